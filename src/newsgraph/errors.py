@@ -1,0 +1,51 @@
+"""One catalogue of error codes. Each message says what went wrong and what to do."""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class E(str, Enum):
+    EMPTY = "E001"
+    BINARY = "E002"
+    TOO_LARGE = "E003"
+    DECODE = "E004"
+    BAD_JSONL = "E005"
+    NO_ARTICLE = "E006"
+    NO_TEXT_FIELD = "E007"
+    NOT_FOUND = "E008"
+    TIMEOUT = "E009"
+    INTERNAL = "E010"
+    BAD_DATE = "E011"
+
+
+MESSAGES = {
+    E.EMPTY: "the input is empty or holds only white space; nothing to extract",
+    E.BINARY: "the input looks binary ({detail}), not text or HTML; pass text, HTML or JSONL files",
+    E.TOO_LARGE: "the input is {size} bytes, over the limit of {limit} bytes; split it or raise --max-bytes",
+    E.DECODE: "the bytes could not be decoded as text ({detail}); save the file as UTF-8",
+    E.BAD_JSONL: "line {line} is not a valid JSON object ({detail}); fix or remove that line",
+    E.NO_ARTICLE: "no article text was found in the page ({detail})",
+    E.NO_TEXT_FIELD: "line {line} has neither a 'text' nor an 'html' field; each JSONL article needs one",
+    E.NOT_FOUND: "the path does not exist or cannot be read ({detail})",
+    E.TIMEOUT: "processing took longer than the {limit} s limit; the article was skipped",
+    E.INTERNAL: "an internal error occurred ({detail}); please report it with this input",
+    E.BAD_DATE: "the supplied published date {value!r} is not a date (use YYYY-MM-DD)",
+}
+
+
+class NewsgraphError(Exception):
+    """An error tied to one input; becomes an ErrorRecord, never a crash of the batch."""
+
+    def __init__(self, code: E, **detail):
+        self.code = code
+        self.detail = detail
+        template = MESSAGES[code]
+        try:
+            message = template.format(**detail)
+        except (KeyError, IndexError):
+            message = template
+        super().__init__(message)
+
+    @property
+    def message(self) -> str:
+        return str(self)

@@ -1,0 +1,204 @@
+"""The data model: ArticleRecord and its parts, and their JSON form.
+
+Everything downstream of extraction (store, API, UI, scorer) reads these
+plain dataclasses, never a spaCy object. Character offsets (``start``/``end``)
+always point into ``ArticleRecord.text``, the clean text.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+SCHEMA_VERSION = "1.0"
+
+PARAGRAPH_ROLES = ("body", "heading", "caption")
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+SPEAKER_TYPES = ("person", "organisation", "country", "group", "anonymous")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass
+class Paragraph:
+    """One block of the clean text, ``text[start:end]``, with its role."""
+    start: int
+    end: int
+    role: str = "body"
+
+
+@dataclass
+class Mention:
+    """Words of the clean text, ``text[start:end]``."""
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    """An in-document entity: every mention of one person, organisation, place..."""
+    id: str
+    name: str                      # canonical: fullest proper name, no titles
+    type: str                      # spaCy-style label: PERSON, ORG, GPE, NORP, FAC, LOC, ...
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    descriptors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Speaker:
+    name: str
+    type: str                      # one of SPEAKER_TYPES
+    entity: Optional[str] = None   # Entity.id within the article
+    mention: Optional[Mention] = None
+    descriptor: Optional[str] = None
+    affiliation: Optional[str] = None
+
+
+@dataclass
+class Cue:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class About:
+    entity: str                    # Entity.id
+    name: str
+
+
+@dataclass
+class Quote:
+    text: str
+    kind: str                      # one of QUOTE_KINDS
+    start: int
+    end: int
+    paragraph: int                 # index into ArticleRecord.paragraphs
+    speaker: Optional[Speaker] = None
+    cue: Optional[Cue] = None
+    channel: Optional[str] = None
+    about: list[About] = field(default_factory=list)
+    date: Optional[str] = None     # TIMEX3 value of when the statement was made
+    date_source: Optional[str] = None  # "text" | "published"
+
+
+@dataclass
+class Timex:
+    text: str
+    start: int
+    end: int
+    type: str                      # one of TIMEX_TYPES
+    value: str                     # TIMEX3 value
+    mod: Optional[str] = None      # TIMEX3 mod: START, END, APPROX, ...
+
+
+@dataclass
+class Event:
+    """A coded political event (who did what to whom); filled by a later stage."""
+    code: str
+    source: str
+    target: Optional[str] = None
+    start: int = 0
+    end: int = 0
+    date: Optional[str] = None
+
+
+@dataclass
+class ArticleRecord:
+    id: str
+    source: str
+    text: str
+    title: Optional[str] = None
+    published: Optional[str] = None          # YYYY-MM-DD
+    published_source: Optional[str] = None   # supplied | html | path | inferred
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)  # author, site, url, dateline ...
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    language: str = "en"
+    schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict:
+        return to_dict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ArticleRecord":
+        return from_dict(cls, data)
+
+    @classmethod
+    def from_json(cls, line: str) -> "ArticleRecord":
+        return cls.from_dict(json.loads(line))
+
+    def paragraph_text(self, i: int) -> str:
+        p = self.paragraphs[i]
+        return self.text[p.start:p.end]
+
+
+@dataclass
+class ErrorInfo:
+    code: str
+    message: str
+
+
+@dataclass
+class ErrorRecord:
+    """An input that could not become an ArticleRecord, and why."""
+    id: str
+    source: str
+    error: ErrorInfo
+
+    def to_dict(self) -> dict:
+        return to_dict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ErrorRecord":
+        return from_dict(cls, data)
+
+
+def to_dict(obj: Any) -> Any:
+    """A dataclass tree as plain JSON-ready dicts and lists (field order kept)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(args[0], value) if len(args) == 1 else value
+    if origin is list:
+        (inner,) = typing.get_args(tp)
+        return [_convert(inner, v) for v in value]
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, value)
+    return value
+
+
+def from_dict(cls: type, data: dict) -> Any:
+    """Rebuild a dataclass tree from ``to_dict`` output; unknown keys are ignored."""
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
