@@ -1,0 +1,122 @@
+"""Command line: options in, core call, output out. Only this module configures logging."""
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sys
+import time
+from typing import Optional
+
+import click
+
+from . import __version__
+from .ingest import DEFAULT_MAX_BYTES
+from .records import ErrorRecord
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsgraph")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
+def main(verbose: bool) -> None:
+    """newsgraph: who said what, about whom, and when, from raw news pages."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool, label: str):
+    """A progress bar on stderr with articles/s and the error count; silent with --quiet."""
+    if quiet:
+        yield lambda ok, err: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    start = time.perf_counter()
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=console, transient=not console.is_terminal) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(ok: int, err: int) -> None:
+            rate = (ok + err) / max(time.perf_counter() - start, 1e-9)
+            bar.update(task, description=f"{label}: {ok} processed, {err} errors, {rate:.1f} articles/s")
+
+        yield update
+
+
+def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: int) -> tuple[int, int]:
+    from .pipeline import Options, extract
+
+    ok = err = 0
+    stdin = click.get_binary_stream("stdin") if "-" in paths else None
+    with _progress(quiet, "extract") as update:
+        for rec in extract(paths, workers=workers, options=Options(max_bytes=max_bytes), stdin=stdin):
+            if isinstance(rec, ErrorRecord):
+                err += 1
+                (errors_out or out).write(rec.to_json() + "\n")
+            else:
+                ok += 1
+                out.write(rec.to_json() + "\n")
+            update(ok, err)
+    return ok, err
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True, help="JSONL file of ArticleRecords ('-' for stdout).")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
+              help="Write error records here instead of into the output.")
+@click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes to run; the model is loaded once per worker.")
+@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Largest article (file or JSONL line) accepted; larger inputs become error records.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+def extract(paths, output, errors_path, workers, max_bytes, quiet):
+    """Extract ArticleRecords from PATHS: text dumps, HTML pages, JSONL(.gz) feeds,
+    directories (recursively) or '-' for stdin.
+
+    Writes one JSON object per article; an input that cannot be processed becomes
+    an error record {"id", "source", "error": {"code", "message"}}, so inputs in =
+    records out + error records.
+    """
+    with click.open_file(output, "w", encoding="utf-8") as out, \
+            (open(errors_path, "w", encoding="utf-8") if errors_path else contextlib.nullcontext()) as err_out:
+        ok, err = run_extract(list(paths), out, err_out, workers, quiet, max_bytes)
+    if not quiet:
+        click.echo(f"newsgraph extract: {ok + err} inputs, {ok} processed, {err} errors", err=True)
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Also keep the predictions as JSONL here.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON line.")
+@click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def eval_cmd(gold_dir, output, as_json, workers, quiet):
+    """Run extraction on a gold folder (ID.txt or ID.html beside ID.json) and score it.
+
+    Prints quote and attribution P/R/F1, entity and time-expression figures and
+    the cleaning checks, then the list of misses.
+    """
+    from .evaluate import evaluate_folder, format_report
+
+    report = evaluate_folder(gold_dir, workers=workers, quiet=quiet, predictions_path=output)
+    click.echo(json.dumps(report["summary"]) if as_json else format_report(report))
+
+
+def _load_store_commands() -> None:
+    try:
+        from .store_cli import register
+    except ImportError:  # the store commands are optional until the store lands
+        return
+    register(main)
+
+
+_load_store_commands()
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

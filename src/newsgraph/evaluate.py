@@ -1,0 +1,216 @@
+"""`newsgraph eval`: extraction on an annotated folder, scored with the project's measures.
+
+The gold format and the measures are those of the shared evaluation
+(quote hits by token overlap, attribution by accepted speaker names, entity
+recall, time-expression recall and value accuracy, cleaning checks), so users
+can annotate their own articles and check the tool on them.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+HIT_SHARE = 0.6      # share of a predicted quote's words inside the gold quote
+FOUND_SHARE = 0.5    # share of a gold quote's words covered by hitting predictions
+MIN_WORDS = 2        # fewest shared words for a hit
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def words(text: Optional[str]) -> Counter:
+    text = (text or "").lower().replace("\u2019", "'").replace("\u2018", "'")
+    return Counter(_WORD.findall(text))
+
+
+def name_key(name: Optional[str]) -> str:
+    """Names compared without case, dots, hyphens or a leading article."""
+    key = (name or "").lower().replace(".", "").replace("\u2019", "'")
+    key = re.sub(r"[^a-z0-9']+", " ", key).strip()
+    return re.sub(r"^(?:the|an|a) ", "", key)
+
+
+def _speaker_name(speaker) -> Optional[str]:
+    return speaker.get("name") if isinstance(speaker, dict) else speaker
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_article(gold: dict, pred: dict) -> tuple[Counter, list[str]]:
+    """Counts for one article and the list of its misses."""
+    c: Counter = Counter()
+    notes: list[str] = []
+    gid = gold.get("id")
+    golds = gold.get("quotes", [])
+    gw = [words(g["text"]) for g in golds]
+    accepted = [{name_key(a) for a in g.get("accept") or [g.get("speaker")]} for g in golds]
+    covered = [Counter() for _ in golds]
+    best: list[tuple[int, Optional[str]]] = [(0, None)] * len(golds)
+    for p in pred.get("quotes", []):
+        pw = words(p.get("text"))
+        n = sum(pw.values())
+        candidates = []
+        for i, g in enumerate(gw):
+            shared = sum((pw & g).values())
+            if n and shared >= min(MIN_WORDS, sum(g.values())) and shared / n >= HIT_SHARE:
+                candidates.append((shared, i))
+        if not candidates:
+            c["pred_unmatched"] += 1
+            continue
+        shared, i = max(candidates)
+        if golds[i].get("optional"):
+            continue
+        c["pred_matched"] += 1
+        covered[i] |= pw & gw[i]
+        name = _speaker_name(p.get("speaker"))
+        if name_key(name) in accepted[i]:
+            c["pred_speaker_ok"] += 1
+        if shared > best[i][0]:
+            best[i] = (shared, name)
+    for i, g in enumerate(golds):
+        if g.get("optional"):
+            continue
+        c["gold"] += 1
+        if sum(covered[i].values()) >= FOUND_SHARE * sum(gw[i].values()):
+            c["found"] += 1
+            if name_key(best[i][1]) in accepted[i]:
+                c["found_speaker_ok"] += 1
+            else:
+                notes.append(f"{gid}: wrong: {g.get('speaker')!r} <- {best[i][1]!r}: {g['text'][:60]}")
+        else:
+            notes.append(f"{gid}: missed: {g.get('speaker')!r}: {g['text'][:70]}")
+    # entities
+    names = {name_key(e.get("name")) for e in pred.get("entities", [])}
+    known: set[str] = set()
+    for e in gold.get("entities", []):
+        acc = {name_key(a) for a in e.get("accept") or [e["name"]]}
+        known |= acc
+        c["entities"] += 1
+        c["entities_found"] += bool(names & acc)
+    if gold.get("entities"):
+        for e in pred.get("entities", []):
+            if str(e.get("type", "")).upper() in ("PERSON", "PER") and name_key(e.get("name")) not in known:
+                c["spurious_persons"] += 1
+                notes.append(f"{gid}: spurious: {e.get('name')}")
+    # time expressions
+    pt = [(name_key(t.get("text")), str(t.get("value"))) for t in pred.get("timexes", [])]
+    for t in gold.get("timexes", []):
+        if t.get("optional"):
+            continue
+        c["timexes"] += 1
+        g = name_key(t["text"])
+        values = [v for txt, v in pt if txt and (g in txt or txt in g)]
+        if values:
+            c["timexes_found"] += 1
+            if set(values) & {t["value"], *t.get("also", [])}:
+                c["timexes_value_ok"] += 1
+            else:
+                notes.append(f"{gid}: timex value: {t['text']!r} {values} != {t['value']}")
+        else:
+            notes.append(f"{gid}: timex missed: {t['text']!r}")
+    for bad in gold.get("not_timexes", []):
+        if any(name_key(bad) == txt for txt, _ in pt):
+            c["timex_false"] += 1
+    # cleaning
+    text = pred.get("text") or ""
+    for line in gold.get("boilerplate", []):
+        if re.search(r"(?m)^\s*" + re.escape(line) + r"\s*$", text):
+            c["boilerplate_left"] += 1
+            notes.append(f"{gid}: boilerplate left: {line!r}")
+    for cap in gold.get("captions", []):
+        c["captions_repeated"] += text.count(cap) > 1
+    if gold.get("published"):
+        c["published"] += 1
+        c["published_ok"] += str(pred.get("published") or "")[:10] == gold["published"]
+    if gold.get("title"):
+        c["titles"] += 1
+        c["title_ok"] += name_key(pred.get("title")) == name_key(gold["title"])
+    return c, notes
+
+
+def score(golds: dict[str, dict], preds: dict[str, dict]) -> dict:
+    total: Counter = Counter()
+    notes: list[str] = []
+    for gid, gold in golds.items():
+        pred = preds.get(gid)
+        if pred is None:
+            notes.append(f"{gid}: no prediction")
+            pred = {}
+        c, n = score_article(gold, pred)
+        total.update(c)
+        notes.extend(n)
+    npred = total["pred_matched"] + total["pred_unmatched"]
+    qp, qr = _ratio(total["pred_matched"], npred), _ratio(total["found"], total["gold"])
+    ap, ar = _ratio(total["pred_speaker_ok"], npred), _ratio(total["found_speaker_ok"], total["gold"])
+    r3 = lambda x: round(x, 3)  # noqa: E731
+    summary = {
+        "articles": len(golds), "predicted_articles": sum(1 for g in golds if g in preds),
+        "quotes_gold": total["gold"], "quotes_predicted": npred,
+        "quote_precision": r3(qp), "quote_recall": r3(qr), "quote_f1": r3(_f1(qp, qr)),
+        "attribution_precision": r3(ap), "attribution_recall": r3(ar), "attribution_f1": r3(_f1(ap, ar)),
+        "entity_recall": r3(_ratio(total["entities_found"], total["entities"])) if total["entities"] else None,
+        "spurious_persons": total["spurious_persons"],
+        "timex_recall": r3(_ratio(total["timexes_found"], total["timexes"])) if total["timexes"] else None,
+        "timex_value_accuracy": r3(_ratio(total["timexes_value_ok"], total["timexes"])) if total["timexes"] else None,
+        "timex_false": total["timex_false"],
+        "boilerplate_left": total["boilerplate_left"], "captions_repeated": total["captions_repeated"],
+        "published_ok": f"{total['published_ok']}/{total['published']}",
+        "title_ok": f"{total['title_ok']}/{total['titles']}",
+    }
+    return {"summary": summary, "notes": notes}
+
+
+def load_gold(folder: str | Path) -> dict[str, dict]:
+    golds = {}
+    for f in sorted(Path(folder).glob("*.json")):
+        g = json.loads(f.read_text(encoding="utf-8"))
+        golds[str(g.get("id", f.stem))] = g
+    return golds
+
+
+def gold_inputs(folder: str | Path, golds: dict[str, dict]) -> list[str]:
+    """The article file of each gold annotation: ID.txt, ID.html or the gold's `source`."""
+    folder = Path(folder)
+    paths = []
+    for gid, g in golds.items():
+        for cand in ([folder / g["source"]] if g.get("source") else []) + [
+                folder / f"{gid}.txt", folder / f"{gid}.html", folder / f"{gid}.htm"]:
+            if cand.is_file():
+                paths.append(str(cand))
+                break
+    return paths
+
+
+def evaluate_folder(folder: str | Path, *, workers: int = 1, quiet: bool = True,
+                    predictions_path: Optional[str] = None) -> dict:
+    from .pipeline import extract
+
+    golds = load_gold(folder)
+    preds = {}
+    out = open(predictions_path, "w", encoding="utf-8") if predictions_path else None
+    try:
+        for rec in extract(gold_inputs(folder, golds), workers=workers):
+            d = rec.to_dict()
+            if out:
+                out.write(json.dumps(d, ensure_ascii=False) + "\n")
+            if "error" not in d:
+                preds[d["id"]] = d
+    finally:
+        if out:
+            out.close()
+    return score(golds, preds)
+
+
+def format_report(report: dict) -> str:
+    lines = list(report["notes"])
+    width = max(map(len, report["summary"]))
+    lines += [f"{k:<{width}}  {v}" for k, v in report["summary"].items()]
+    return "\n".join(lines)

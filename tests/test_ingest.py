@@ -1,0 +1,143 @@
+"""Readers: encodings, JSONL, directories, stdin and bad input (no spaCy needed)."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pytest
+
+from newsgraph.errors import E
+from newsgraph.ingest import RawDocument, read_inputs, read_jsonl, sniff_media_type
+from newsgraph.ingest.decode import decode_bytes
+from newsgraph.errors import NewsgraphError
+from newsgraph.records import ErrorRecord
+
+SENTENCE = "The mayor said the bridge “will reopen” in the spring, café owners said."
+
+
+@pytest.mark.parametrize("data, expected", [
+    (SENTENCE.encode("utf-8"), SENTENCE),
+    (b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"), SENTENCE),
+    (SENTENCE.encode("utf-16"), SENTENCE),                 # with BOM
+    (SENTENCE.encode("utf-16-le"), SENTENCE),              # without BOM
+    (SENTENCE.encode("utf-16-be"), SENTENCE),
+    (SENTENCE.encode("cp1252"), SENTENCE),
+    ("Ça coûte déjà trop cher, dit le maire de Besançon à la réunion.".encode("latin-1"),
+     "Ça coûte déjà trop cher, dit le maire de Besançon à la réunion."),
+])
+def test_decode_table(data, expected):
+    assert decode_bytes(data) == expected
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02\x03binary\x00" * 50, bytes(range(256)) * 4])
+def test_binary_refused(data):
+    with pytest.raises(NewsgraphError) as info:
+        decode_bytes(data)
+    assert info.value.code == E.BINARY
+
+
+def test_invalid_utf8_bytes_do_not_crash():
+    text = decode_bytes(b"Plain text with a stray byte \xff\xfe\x81 in it, and more words here.")
+    assert text.startswith("Plain text")
+
+
+def _items(tmp_path, name, data):
+    p = tmp_path / name
+    p.write_bytes(data)
+    return list(read_inputs([str(p)]))
+
+
+def test_text_file_id_and_type(tmp_path):
+    (item,) = _items(tmp_path, "story-01.txt", SENTENCE.encode())
+    assert isinstance(item, RawDocument)
+    assert (item.id, item.media_type, item.source) == ("story-01", "text", str(tmp_path / "story-01.txt"))
+
+
+def test_html_by_suffix_and_by_content(tmp_path):
+    (a,) = _items(tmp_path, "page.html", b"<html><body><p>Hi</p></body></html>")
+    (b,) = _items(tmp_path, "page2.txt", b"<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    assert a.media_type == b.media_type == "html"
+
+
+@pytest.mark.parametrize("data, code", [
+    (b"", E.EMPTY.value),
+    (b"  \n\t\n ", E.EMPTY.value),
+    (b"\x00\x00\x00\x01" * 100, E.BINARY.value),
+])
+def test_bad_files_become_error_records(tmp_path, data, code):
+    (item,) = _items(tmp_path, "bad.txt", data)
+    assert isinstance(item, ErrorRecord)
+    assert item.error.code == code and item.id == "bad"
+    assert item.error.message
+
+
+def test_too_large(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_bytes(b"word " * 1000)
+    (item,) = list(read_inputs([str(p)], max_bytes=100))
+    assert isinstance(item, ErrorRecord) and item.error.code == E.TOO_LARGE.value
+    assert "100" in item.error.message
+
+
+def test_missing_path(tmp_path):
+    (item,) = list(read_inputs([str(tmp_path / "nope.txt")]))
+    assert isinstance(item, ErrorRecord) and item.error.code == E.NOT_FOUND.value
+
+
+def test_directory_recursive_sorted_supported_only(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("Zed story text.")
+    (tmp_path / "a.html").write_text("<html><body><p>A</p></body></html>")
+    (tmp_path / "notes.json").write_text("{}")           # annotations, not inputs
+    (tmp_path / ".hidden.txt").write_text("hidden")
+    ids = [i.id for i in read_inputs([str(tmp_path)])]
+    assert ids == ["a", "z"]
+
+
+JSONL = b"\n".join([
+    json.dumps({"id": "w1", "title": "T1", "text": "Body one.", "url": "https://x.test/a", "published": "2020-05-04"}).encode(),
+    b"{not json",
+    json.dumps({"id": "w3", "html": "<html><body><p>B</p></body></html>"}).encode(),
+    b"",
+    json.dumps({"id": "w5", "body": "no text field"}).encode(),
+    json.dumps(["a", "list"]).encode(),
+    json.dumps({"text": "No id here."}).encode(),
+])
+
+
+def test_jsonl_lines():
+    items = list(read_jsonl(io.BytesIO(JSONL), source="feed.jsonl"))
+    assert [type(i).__name__ for i in items] == [
+        "RawDocument", "ErrorRecord", "RawDocument", "ErrorRecord", "ErrorRecord", "RawDocument"]
+    w1, bad, w3, w5, lst, noid = items
+    assert (w1.id, w1.title, w1.url, w1.published, w1.media_type) == ("w1", "T1", "https://x.test/a", "2020-05-04", "text")
+    assert bad.error.code == E.BAD_JSONL.value and bad.id == "feed:2" and "line 2" in bad.error.message
+    assert w3.media_type == "html"
+    assert w5.error.code == E.NO_TEXT_FIELD.value and w5.id == "w5"
+    assert lst.error.code == E.BAD_JSONL.value
+    assert noid.id == "feed:7"
+
+
+def test_jsonl_gz_and_truncated_gz(tmp_path):
+    good = tmp_path / "f.jsonl.gz"
+    good.write_bytes(gzip.compress(JSONL))
+    assert len(list(read_inputs([str(good)]))) == 6
+    cut = tmp_path / "cut.jsonl.gz"
+    whole = gzip.compress(b"\n".join(json.dumps({"id": f"n{i}", "text": f"Story {i} " * (i % 7 + 1)}).encode()
+                                      for i in range(3000)))
+    cut.write_bytes(whole[: len(whole) // 2])
+    items = list(read_inputs([str(cut)]))
+    assert items and isinstance(items[-1], ErrorRecord)
+
+
+def test_stdin_text_and_jsonl():
+    (doc,) = list(read_inputs(["-"], stdin=io.BytesIO(SENTENCE.encode())))
+    assert doc.id == "stdin" and doc.content == SENTENCE
+    items = list(read_inputs(["-"], stdin=io.BytesIO(JSONL)))
+    assert len(items) == 6
+
+
+def test_sniff():
+    assert sniff_media_type("  <html><head></head><body></body></html>") == "html"
+    assert sniff_media_type("Headline\n\nThe <b> tag is mentioned in text.") == "text"
