@@ -106,10 +106,53 @@ def clean(raw: RawDocument):
     return clean_page_text(content)
 
 
+@dataclass
+class Prepared:
+    """An article cleaned and assembled, waiting for the parse."""
+    raw: RawDocument
+    title: Optional[str]
+    text: str
+    paragraphs: list[Paragraph]
+    captions: list[str]
+    metadata: dict
+    published: Optional[dt.date]
+    published_source: Optional[str]
+
+
 def process_document(raw: RawDocument, nlp=None, *, timings: Optional[Timings] = None) -> Result:
     """One article through every stage; an ErrorRecord when it cannot be processed."""
+    return process_batch([raw], nlp, timings=timings)[0]
+
+
+def process_batch(raws: list[RawDocument], nlp=None, *, timings: Optional[Timings] = None,
+                  batch_size: int = 32) -> list[Result]:
+    """Several articles, parsed together with ``nlp.pipe`` (faster than one by one).
+
+    Each article fails alone: an error in one becomes its ErrorRecord.
+    """
+    from .nlp import load_model
+
+    timings = timings or Timings()
+    nlp = nlp or load_model()
+    results: list[Optional[Result]] = [None] * len(raws)
+    ready: list[tuple[int, Prepared]] = []
+    for i, raw in enumerate(raws):
+        results[i] = _guard(raw, lambda: ready.append((i, prepare(raw, timings))))
+    t = time.perf_counter()
     try:
-        return _process(raw, nlp, timings or Timings())
+        docs = list(nlp.pipe([p.text for _, p in ready], batch_size=batch_size))
+    except Exception:  # one text broke the batch: parse one by one to isolate it
+        docs = [_guard(p.raw, lambda p=p: nlp(p.text)) for _, p in ready]
+    timings.add("parse", t)
+    for (i, prep), doc in zip(ready, docs):
+        results[i] = doc if isinstance(doc, ErrorRecord) else _guard(prep.raw, lambda: finish(prep, doc, timings))
+    return results  # type: ignore[return-value]
+
+
+def _guard(raw: RawDocument, fn):
+    """Run one article's step; its failure becomes its ErrorRecord."""
+    try:
+        return fn()
     except NewsgraphError as exc:
         return error_record(raw.id, raw.source, exc)
     except Exception as exc:  # one bad article never stops the batch
@@ -117,77 +160,75 @@ def process_document(raw: RawDocument, nlp=None, *, timings: Optional[Timings] =
         return error_record(raw.id, raw.source, NewsgraphError(E.INTERNAL, detail=f"{type(exc).__name__}: {exc}"))
 
 
-def _process(raw: RawDocument, nlp, timings: Timings) -> ArticleRecord:
-    from .entities import extract_entities
-    from .nlp import load_model
-    from .quotes import extract_quotes
-    from .timex import infer_published, statement_date, tag_timexes
-
+def prepare(raw: RawDocument, timings: Timings) -> Prepared:
+    """Clean, assemble the text, and take the publication date the input states."""
     t = time.perf_counter()
     page = clean(raw)
     title = (raw.title or page.title or "").strip() or None
-    body_blocks = [b for b in page.blocks if b.role == "body"]
-    if not body_blocks:
+    if not any(b.role == "body" for b in page.blocks):
         raise NewsgraphError(E.NO_ARTICLE, detail="no body paragraph survived cleaning")
     text, paragraphs, captions = assemble(title, page.blocks)
     metadata = {k: v for k, v in page.metadata.items() if v not in (None, "", {}, [])}
     metadata.update(raw.metadata)
     if raw.url:
         metadata["url"] = raw.url
-    t = timings.add("clean", t)
 
-    published, published_source = None, None
+    published, source = None, None
     if raw.published is not None:
         published = parse_date(raw.published)
         if published:
-            published_source = "supplied"
+            source = "supplied"
         else:
             metadata["published_invalid"] = raw.published
     if published is None and parse_date(page.metadata.get("published")):
-        published, published_source = parse_date(page.metadata["published"]), raw.media_type
+        published, source = parse_date(page.metadata["published"]), raw.media_type
     if published is None:
         for where, value in (("url", raw.url or page.metadata.get("url")), ("path", raw.source)):
             published = date_in_path(value or "")
             if published:
-                published_source = where
+                source = where
                 break
+    timings.add("clean", t)
+    return Prepared(raw, title, text, paragraphs, captions, metadata, published, source)
 
-    nlp = nlp or load_model()
-    doc = nlp(text)
-    doc._.ng_paragraphs = paragraphs
-    t = timings.add("parse", t)
 
+def finish(prep: Prepared, doc, timings: Timings) -> ArticleRecord:
+    """The extraction stages on a parsed article."""
+    from .entities import extract_entities
+    from .quotes import extract_quotes
+    from .timex import infer_published, statement_date, tag_timexes
+
+    doc._.ng_paragraphs = prep.paragraphs
+    t = time.perf_counter()
+    published, published_source = prep.published, prep.published_source
     if published is None:
-        published = infer_published(doc)
-        published_source = "inferred"
+        published, published_source = infer_published(doc), "inferred"
+    timexes = tag_timexes(doc, published)
+    t = timings.add("time", t)
     entities = extract_entities(doc)
     t = timings.add("entities", t)
-    quotes = extract_quotes(doc, entities, paragraphs)
+    quotes = extract_quotes(doc, entities, prep.paragraphs)
     t = timings.add("quotes", t)
-    timexes = tag_timexes(doc, published)
     for q in quotes:
-        _date_quote(q, doc, timexes, published, statement_date)
+        value = statement_date(doc, q.cue.start, q.cue.end, timexes) if q.cue else None
+        if value:
+            q.date, q.date_source = value, "text"
+        elif published:
+            q.date, q.date_source = published.isoformat(), "published"
     timings.add("time", t)
-
+    raw = prep.raw
     return ArticleRecord(
-        id=raw.id, source=raw.source, text=text, title=title,
+        id=raw.id, source=raw.source, text=prep.text, title=prep.title,
         published=published.isoformat() if published else None,
-        published_source=published_source if published else "inferred",
-        paragraphs=paragraphs, captions=captions, metadata=metadata,
+        published_source=published_source,
+        paragraphs=prep.paragraphs, captions=prep.captions, metadata=prep.metadata,
         quotes=quotes, entities=entities, timexes=timexes,
     )
 
 
-def _date_quote(q: Quote, doc, timexes, published, statement_date) -> None:
-    value = statement_date(doc, q.cue.start, q.cue.end, timexes) if q.cue else None
-    if value:
-        q.date, q.date_source = value, "text"
-    elif published:
-        q.date, q.date_source = published.isoformat(), "published"
-
-
 # ---------------------------------------------------------------- batch runner
 
+BATCH = 16
 _worker_nlp = None
 
 
@@ -198,40 +239,59 @@ def _init_worker() -> None:
     _worker_nlp = load_model()
 
 
-def _work(raw: RawDocument) -> Result:
-    return process_document(raw, _worker_nlp)
+def _work(raws: list[RawDocument]) -> list[Result]:
+    return process_batch(raws, _worker_nlp)
 
 
-def process_items(items: Iterable[Union[RawDocument, ErrorRecord]], *, workers: int = 1) -> Iterator[Result]:
-    """Every item through ``process_document``, in input order; errors pass through.
+def _chunks(items: Iterable[Union[RawDocument, ErrorRecord]], size: int):
+    """Runs of up to ``size`` items; an ErrorRecord travels as its own chunk."""
+    chunk: list[RawDocument] = []
+    for item in items:
+        if isinstance(item, ErrorRecord):
+            if chunk:
+                yield chunk
+                chunk = []
+            yield item
+        else:
+            chunk.append(item)
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk
 
-    With ``workers > 1`` a process pool runs the articles, the model loaded once
-    per worker by the pool initializer (never pickled with a task).
+
+def process_items(items: Iterable[Union[RawDocument, ErrorRecord]], *, workers: int = 1,
+                  batch: int = BATCH) -> Iterator[Result]:
+    """Every item through the stages, in input order; error records pass through.
+
+    With ``workers > 1`` a process pool runs batches of articles, the model loaded
+    once per worker by the pool initializer (never pickled with a task).
     """
     if workers <= 1:
-        from .nlp import load_model
-
         nlp = None
-        for item in items:
-            if isinstance(item, ErrorRecord):
-                yield item
+        for chunk in _chunks(items, batch):
+            if isinstance(chunk, ErrorRecord):
+                yield chunk
             else:
+                from .nlp import load_model
+
                 nlp = nlp or load_model()
-                yield process_document(item, nlp)
+                yield from process_batch(chunk, nlp)
         return
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker) as pool:
         pending: list = []
-        for item in items:
-            pending.append(item if isinstance(item, ErrorRecord) else pool.apply_async(_work, (item,)))
-            while len(pending) > workers * 8:
-                yield _resolve(pending.pop(0))
+        for chunk in _chunks(items, batch):
+            pending.append(chunk if isinstance(chunk, ErrorRecord) else pool.apply_async(_work, (chunk,)))
+            while len(pending) > workers * 4:
+                yield from _resolve(pending.pop(0))
         while pending:
-            yield _resolve(pending.pop(0))
+            yield from _resolve(pending.pop(0))
 
 
-def _resolve(item) -> Result:
-    return item if isinstance(item, ErrorRecord) else item.get()
+def _resolve(item) -> list[Result]:
+    return [item] if isinstance(item, ErrorRecord) else item.get()
 
 
 def extract(paths: Iterable[str], *, workers: int = 1, options: Options = Options(), stdin=None) -> Iterator[Result]:

@@ -75,20 +75,21 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
                 para_spans.append(QuoteSpan(lo, marks[0][0], pi, True, continues=True))
                 marks = marks[1:]
         for s, e, side in marks:
+            curly_open = text[s:e] in _OPENERS
             if opened is None:
                 if side == "open":
                     opened = e
                 # a stray closing mark: ignored
-            elif side == "close" or (side == "open" and s > opened and False):
+            elif curly_open:
+                # a fresh opening mark before any closer: the first quotation was
+                # left open; keep it up to here and start again
+                if text[opened:s].strip():
+                    para_spans.append(QuoteSpan(opened, s, pi, closed=False))
+                opened = e
+            else:  # any other mark after an opener closes it
                 if s > opened:
                     para_spans.append(QuoteSpan(opened, s, pi))
                 opened = None
-            else:  # two openers in a row: treat the second as the closer of the first
-                if s > opened and text[s - 1:s].strip() and not text[s - 1].isspace():
-                    para_spans.append(QuoteSpan(opened, s, pi))
-                    opened = None
-                else:
-                    opened = e
         if opened is not None and opened < hi:
             para_spans.append(QuoteSpan(opened, hi, pi, closed=False))
         # continuation from the previous paragraph
