@@ -50,7 +50,7 @@ def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: in
     from .pipeline import Options, extract
 
     ok = err = 0
-    stdin = click.get_binary_stream("stdin") if "-" in paths else None
+    stdin = sys.stdin.buffer if "-" in paths else None
     with _progress(quiet, "extract") as update:
         for rec in extract(paths, workers=workers, options=Options(max_bytes=max_bytes), stdin=stdin):
             if isinstance(rec, ErrorRecord):

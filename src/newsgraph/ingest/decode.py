@@ -42,6 +42,15 @@ def _as_western(data: bytes) -> str | None:
     return text if high and good / len(high) >= 0.9 else None
 
 
+def _textual(text: str) -> str:
+    """Refuse decoded 'text' that is mostly control characters or replacement marks."""
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if (ord(ch) in _CONTROL) or ch == "\ufffd")
+    if sample and bad / len(sample) > 0.05:
+        raise NewsgraphError(E.BINARY, detail=f"{bad} control or undecodable characters in the first {len(sample)}")
+    return text
+
+
 def decode_bytes(data: bytes, *, name: str = "input") -> str:
     """Decode one input's bytes to str, or raise a NewsgraphError saying why not.
 
@@ -53,10 +62,10 @@ def decode_bytes(data: bytes, *, name: str = "input") -> str:
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace")
+            return _textual(data[len(bom):].decode(enc, errors="replace"))
     enc16 = _looks_utf16_without_bom(data)
     if enc16:
-        return data.decode(enc16, errors="replace")
+        return _textual(data.decode(enc16, errors="replace"))
     sample = data[:65536]
     if b"\x00" in sample:
         raise NewsgraphError(E.BINARY, detail="it contains NUL bytes")

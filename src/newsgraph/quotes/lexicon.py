@@ -57,7 +57,7 @@ REPORTING_VERBS: dict[str, str] = {
     "laud": "object", "applaud": "object", "decry": "object", "dismiss": "object",
     "cite": "object", "defend": "object", "ridicule": "object", "lambaste": "object",
     "excoriate": "object", "berate": "object", "rebuke": "object", "chide": "object",
-    "thank": "object", "congratulate": "object", "endorse": "object",
+    "thank": "object", "congratulate": "object", "endorse": "object", "express": "object",
     # object + infinitive
     "urge": "urge", "encourage": "urge", "implore": "urge", "exhort": "urge",
     "order": "urge", "instruct": "urge", "direct": "urge", "invite": "urge",

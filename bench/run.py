@@ -1,0 +1,89 @@
+"""`make bench`: newsgraph speed as ratios against baselines run in the same process.
+
+Prints a table and saves it as JSON under bench/results/. Texts are generated from
+templates (bench/corpus.py), nothing is stored.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import generate  # noqa: E402
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_pipeline(n: int) -> dict:
+    from newsgraph.ingest import RawDocument
+    from newsgraph.nlp import load_model
+    from newsgraph.pipeline import Timings, assemble, clean, process_batch
+
+    nlp = load_model()
+    arts = generate(n)
+    raws = [RawDocument(id=a["id"], source="bench", media_type="text", content=a["text"],
+                        title=a["title"], published=a["published"]) for a in arts]
+    # the same clean texts the pipeline parses
+    texts = []
+    for raw in raws:
+        page = clean(raw)
+        texts.append(assemble(page.title or raw.title, page.blocks)[0])
+    list(nlp.pipe(texts[:20]))  # warm up
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    bare = time.perf_counter() - t
+    timings = Timings()
+    t = time.perf_counter()
+    out = []
+    for i in range(0, n, 32):
+        out.extend(process_batch(raws[i:i + 32], nlp, timings=timings))
+    full = time.perf_counter() - t
+    errors = sum(1 for r in out if not hasattr(r, "quotes"))
+    parse = timings.seconds["parse"]
+    return {
+        "articles": n, "errors": errors,
+        "bare_spacy_articles_per_s": round(n / bare, 1),
+        "pipeline_articles_per_s": round(n / full, 1),
+        "pipeline_vs_bare_spacy": round(bare / full, 3),
+        "stage_share": {k: round(v / full, 3) for k, v in sorted(timings.seconds.items())},
+        "quotes_and_speakers_vs_parse": round((timings.seconds["quotes"] + timings.seconds["entities"]) / parse, 3),
+        "time_expressions_vs_parse": round(timings.seconds["time"] / parse, 3),
+        "articles_per_day_one_process": int(n / full * 86400),
+        "peak_rss_mb": round(rss_mb(), 1),
+    }
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--articles", type=int, default=400, help="articles for the pipeline bench")
+    ap.add_argument("--store-articles", type=int, default=20000, help="articles for the store bench")
+    ap.add_argument("--skip-store", action="store_true")
+    args = ap.parse_args(argv)
+    results = {"pipeline": bench_pipeline(args.articles)}
+    if not args.skip_store and (HERE / "bench_store.py").exists():
+        import bench_store
+
+        results["store"] = bench_store.run(args.store_articles)
+    for section, figures in results.items():
+        print(f"== {section}")
+        for k, v in figures.items():
+            print(f"  {k:<34} {v}")
+    out = HERE / "results" / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.parent.mkdir(exist_ok=True)
+    results["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    out.write_text(json.dumps(results, indent=2))
+    print(f"saved {out.relative_to(HERE.parent)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,686 @@
+"""Page-dump text cleaning: headline, body paragraphs, headings, captions.
+
+A scraper saved a page's visible text, one element per line. ``clean_page_text``
+keeps the article and drops the page around it (menus, share bars, related
+headlines, comments, footers), counting every dropped line under its reason in
+``metadata["dropped"]``. It never raises: odd input gives an empty page, and the
+pipeline decides what "no body" means.
+
+How it works, in one pass over the lines (linear in the input):
+
+1. Lines become *units* (one per line; hard-wrapped lines are joined again).
+2. Each unit gets a *kind* from its shape: ``prose`` (long, sentence-shaped,
+   dense in stop words), ``sentence`` (short, ends like a sentence), ``link``
+   (short, no final punctuation: a menu item, a headline, a heading), or a
+   recognised line: chrome, byline, date line, caption, separator, label, or a
+   section header that ends the article (comments, footer) or opens a list of
+   links (related stories).
+3. The article is the run of units with the highest score (prose scores,
+   link-like and chrome lines cost): a maximum-sum subarray. A section header
+   that ends the article, or a tail dominated by link-like lines, cuts it.
+4. The headline is the first title-like unit after the leading menu.
+5. Inside the article, runs of three or more link-like lines are link lists,
+   repeated lines keep one copy, and short lines become headings.
+
+A small list of very common exact chrome strings supplements the shapes.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+__all__ = ["Block", "CleanedPage", "clean_page_text", "normalise_space", "line_kind"]
+
+ROLES = ("body", "heading", "caption")
+
+
+@dataclass
+class Block:
+    """One paragraph of the clean text and its role."""
+    text: str          # whitespace normalised to single spaces, characters untouched
+    role: str = "body"  # "body" | "heading" | "caption"
+
+
+@dataclass
+class CleanedPage:
+    title: Optional[str]
+    blocks: list[Block] = field(default_factory=list)   # reading order, title not included
+    metadata: dict = field(default_factory=dict)         # author, dateline, site, published, dropped...
+
+
+def normalise_space(text: str) -> str:
+    """Every run of white space (newlines, tabs, no-break spaces) as one space."""
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_STOP = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my no nor not now of off on once only or other our ours out
+over own same she should so some such than that the their theirs them then there these they
+this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours said says say told tells according since still
+""".split())
+
+# words that make a short line a sentence rather than a heading
+_VERBISH = frozenset("""
+i he she it we they you is are was were be been am has have had do does did will would can
+could should may might must said says say told tells not no this that there here
+""".split())
+
+# Very common exact chrome strings (lower case, outer punctuation stripped): a supplement
+# to the shape rules, never the main mechanism.
+_CHROME_EXACT = frozenset("""
+accessibility links|breaking news|skip to main content|skip to content|skip navigation|
+skip to navigation|jump to content|main menu|menu|navigation|search|close|open|home|
+share|share this|share this article|share this story|share on facebook|share on twitter|
+share via email|tweet|email|print|print this page|print this article|save|save article|
+copy link|link copied|facebook|twitter|whatsapp|linkedin|reddit|pinterest|instagram|
+comment|comments|reply|like|follow|follow us|log in|login|sign in|sign up|register|
+subscribe|subscribe now|subscribe today|newsletter|newsletters|advertisement|
+advertising|sponsored|ad|story continues below|story continues below advertisement|
+advertisement - story continues below|article continues below|continue reading|
+continue reading below|read more|read full article|load more|show more|see more|
+back to top|top|next|previous|next article|previous article|listen|listen to this article|
+watch|play video|video|audio|photos|gallery|view gallery|image|enlarge|expand|
+toggle caption|hide caption|close caption|loading|loading...|terms of use|terms of service|
+privacy policy|privacy|cookie policy|cookies|cookie settings|manage cookies|
+accept|accept all|reject all|ok|got it|contact us|about us|site map|sitemap|help|faq|
+all rights reserved|more|less|live|updated|opinion|analysis|trending|latest
+""".replace("\n", "").split("|"))
+
+# Section headers (the whole line) after which the article is over.
+_END_HEADER = re.compile(
+    r"(?:\d+\s+)?(?:comments?|reader comments|show comments|view comments|post a comment|"
+    r"add a comment|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
+    r"discussion|conversation|most (?:popular|read|viewed|shared|commented)|"
+    r"trending(?: now| stories)?|popular(?: now| stories)?|around the web|"
+    r"(?:you )?(?:may|might) also (?:like|enjoy)|recommended(?: for you| stories| reading)?|"
+    r"sponsored (?:content|stories|links)|promoted (?:content|stories)|from our partners|"
+    r"more from [\w .'&-]+|about the authors?|about us|contact us|follow us(?: on [\w ]+)?|"
+    r"connect with us|sections|site map|sitemap|footer|"
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the)? ?[\w ]*newsletters?)"
+    r"(?:\s*\(\d+\))?",
+    re.I)
+
+# Section headers that open a list of links (dropped with the list, the article goes on).
+_LIST_HEADER = re.compile(
+    r"(?:related(?: stories| articles| coverage| content| links| topics| news| reading)?|"
+    r"read (?:more|next|also)|see also|also read|also on [\w .'-]+|more on (?:this|these) (?:story|stories|topics?)|"
+    r"more (?:stories|news|coverage|headlines)|top stories|latest (?:news|stories|headlines)|"
+    r"tags|topics|filed under|in this article|what to read next|keep reading|"
+    r"editors'? picks|editor'?s picks|watch next|up next)",
+    re.I)
+
+_INLINE_LINK = re.compile(r"(?:related|read more|read also|see also|also read|more|watch|listen)\s*[:>|»-]\s+\S", re.I)
+
+_CAPTION_START = re.compile(
+    r"(?:file\s*(?:photo)?\s*[-–—:]|file photo\b|photo\s*(?:credit)?\s*[:|]|photograph\s*:|"
+    r"picture\s*:|image\s*(?:credit|copyright|caption|source)?\s*[:|]|image copyright\b|"
+    r"image caption\b|credit\s*:|caption\s*:|pictured\s*:|video\s*:|\[video:|\[photo:|\[image:)",
+    re.I)
+_AGENCIES = r"(?:AP|AFP|EPA|Getty Images|Getty|Reuters|REUTERS|Shutterstock|Alamy|Xinhua|Bloomberg|Pool|POOL)"
+_CAPTION_INSIDE = re.compile(
+    r"\((?i:ap|afp|reuters|getty|epa|ap photo|photo|photograph|image|picture|credit|pool)\b[^()]{0,80}\)\s*\.?$|"
+    r"\b" + _AGENCIES + r"\s*/\s*[A-Z][\w.'’ -]{0,40}$|"
+    r"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*" + _AGENCIES + r"(?: via [A-Z][\w ]{0,30})?\s*\.?$|"
+    r"[.!?]\s+(?i:photo|photograph|image|picture|credit)s?\s*(?:by\b|:|\|)\s*[A-Z][^.!?]{0,60}$|"
+    # a credit after the description: "... in Oslo, May 2, 2024. Some Wire/Jane Doe"
+    r"[.!?]\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$",
+)
+_CREDITS = re.compile(r"\((?:additional )?(?:reporting|writing|editing|compiled|edited|research|"
+                      r"graphics|translation|produced)\b[^()]*\)", re.I)
+_AGENCY = frozenset("ap afp reuters getty epa shutterstock alamy xinhua bloomberg pool "
+                    "associated press photo photograph handout".split())
+_CREDIT_FILLER = frozenset("images via courtesy of for the staff file photos and".split())
+
+_BYLINE = re.compile(r"(?:by|written by|words by|posted by|story by|reporting by|report by)\s+(?P<name>\S.*)", re.I)
+_NAME_GLUE = frozenset("and & of the in for at de da van von der le la di y , | - — –".split())
+_META_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s+-\s+")
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+for _m, _i in list(_MONTHS.items()):
+    _MONTHS[_m[:3]] = _i
+_MONTHS["sept"] = 9
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split())
+_DATE_WORDS = frozenset("""
+updated published posted last first modified created date on at am pm a.m p.m a m p edt est
+et pt pdt pst cdt cst mdt mst gmt utc bst cet cest ist jst ago hour hours minute minutes min
+mins second seconds day days week weeks month months year years yesterday today just now
+noon midnight st nd rd th of the time read and
+""".split())
+_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+|\S", re.U)
+_DATE_ANCHOR_NUM = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
+_CLOSERS = "\"'”’»)]*"
+_QUOTES = "\"“”«»"
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_SUBSCRIBE = re.compile(r"\b(?:subscrib\w*|sign up|sign in|log in|newsletters?|paywall|free articles?|"
+                        r"premium|unlock|membership|register)\b", re.I)
+_SOCIAL = re.compile(r"\b(?:share|tweet|follow us|like us|facebook|twitter|whatsapp|instagram)\b", re.I)
+_FOOTER = re.compile(r"\b(?:all rights reserved|terms of (?:use|service)|privacy (?:policy|notice)|"
+                     r"cookie policy|do not sell my|contact us|about us)\b", re.I)
+_ADVERT = re.compile(r"(?:advertisement|advert|sponsored|ad)\b", re.I)
+_RELATIVE_TIME = re.compile(r"\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?|d)\s+ago\b", re.I)
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|added|according)\b", re.I)
+
+
+# --------------------------------------------------------------------------- units
+
+@dataclass
+class _Unit:
+    text: str
+    words: int
+    kind: str = "link"          # prose | sentence | link | time | caption | drop | end | list
+    reason: Optional[str] = None  # why a "drop" unit goes
+    meta: Optional[tuple] = None  # ("author", value) / ("dateline", value) ...
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip(_CLOSERS + " ")
+    return bool(t) and t[-1] in ".!?…:"
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _norm_key(text: str) -> str:
+    """Lower case, outer punctuation and spaces stripped, inner spaces single."""
+    return " ".join(text.lower().split()).strip(" .,:;!?|·•-–—()[]<>»«\"'“”’‘*#")
+
+
+def _is_separator(text: str) -> bool:
+    return not any(ch.isalnum() for ch in text)
+
+
+def _is_label(text: str, words: list[str]) -> bool:
+    """An all-capitals database label such as "ABSTRACT." or "FULL TEXT:"."""
+    return (1 <= len(words) <= 3 and text.rstrip()[-1:] in ".:" and text.upper() == text
+            and any(ch.isalpha() for ch in text) and len(text) <= 30)
+
+
+def _date_line(text: str) -> Optional[str]:
+    """'date' for a line that is only a date (with an optional prefix), 'time' for a
+    bare clock time ("7 p.m.", a live-blog entry), else None."""
+    if len(text) > 80:
+        return None
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return None
+    anchor = bool(_DATE_ANCHOR_NUM.search(text)) or bool(_RELATIVE_TIME.search(text))
+    clock = False
+    for tok in tokens:
+        low = tok.lower()
+        if tok.isdigit():
+            if len(tok) == 4 and 1900 <= int(tok) <= 2100:
+                anchor = True
+            continue
+        if not tok[0].isalpha():
+            if tok in ":,/.-–—|·•()[]'’+":
+                if tok == ":":
+                    clock = True
+                continue
+            return None
+        bare = low.rstrip(".")
+        if bare in _MONTHS:
+            anchor = True
+        elif bare in _WEEKDAYS or bare in ("yesterday", "today", "ago", "now"):
+            anchor = True
+        elif low in _DATE_WORDS or bare in _DATE_WORDS:
+            if bare in ("am", "pm", "a.m", "p.m", "a", "p", "m"):
+                clock = True
+            continue
+        else:
+            return None
+    if anchor:
+        return "date"
+    if clock or any(t.isdigit() for t in tokens):
+        return "time" if clock else None
+    return None
+
+
+def _parse_date(text: str) -> Optional[str]:
+    """YYYY-MM-DD from an absolute date line, else None."""
+    m = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        tokens = [t.lower().rstrip(".") for t in _TOKEN.findall(text)]
+        month = next((i for i, t in enumerate(tokens) if t in _MONTHS), None)
+        year = next((int(t) for t in tokens if t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100), None)
+        day = None
+        if month is not None:
+            for j in (month + 1, month - 1):
+                if 0 <= j < len(tokens) and tokens[j].isdigit() and 1 <= int(tokens[j]) <= 31:
+                    day = int(tokens[j])
+                    break
+            mo = _MONTHS[tokens[month]]
+        else:
+            m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text)
+            if not m:
+                return None
+            mo, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if year is None or day is None:
+            return None
+        y, d = year, day
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _byline(text: str) -> Optional[str]:
+    """The author's name when the line is a lone byline ("By Jane Doe, Reuters")."""
+    m = _BYLINE.fullmatch(text.strip())
+    if not m:
+        return None
+    name = m.group("name").strip()
+    if _ends_sentence(name) and not re.search(r"\b[A-Z]\.$", name):
+        return None
+    tokens = re.findall(r"[^\s,|]+|[,|]", name)
+    if not tokens or len(tokens) > 14:
+        return None
+    content = [t for t in tokens if t.lower() not in _NAME_GLUE]
+    if not content:
+        return None
+    caps = sum(1 for t in content if t[0].isupper() or t[0] == "@")
+    if caps / len(content) < 0.75:
+        return None
+    return _META_SPLIT.split(name)[0].split(",")[0].strip() or None
+
+
+def _credit_line(text: str, words: list[str]) -> bool:
+    """A photo credit on its own ("REUTERS/Jane Doe", "Getty Images", "AFP via Getty")."""
+    if len(words) > 10 or _ends_sentence(text.rstrip(".")):
+        return False
+    low = [w.lower() for w in words]
+    agency = sum(1 for w in low if w in _AGENCY)
+    if not agency:
+        return False
+    if "/" in text or "|" in text:
+        return True
+    names = all(w[0].isupper() or w.lower() in _AGENCY or w.lower() in _CREDIT_FILLER for w in words)
+    return names and len(words) <= 5 and any(w in ("getty", "reuters", "afp", "ap", "epa", "shutterstock",
+                                                  "alamy", "xinhua", "images", "photo") for w in low)
+
+
+def line_kind(text: str) -> _Unit:
+    """The kind of one line, from its shape alone (no context)."""
+    words = _words(text)
+    n = len(words)
+    unit = _Unit(text=text, words=n)
+    key = _norm_key(text)
+
+    def drop(reason: str, meta: Optional[tuple] = None) -> _Unit:
+        unit.kind, unit.reason, unit.meta = "drop", reason, meta
+        return unit
+
+    if _is_separator(text):
+        return drop("separator")
+    if key in _CHROME_EXACT:
+        return drop("chrome")
+    if n <= 8 and _ADVERT.match(key) and not _ends_sentence(text.rstrip(".")):
+        return drop("advertisement")
+    if n <= 8 and _END_HEADER.fullmatch(key):
+        unit.kind = "end"
+        return unit
+    if n <= 8 and _LIST_HEADER.fullmatch(key):
+        unit.kind = "list"
+        return unit
+    if n <= 16 and _INLINE_LINK.match(text) and not any(q in text for q in _QUOTES):
+        return drop("link")
+    if _CREDITS.fullmatch(text.strip()):
+        return drop("byline")
+    author = _byline(text)
+    if author:
+        return drop("byline", ("author", author))
+    # a byline and a date on one line: "By Jane Doe | April 13, 2019"
+    parts = _META_SPLIT.split(text)
+    if 1 < len(parts) <= 3 and _byline(parts[0]) and all(_date_line(p) == "date" for p in parts[1:]):
+        return drop("byline", ("author", _byline(parts[0]), "dateline", " ".join(parts[1:])))
+    when = _date_line(text)
+    if when == "date":
+        return drop("dateline", ("dateline", normalise_space(text)))
+    if when == "time":
+        unit.kind = "time"
+        return unit
+    if _is_label(text, words):
+        return drop("label")
+    caption = bool(_CAPTION_START.match(text) or _CAPTION_INSIDE.search(text) or _credit_line(text, words))
+    quoted = any(q in text for q in _QUOTES) or _SPEECH.search(text)
+    if not quoted and not _CAPTION_START.match(text):
+        if _COPYRIGHT.search(text) and n <= 40:
+            return drop("footer")
+        if n <= 40 and _FOOTER.search(text) and (n <= 12 or text.count("|") >= 2):
+            return drop("footer")
+        if _COOKIE.search(text) and n <= 80 and re.search(r"\b(?:we|our|you|your|accept|consent|agree)\b", text, re.I):
+            return drop("cookie")
+        if _SUBSCRIBE.search(text) and n <= 40 and (n <= 6 or re.search(r"\b(?:you|your|our|now|today|free|here)\b", text, re.I)):
+            return drop("subscription")
+        if n <= 6 and _SOCIAL.search(text) and not _ends_sentence(text):
+            return drop("social")
+    if caption:
+        unit.kind = "caption"
+        return unit
+    stops = sum(1 for w in words if w.lower() in _STOP)
+    ratio = stops / n if n else 0.0
+    if n >= 12 and ratio >= 0.15 and (_ends_sentence(text) or n >= 30):
+        unit.kind = "prose"
+    elif n >= 25 and ratio >= 0.2:
+        unit.kind = "prose"
+    elif _ends_sentence(text) and n and not _headline_case(words, text):
+        unit.kind = "sentence"
+    else:
+        unit.kind = "link"
+    return unit
+
+
+def _headline_case(words: list[str], text: str) -> bool:
+    """Title Case With A Period: a headline or a link, not a sentence."""
+    if len(words) < 3 or any(q in text for q in _QUOTES) or text.rstrip(_CLOSERS)[-1:] in "?!:":
+        return False
+    long = [w for w in words if len(w) >= 4]
+    return len(long) >= 2 and sum(1 for w in long if w[0].isupper()) / len(long) >= 0.8
+
+
+def _lines_to_units(text: str) -> list[_Unit]:
+    """One unit per line; a line that continues the one before (hard wrap) is joined."""
+    units: list[_Unit] = []
+    pending: list[str] = []
+    prev_blank = True
+
+    def flush():
+        if pending:
+            units.append(line_kind(normalise_space(" ".join(pending))))
+            pending.clear()
+
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or not normalise_space(stripped):
+            flush()
+            prev_blank = True
+            continue
+        if pending and not prev_blank and _continues(pending[-1], stripped):
+            pending.append(stripped)
+        else:
+            flush()
+            pending.append(stripped)
+        prev_blank = False
+    flush()
+    return units
+
+
+def _continues(prev: str, line: str) -> bool:
+    """True when ``line`` is the wrapped rest of ``prev`` (no end mark, lower-case start)."""
+    if _ends_sentence(prev) or prev[-1:] in ";,|":
+        return prev[-1:] == "," and line[:1].islower() and len(prev) >= 50
+    return line[:1].islower() and len(prev.split()) >= 4
+
+
+# --------------------------------------------------------------------------- scoring
+
+def _score(u: _Unit) -> float:
+    if u.kind == "prose":
+        return 1.0 + min(u.words, 75) / 25
+    if u.kind == "sentence":
+        return 0.3 if u.words >= 4 else 0.0
+    if u.kind in ("caption", "time"):
+        return 0.0
+    if u.kind == "link":
+        return -1.0 if u.words <= 4 else -0.8
+    if u.kind == "end":
+        return -4.0
+    if u.kind == "list":
+        return -1.0
+    if u.reason in ("separator", "label", "advertisement", "dateline", "byline"):
+        return -0.2
+    return -0.8
+
+
+def _best_run(units: list[_Unit]) -> tuple[int, int]:
+    """The maximum-sum run of unit scores (Kadane); (0, -1) when nothing scores."""
+    best, best_span = 0.0, (0, -1)
+    cur, start = 0.0, 0
+    for i, u in enumerate(units):
+        s = _score(u)
+        if cur <= 0:
+            cur, start = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, best_span = cur, (start, i)
+    return best_span
+
+
+def _junk(u: _Unit) -> bool:
+    """Lines that mark a page region: menus, link lists, chrome, metadata."""
+    return u.kind in ("link", "list", "end") or (u.kind == "drop" and u.reason not in ("separator", "advertisement", "label"))
+
+
+def _cut_tail(units: list[_Unit], start: int, end: int) -> int:
+    """Where the article ends inside the run: at a closing section header, or before a
+    tail where link-like lines outnumber prose (comments, related lists, footers)."""
+    seen_prose = False
+    for i in range(start, end + 1):
+        if units[i].kind == "prose":
+            seen_prose = True
+        elif units[i].kind == "end" and seen_prose:
+            return i - 1
+    # segments of the run between gaps of two or more junk lines
+    segments: list[tuple[int, int, int]] = []   # (gap start, segment start, prose units)
+    i, gap_start = start, start
+    while i <= end:
+        if _junk(units[i]) and i + 1 <= end and _junk(units[i + 1]):
+            gap_start = i
+            while i <= end and _junk(units[i]):
+                i += 1
+            continue
+        j = i
+        while j <= end and not (_junk(units[j]) and j + 1 <= end and _junk(units[j + 1])):
+            j += 1
+        segments.append((gap_start, i, sum(1 for k in range(i, j) if units[k].kind == "prose")))
+        i = j
+    # the article ends before the first gap after which the page only breaks into
+    # fragments: several segments of about one paragraph each (comments, teasers)
+    for s in range(1, len(segments)):
+        rest = segments[s:]
+        prose = sum(p for _, _, p in rest)
+        if len(rest) >= 2 and prose / len(rest) < 1.5:
+            return segments[s][0] - 1
+    return end
+
+
+# --------------------------------------------------------------------------- headline
+
+def _title_like(u: _Unit) -> bool:
+    if u.kind not in ("link", "sentence", "prose") or not (2 <= u.words <= 30) or len(u.text) > 250:
+        return False
+    if u.text.upper() == u.text and u.words <= 3:
+        return False
+    return u.text[-1:] not in ":,"
+
+
+def _find_title(units: list[_Unit], start: int) -> Optional[int]:
+    """The headline's index: the first title-like unit after the leading menu."""
+    limit = min(start, len(units))
+    nav_end = -1   # last index of a leading run of two or more menu-like lines
+    run = 0
+    for i in range(limit):
+        u = units[i]
+        menu = (u.kind == "link" and u.words <= 4) or (u.kind == "drop" and u.reason in (
+            "chrome", "social", "subscription", "cookie", "link", "separator")) or u.kind in ("end", "list")
+        run = run + 1 if menu else 0
+        if run >= 2:
+            nav_end = i
+    for i in range(nav_end + 1, limit):
+        if _title_like(units[i]):
+            return i
+    if 0 <= nav_end and units[nav_end].kind == "link" and units[nav_end].words >= 3:
+        return nav_end
+    if start < len(units) and _title_like(units[start]) and units[start].words <= 25 \
+            and start + 1 < len(units):
+        return start
+    return None
+
+
+# --------------------------------------------------------------------------- roles
+
+def _is_heading(units: list[_Unit], i: int) -> bool:
+    u = units[i]
+    if u.kind == "time":
+        return True
+    if u.kind == "link":
+        return u.words <= 14 and not any(q in u.text for q in _QUOTES)
+    if u.kind != "sentence" or u.words > 5 or u.text.rstrip(_CLOSERS)[-1:] not in ".?!":
+        return False
+    if any(q in u.text for q in _QUOTES) or "," in u.text:
+        return False
+    if any(w.lower() in _VERBISH for w in _words(u.text)):
+        return False
+    nxt = next((v for v in units[i + 1:i + 3] if v.kind != "drop"), None)
+    return nxt is not None and nxt.kind == "prose"
+
+
+def _link_lists(units: list[_Unit], start: int, end: int) -> set[int]:
+    """Indices inside the article that belong to link lists: a list header and the
+    short lines after it, or three or more link-like lines in a row."""
+    out: set[int] = set()
+    i = start
+    while i <= end:
+        u = units[i]
+        if u.kind in ("list", "end"):
+            j = i + 1
+            while j <= end and (units[j].kind in ("link", "sentence", "caption", "time")
+                                and units[j].words <= 20 or units[j].kind == "drop"):
+                j += 1
+            out.update(range(i, j))
+            i = j
+            continue
+        if u.kind == "link":
+            j = i
+            while j <= end and (units[j].kind == "link" or (units[j].kind == "drop" and j > i)):
+                j += 1
+            if sum(1 for k in range(i, j) if units[k].kind == "link") >= 3:
+                out.update(range(i, j))
+            i = max(j, i + 1)
+            continue
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- main
+
+def clean_page_text(text: str) -> CleanedPage:
+    """A page dump (the visible text of a news page) -> headline, blocks, metadata."""
+    dropped: Counter = Counter()
+    metadata: dict = {"dropped": {}}
+    if not isinstance(text, str) or not text.strip():
+        return CleanedPage(None, [], metadata)
+    units = _lines_to_units(text.replace("\x00", " "))
+    if not units:
+        return CleanedPage(None, [], metadata)
+
+    # metadata from every byline / date line, wherever it is
+    for u in units:
+        if u.meta:
+            for key, value in zip(u.meta[::2], u.meta[1::2]):
+                if value and key not in metadata:
+                    metadata[key] = value
+        if u.kind == "drop" and u.reason == "footer" and "site" not in metadata:
+            m = re.search(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?\s*,?\s*([A-Z][^.|]{1,60}?)(?:\.|\||$| all rights)",
+                          u.text, re.I)
+            if m and m.group(1).strip():
+                metadata["site"] = m.group(1).strip().rstrip(",")
+    if "dateline" in metadata:
+        published = _parse_date(metadata["dateline"])
+        if published:
+            metadata["published"] = published
+
+    start, end = _best_run(units)
+    if end < start:   # nothing scores: keep every unit that is not chrome
+        start, end = 0, len(units) - 1
+    end = _cut_tail(units, start, end)
+
+    t = _find_title(units, start)
+    title = units[t].text if t is not None else None
+    if t is not None and t >= start:
+        start = t + 1
+    first = (t + 1) if t is not None else start
+    keep_from = min(first, start)
+
+    lists = _link_lists(units, start, end)
+    blocks: list[Block] = []
+    seen: dict[str, int] = {}
+    title_key = _norm_key(title) if title else None
+    for i, u in enumerate(units):
+        if i == t:
+            continue
+        if u.kind == "drop":
+            dropped[u.reason] += 1
+            continue
+        if i < keep_from:
+            dropped["leading"] += 1
+            continue
+        if i > end:
+            dropped["end" if u.kind == "end" else "trailing"] += 1
+            continue
+        if i < start:   # between the headline and the article run: decks, captions
+            if u.kind in ("link", "list", "end") and u.words <= 4:
+                dropped["navigation"] += 1
+                continue
+        elif i in lists:
+            dropped["link_list"] += 1
+            continue
+        if u.kind in ("end", "list"):
+            dropped["navigation"] += 1
+            continue
+        key = _norm_key(u.text)
+        if key == title_key:
+            dropped["duplicate"] += 1
+            continue
+        if key in seen:
+            j = seen[key]
+            if j == len(blocks) - 1 and u.words >= 5 and not any(q in u.text for q in _QUOTES):
+                blocks[j].role = "caption"   # a photo description shown twice (alt text, caption)
+            dropped["duplicate"] += 1
+            continue
+        if u.kind == "caption":
+            role = "caption"
+        elif _is_heading(units, i):
+            role = "heading"
+        else:
+            role = "body"
+        seen[key] = len(blocks)
+        blocks.append(Block(u.text, role))
+
+    _drop_contained_captions(blocks, dropped)
+    metadata["dropped"] = dict(dropped)
+    return CleanedPage(title, blocks, metadata)
+
+
+def _drop_contained_captions(blocks: list[Block], dropped: Counter) -> None:
+    """A caption repeated inside a nearby longer one (with a credit added) keeps one copy."""
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        gone = False
+        if b.role == "caption" or len(b.text.split()) >= 5:
+            for j in range(max(0, i - 3), min(len(blocks), i + 4)):
+                o = blocks[j]
+                if j != i and len(o.text) > len(b.text) and b.text in o.text and \
+                        (b.role == "caption" or o.role == "caption"):
+                    o.role = "caption"
+                    del blocks[i]
+                    dropped["duplicate"] += 1
+                    gone = True
+                    break
+        if not gone:
+            i += 1

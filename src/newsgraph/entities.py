@@ -1,0 +1,513 @@
+"""In-document entity clusters and canonical names.
+
+``extract_entities(doc)`` reads spaCy's named entities and groups every
+mention of one person, organisation or place into one :class:`Entity`:
+
+- people: the full name, the bare surname or given name, title + surname
+  ("President Trump", "Mr. Obama"), possessives; a bare name shared by two
+  people ("Kim" for Kim Jong Un and Dong-Yub Kim) goes to the person it was
+  first established for, unless a gendered title says otherwise;
+- places and organisations: aliases ("U.S." = "United States"), acronyms
+  ("FBI" = "Federal Bureau of Investigation"), a possessive place in front of
+  an organisation ("Seoul's Institute ..."), a parent organisation inside a
+  sub-unit's name ("Central Committee of the Workers' Party of Korea");
+- facilities the model leaves unlabelled ("the Sofitel Legend Metropole hotel");
+- the canonical name is the fullest proper name, without titles;
+- descriptors come from appositions and role words in front of a name.
+
+Pure: the function only reads the parse and returns records.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .records import Entity, Mention
+
+KEPT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT")
+
+TITLES = frozenset("""
+mr mrs ms miss mx dr prof professor president vice sen senator rep representative
+gov governor mayor gen general col colonel lt lieutenant sgt sergeant capt captain
+adm admiral maj major cmdr chairman chairwoman chair secretary judge justice rev
+reverend sir dame lord lady king queen prince princess pope sheikh ambassador
+minister premier chancellor speaker leader chief attorney commissioner coach
+officer detective sheriff former first then-president deputy pastor father sister
+brother rabbi imam cardinal bishop archbishop emir ayatollah supreme
+""".split())
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+# A small table of given names, for pronoun agreement; unknown names stay neutral.
+MALE_NAMES = frozenset("""
+aaron adam alan albert alex alexander andrew anthony antonio arthur barack ben benjamin
+bernie bill billy bob bobby brad brian bruce carl charles charlie chris christopher chuck
+craig dan daniel dante david dennis donald doug douglas ed eddie edward eric frank gary
+george gerald greg gregory harold harry henry howard ian jack jacob james jason jeb jeff
+jeffrey jerry jesse jim jimmy joe joel john johnny jon jonathan jordan joseph josh
+juan justin keith ken kevin kyle larry lawrence lee leonard luis marc marco mark martin
+matt matthew michael mike mitch mitt nathan newt nicholas nick paul pete peter phil
+philip ralph randy raymond reince rex richard rick robert roger ron ronald roy rudy russell
+ryan sam samuel scott sean sherrod stephen steve steven ted terry thomas tim timothy tom
+tony vladimir walter wayne william patrick sergei dmitri boris emmanuel francois
+""".split())
+FEMALE_NAMES = frozenset("""
+alicia amanda amy angela ann anna anne ashley ava barbara betty beth betsy carly carol
+caroline catherine charlotte cheryl christine claire cynthia debbie deborah diane donna
+dorothy elizabeth ellen emily emma evelyn frances gloria hannah heather helen hillary
+huma ivanka jane janet jennifer jessica jill joan joanne judy julia julie karen kate
+katherine kathleen kathy kellyanne kelly kimberly laura lauren linda lisa loretta lori
+louise margaret maria marie martha mary megyn melania melissa michelle
+nancy nicole nikki olive pamela patricia paula rachel rebecca rose ruth samantha sandra
+sarah sharon shirley stephanie susan susana teresa theresa tulsi valerie
+virginia wendy kamala condoleezza sheryl debra
+""".split())
+
+COUNTRY_ALIASES = {
+    "us": "United States", "u s": "United States", "usa": "United States",
+    "u s a": "United States", "united states": "United States",
+    "united states of america": "United States", "america": "United States",
+    "uk": "United Kingdom", "u k": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
+    "dprk": "North Korea", "north korea": "North Korea",
+    "rok": "South Korea", "south korea": "South Korea",
+    "un": "United Nations", "u n": "United Nations", "united nations": "United Nations",
+    "eu": "European Union", "e u": "European Union", "european union": "European Union",
+    "ussr": "Soviet Union", "prc": "China",
+}
+# parts of an organisation's name that make it a sub-unit of the organisation after "of"
+SUBUNIT_HEADS = frozenset({
+    "committee", "council", "board", "department", "bureau", "office", "division",
+    "branch", "wing", "chapter", "center", "centre", "school", "faculty", "institute",
+    "subcommittee", "commission", "politburo", "presidium", "secretariat", "cabinet",
+})
+FACILITY_NOUNS = frozenset({
+    "hotel", "airport", "stadium", "arena", "hospital", "museum", "palace", "bridge",
+    "tower", "square", "park", "station", "church", "cathedral", "mosque", "temple",
+    "prison", "base", "hall", "theater", "theatre", "building", "plaza",
+})
+_POSS = ("'s", "\u2019s", "'", "\u2019")
+
+
+def norm_key(name: str) -> str:
+    """A comparison key: lower case, no dots, hyphens and apostrophes as spaces."""
+    name = name.lower().replace("\u2019", "'")
+    name = re.sub(r"[.]", "", name)
+    name = re.sub(r"[^a-z0-9']+", " ", name).strip()
+    return re.sub(r"^(the|an|a) ", "", name)
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s]+", norm_key(name)) if t]
+
+
+@dataclass
+class _Cluster:
+    label: str
+    names: list[str] = field(default_factory=list)      # proper names seen (no titles)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    descriptors: list[str] = field(default_factory=list)
+    gender: str | None = None
+    first: int = 0
+
+    def best_name(self) -> str:
+        def score(n: str) -> tuple:
+            toks = n.split()
+            return (len([t for t in toks if t[:1].isupper() or t[:1].isdigit()]), len(n))
+        if self.label == "GPE" or self.label == "ORG":
+            for n in self.names:
+                alias = COUNTRY_ALIASES.get(norm_key(n))
+                if alias:
+                    return alias
+        return max(self.names, key=score) if self.names else ""
+
+
+def _strip_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str]]:
+    """Token bounds without leading determiners/titles and trailing possessives.
+
+    Returns (start, end, titles) where titles are the lower-case title words
+    found just before or at the beginning of a person's name.
+    """
+    titles: list[str] = []
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSS or doc[end - 1].is_punct):
+        end -= 1
+    if label == "PERSON":
+        while start < end - 1 and doc[start].lower_.rstrip(".") in TITLES:
+            titles.append(doc[start].lower_.rstrip("."))
+            start += 1
+        # titles just outside the entity ("President Trump", "Mr. Obama")
+        j = start - 1
+        while j >= 0 and j >= start - 3 and doc[j].lower_.rstrip(".") in TITLES:
+            titles.append(doc[j].lower_.rstrip("."))
+            j -= 1
+    return start, end, titles
+
+
+def _person_parts(text: str) -> list[str]:
+    toks = [t for t in text.replace("\u2019", "'").split() if t]
+    while toks and toks[-1].lower().rstrip(".,") in NAME_SUFFIXES:
+        toks = toks[:-1]
+    return toks
+
+
+def _gender_of(names: list[str], titles: list[str]) -> str | None:
+    for t in titles:
+        if t in MALE_TITLES:
+            return "m"
+        if t in FEMALE_TITLES:
+            return "f"
+    for n in names:
+        parts = _person_parts(n)
+        if len(parts) >= 2:
+            first = parts[0].lower()
+            if first in MALE_NAMES:
+                return "m"
+            if first in FEMALE_NAMES:
+                return "f"
+    return None
+
+
+def _descriptor(doc: Doc, start: int, end: int) -> list[str]:
+    """Appositions and role words attached to the mention doc[start:end]."""
+    out = []
+    span = doc[start:end]
+    head = span.root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= end:
+            sub = doc[child.left_edge.i:child.right_edge.i + 1]
+            # stop at a comma that closes the apposition
+            toks = [t for t in sub]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if toks and any(t.pos_ == "NOUN" for t in toks):
+                out.append(doc[toks[0].i:toks[-1].i + 1].text)
+    # role words in front: "North Korean leader Kim Jong Un", "spokeswoman Jessica Ditto"
+    left = [c for c in head.lefts if c.i < start and c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "det")]
+    if left:
+        lo = min(c.left_edge.i for c in left)
+        words = doc[lo:start]
+        while len(words) and words[0].lower_ in ("the", "a", "an"):
+            words = words[1:]
+        while len(words) and (words[0].is_punct or words[0].lower_ == "file"):
+            words = words[1:]
+        if any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES for t in words):
+            out.append(words.text)
+    return out
+
+
+def _extra_spans(doc: Doc, covered: set[int]) -> list[tuple[int, int, str]]:
+    """Facilities the model leaves unlabelled: proper nouns + a facility noun."""
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if doc[i].pos_ == "PROPN" and i not in covered and doc[i].text[:1].isupper():
+            j = i
+            while j < n and doc[j].pos_ == "PROPN" and j not in covered:
+                j += 1
+            if j < n and doc[j].lower_ in FACILITY_NOUNS and j - i >= 2:
+                out.append((i, j + 1, "FAC"))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _split_ents(doc: Doc) -> list[tuple[int, int, str]]:
+    """spaCy's entities, with compound names split into their parts."""
+    out: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        s, e, label = ent.start, ent.end, ent.label_
+        # "Seoul's Institute for Far Eastern Studies": a possessive place, then the name
+        poss = [t.i for t in ent if t.text in ("'s", "\u2019s") and s < t.i < e - 1]
+        if poss and label in ("ORG", "FAC"):
+            p = poss[0]
+            out.append((s, p, "GPE"))
+            s = p + 1
+        # "Central Committee of the Workers' Party of Korea": the parent organisation
+        if label == "ORG":
+            for t in doc[s:e]:
+                if t.lower_ == "of" and t.i > s and doc[t.i - 1].lower_ in SUBUNIT_HEADS:
+                    k = t.i + 1
+                    if k < e and doc[k].lower_ == "the":
+                        k += 1
+                    if e - k >= 2:
+                        out.append((k, e, "ORG"))
+                    break
+        # "Trump-Kim": two names joined by a hyphen
+        if label == "PERSON" and re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", ent.text):
+            out.append((s, e, "PERSON_PAIR"))
+            continue
+        out.append((s, e, label))
+    return out
+
+
+ORG_WORDS = frozenset("""
+party university college school institute center centre council committee commission
+department bureau agency office association foundation fund bank group company corp
+inc co ltd news times post journal network league union church club team house senate
+congress court army navy force police coalition alliance organization organisation
+society campaign media press tv radio state city county hotel airport
+""".split())
+
+
+def _relabel(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Fix labels the small model gets wrong, from evidence inside the article.
+
+    - "Keith Lamont Scott" tagged ORG: a known given name and no organisation
+      word make a person;
+    - "DuVernay" tagged ORG where "Ava DuVernay" is a person: a person's word;
+    - "Clinton Breaks" in a title-case headline, where the body knows Hillary
+      Clinton and never says "Clinton Breaks": the surname alone.
+    """
+    title_end = doc.text.find("\n\n")
+    title_end = len(doc.text) if title_end < 0 else title_end
+    out = []
+    for s, e, label in raw:
+        words = [t for t in doc[s:e] if not t.is_punct]
+        if label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") and 2 <= len(words) <= 4 \
+                and all(t.text[:1].isupper() and t.is_alpha for t in words) \
+                and (words[0].lower_ in MALE_NAMES or words[0].lower_ in FEMALE_NAMES) \
+                and not any(t.lower_ in ORG_WORDS for t in words):
+            label = "PERSON"
+        out.append((s, e, label))
+    full_words: set[str] = set()
+    body_names: set[str] = set()
+    for s, e, label in out:
+        if label == "PERSON":
+            parts = _person_parts(doc[s:e].text)
+            if len(parts) >= 2:
+                full_words.update(norm_key(p) for p in parts)
+                if doc[s].idx > title_end:
+                    body_names.add(norm_key(" ".join(parts)))
+                    body_names.add(norm_key(parts[-1]))
+    result = []
+    for s, e, label in out:
+        text = doc[s:e].text
+        if label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC") and e - s == 1 \
+                and norm_key(text) in full_words and text[:1].isupper() and norm_key(text) not in COUNTRY_ALIASES:
+            label = "PERSON"
+        if label == "PERSON" and doc[s].idx < title_end and e - s >= 2:
+            parts = _person_parts(text)
+            if len(parts) >= 2 and norm_key(" ".join(parts)) not in body_names \
+                    and norm_key(parts[0]) in body_names and norm_key(parts[-1]) not in full_words:
+                e = s + 1
+        result.append((s, e, label))
+    return result
+
+
+def extract_entities(doc: Doc) -> list[Entity]:
+    """Every named entity of the article once, with its mentions and canonical name."""
+    raw = _split_ents(doc)
+    covered = {i for s, e, _ in raw for i in range(s, e)}
+    raw.extend(_extra_spans(doc, covered))
+    raw = _relabel(doc, sorted(raw))
+
+    people_full: list[_Cluster] = []
+    bare: list[tuple] = []   # start, end, word, titles, text, descriptors
+    others: dict[str, _Cluster] = {}
+    others_order: list[_Cluster] = []
+    pairs: list[tuple[int, int]] = []
+    full_index: dict[str, _Cluster] = {}
+
+    def add_other(label: str, s: int, e: int, name: str) -> None:
+        key = norm_key(name)
+        if not key:
+            return
+        alias = COUNTRY_ALIASES.get(key)
+        if alias:
+            key = norm_key(alias)
+            if label == "ORG" and alias != "United Nations" and alias != "European Union":
+                label = "GPE"
+        key = f"{label}:{key}"
+        cl = others.get(key)
+        if cl is None:
+            cl = others[key] = _Cluster(label, first=doc[s].idx)
+            others_order.append(cl)
+        cl.names.append(name)
+        cl.mentions.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+
+    for s, e, label in raw:
+        if label == "PERSON_PAIR":
+            pairs.append((s, e))
+            continue
+        s2, e2, titles = _strip_span(doc, s, e, label)
+        if s2 >= e2:
+            continue
+        name = doc[s2:e2].text
+        if label == "PERSON":
+            parts = _person_parts(name)
+            if not parts or not any(p[:1].isupper() for p in parts):
+                continue
+            t0 = s
+            while t0 > 0 and t0 > s - 3 and doc[t0 - 1].lower_.rstrip(".") in TITLES and doc[t0 - 1].text[:1].isupper():
+                t0 -= 1
+            ms, me = doc[t0].idx, doc[e2 - 1].idx + len(doc[e2 - 1].text)
+            if len(parts) >= 2:
+                key = " ".join(name_tokens(" ".join(parts)))
+                cl = full_index.get(key)
+                if cl is None:
+                    cl = _Cluster("PERSON", first=ms)
+                    full_index[key] = cl
+                    people_full.append(cl)
+                cl.names.append(" ".join(parts))
+                cl.mentions.append((ms, me))
+                cl.descriptors.extend(_descriptor(doc, s, e))
+                g = _gender_of([name], titles)
+                if g and not cl.gender:
+                    cl.gender = g
+            else:
+                bare.append((ms, me, norm_key(parts[0]), titles, parts[0], _descriptor(doc, s, e)))
+        else:
+            add_other(label, s2, e2, name)
+
+    # merge full names that extend one another ("Paul Ryan" / "Paul D. Ryan")
+    merged: list[_Cluster] = []
+    for cl in sorted(people_full, key=lambda c: c.first):
+        toks = set(name_tokens(cl.names[0]))
+        host = None
+        for m in merged:
+            mt = set(name_tokens(m.names[0]))
+            first_last = name_tokens(cl.names[0])
+            mfl = name_tokens(m.names[0])
+            if (toks <= mt or mt <= toks) and first_last[0] == mfl[0] and first_last[-1] == mfl[-1]:
+                host = m
+                break
+        if host is None:
+            merged.append(cl)
+        else:
+            host.names.extend(cl.names)
+            host.mentions.extend(cl.mentions)
+            host.descriptors.extend(cl.descriptors)
+            host.gender = host.gender or cl.gender
+    people = merged
+
+    # bare names: the person established for that word, else the earliest such person
+    established: dict[str, _Cluster] = {}
+    singles: dict[str, _Cluster] = {}
+    for ms, me, tok, titles, text, desc in sorted(bare, key=lambda b: b[0]):
+        gender = _gender_of([], titles)
+        cands = [c for c in people if tok in _name_word_set(c)]
+        if gender:
+            agreeing = [c for c in cands if c.gender in (None, gender)]
+            cands = agreeing or cands
+        target = established.get(tok)
+        if target is not None and target not in cands:
+            target = None
+        if target is None and cands:
+            before = [c for c in cands if c.first <= ms]
+            if before:
+                # the person most recently named in full ...
+                target = max(before, key=lambda c: max(m[0] for m in c.mentions if m[0] <= ms))
+            else:
+                # ... or, in a headline before any full name, the first one named
+                target = min(cands, key=lambda c: c.first)
+            # once a bare name is used for someone it stays theirs ("Kim" stays
+            # Kim Jong Un after Dong-Yub Kim appears)
+            established[tok] = target
+        if target is None:
+            target = singles.get(tok)
+            if target is None:
+                target = singles[tok] = _Cluster("PERSON", first=ms)
+                people.append(target)
+            target.names.append(text)
+        target.mentions.append((ms, me))
+        target.descriptors.extend(desc)
+        if gender and not target.gender:
+            target.gender = gender
+
+    # "Trump-Kim": mentions of both people when both are known
+    for s, e in pairs:
+        span = doc[s:e]
+        a, b = span.text.split("-")
+        pos = span.start_char
+        found = []
+        for part, off in ((a, 0), (b, len(a) + 1)):
+            key = norm_key(part)
+            target = established.get(key) or next((c for c in people if key in _name_word_set(c)), None)
+            found.append((target, pos + off, pos + off + len(part)))
+        if all(t is not None for t, _, _ in found):
+            for target, a0, b0 in found:
+                target.mentions.append((a0, b0))
+        else:  # a hyphenated name of one person ("Jo-Ann")
+            cl = singles.get(norm_key(span.text)) or _Cluster("PERSON", first=pos)
+            if norm_key(span.text) not in singles:
+                singles[norm_key(span.text)] = cl
+                people.append(cl)
+            cl.names.append(span.text)
+            cl.mentions.append((pos, span.end_char))
+
+    # single-word organisations/places that are really a known person ("with Trump")
+    person_words = {w: c for w, c in established.items()}
+    for key in list(others):
+        cl = others[key]
+        label, k = key.split(":", 1)
+        if label in ("ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART") and k in person_words \
+                and all(" " not in norm_key(n) for n in cl.names):
+            person_words[k].mentions.extend(cl.mentions)
+            del others[key]
+            others_order.remove(cl)
+
+    # acronyms: "FBI" = "Federal Bureau of Investigation"
+    by_initials: dict[str, _Cluster] = {}
+    for cl in others_order:
+        if cl.label in ("ORG", "GPE"):
+            name = cl.names[0]
+            words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+            if len(words) >= 2:
+                by_initials.setdefault("".join(w[0] for w in words).lower(), cl)
+    for key in list(others):
+        cl = others[key]
+        label, k = key.split(":", 1)
+        if label == "ORG" and " " not in k and k in by_initials and by_initials[k] is not cl:
+            host = by_initials[k]
+            host.names.extend(cl.names)
+            host.mentions.extend(cl.mentions)
+            del others[key]
+            others_order.remove(cl)
+
+    clusters = [c for c in people if c.mentions] + others_order
+    clusters.sort(key=lambda c: min(m[0] for m in c.mentions))
+    text = doc.text
+    entities = []
+    for n, cl in enumerate(clusters, 1):
+        mentions = sorted(set(cl.mentions))
+        name = cl.best_name()
+        aliases = sorted({x for x in cl.names if x != name})
+        descriptors = list(dict.fromkeys(d for d in cl.descriptors if d))
+        ent = Entity(id=f"E{n}", name=name, type=cl.label,
+                     mentions=[Mention(text[a:b], a, b) for a, b in mentions],
+                     aliases=aliases, descriptors=descriptors)
+        entities.append(ent)
+    return entities
+
+
+def entity_gender(entity: Entity) -> str | None:
+    """'m', 'f' or None for a person, from titles and given names in its mentions."""
+    titles: list[str] = []
+    for m in entity.mentions:
+        words = m.text.replace(".", "").lower().split()
+        titles.extend(w for w in words if w in TITLES)
+    return _gender_of([entity.name, *entity.aliases], titles)
+
+
+def _name_word_set(cl: _Cluster) -> set[str]:
+    words: set[str] = set()
+    for n in cl.names:
+        toks = name_tokens(" ".join(_person_parts(n)))
+        words.update(toks)
+        for t in n.split():
+            words.add(norm_key(t))
+    return words
+
+
+def _surname(cl: _Cluster) -> str:
+    parts = _person_parts(cl.names[0]) if cl.names else []
+    return norm_key(parts[-1]) if parts else ""

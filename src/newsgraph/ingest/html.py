@@ -1,0 +1,270 @@
+"""HTML pages: the article through trafilatura, the publication date through htmldate.
+
+trafilatura finds the main text, headings and metadata (title, author, site,
+url, description); it leaves photo captions out, so ``<figcaption>`` elements
+of the article are taken from the page itself and put back in reading order.
+The blocks then go through the same line rules as page dumps (``clean.line_kind``)
+so that bylines, date lines, adverts and share prompts that trafilatura keeps
+are dropped and counted.
+"""
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from collections import Counter
+from typing import Optional
+
+from ..clean import Block, CleanedPage, line_kind, normalise_space
+from ..errors import E, NewsgraphError
+
+__all__ = ["clean_html"]
+
+log = logging.getLogger(__name__)
+
+# containers whose captions belong to other stories or to the page, not the article
+_OUTSIDE_TAGS = frozenset(("nav", "aside", "footer"))
+_OUTSIDE_CLASS = re.compile(
+    r"related|promo|sidebar|comment|teaser|recirc|newsletter|footer|\bnav|menu|banner|"
+    r"advert|\bads?\b|sponsor|social|share|outbrain|taboola|most-?read|trending", re.I)
+_TEXT_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+                        "figcaption", "td", "dd", "dt", "pre", "div", "span", "section"))
+
+
+def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
+    """An HTML page -> headline, blocks (body, heading, caption) and metadata.
+
+    Raises ``NewsgraphError(E.NO_ARTICLE)`` when the page holds no article text.
+    """
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    if not html or not html.strip():
+        raise NewsgraphError(E.NO_ARTICLE, detail="the page is empty")
+    tree = load_html(html)
+    if tree is None:
+        raise NewsgraphError(E.NO_ARTICLE, detail="the page could not be parsed as HTML")
+    page_tree = copy.deepcopy(tree)   # trafilatura prunes the tree it is given
+    date_tree = copy.deepcopy(tree)
+
+    doc = None
+    for recall in (False, True):
+        try:
+            doc = trafilatura.bare_extraction(
+                copy.deepcopy(tree), url=url, with_metadata=True, include_comments=False,
+                include_tables=False, include_images=False, include_formatting=False,
+                favor_recall=recall)
+        except Exception as exc:  # a trafilatura failure is this page's problem only
+            log.warning("trafilatura failed on %s: %s", url or "<html>", exc)
+            doc = None
+        if doc is not None and doc.body is not None and len(doc.body):
+            break
+    if doc is None or doc.body is None or not len(doc.body):
+        raise NewsgraphError(E.NO_ARTICLE, detail="trafilatura found no main text in the page")
+
+    metadata: dict = {}
+    for key, attr in (("author", "author"), ("site", "sitename"), ("url", "url"),
+                      ("description", "description"), ("hostname", "hostname"),
+                      ("categories", "categories"), ("tags", "tags")):
+        value = getattr(doc, attr, None)
+        if value:
+            metadata[key] = value
+    if url and "url" not in metadata:
+        metadata["url"] = url
+    published = _published(date_tree, url) or (doc.date if isinstance(doc.date, str) else None)
+    if published:
+        metadata["published"] = published[:10]
+
+    title = normalise_space(doc.title or "") or None
+    dropped: Counter = Counter()
+    blocks = _body_blocks(doc.body, title, metadata, dropped)
+    if not any(b.role == "body" for b in blocks):
+        raise NewsgraphError(E.NO_ARTICLE, detail="no body paragraph in the main text")
+    _add_captions(page_tree, blocks)
+    metadata["dropped"] = dict(dropped)
+    return CleanedPage(title, blocks, metadata)
+
+
+def _published(tree, url: Optional[str]) -> Optional[str]:
+    """The original publication date by htmldate (meta tags first, then the text)."""
+    try:
+        from htmldate import find_date
+
+        return find_date(tree, url=url, original_date=True, extensive_search=True)
+    except Exception as exc:  # htmldate is best effort
+        log.debug("htmldate failed: %s", exc)
+        return None
+
+
+def _text(el) -> str:
+    """An element's text, line breaks as spaces, white space normalised."""
+    parts = []
+    for node in el.iter():
+        if node.tag in ("lb", "br"):
+            parts.append(" ")
+        elif node.text:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return normalise_space("".join(parts))
+
+
+def _items(body):
+    """(role, text) for each paragraph of trafilatura's body, in order."""
+    for el in body:
+        tag = el.tag
+        if tag == "head":
+            yield "heading", _text(el)
+        elif tag == "list":
+            for item in el.iter("item"):
+                yield "body", _text(item)
+        elif tag == "quote" and any(child.tag in ("p", "list") for child in el):
+            yield from _items(el)
+        elif tag in ("graphic", "table", "ref"):
+            continue
+        else:
+            yield "body", _text(el)
+
+
+def _body_blocks(body, title: Optional[str], metadata: dict, dropped: Counter) -> list[Block]:
+    """trafilatura's paragraphs as blocks, minus the chrome it lets through."""
+    blocks: list[Block] = []
+    seen: set[str] = set()
+    title_key = (title or "").casefold()
+    body_seen = False
+    for role, text in _items(body):
+        if not text:
+            continue
+        unit = line_kind(text)
+        if unit.kind == "drop":
+            dropped[unit.reason] += 1
+            if unit.meta:
+                for key, value in zip(unit.meta[::2], unit.meta[1::2]):
+                    if value and key not in metadata:
+                        metadata[key] = value
+            continue
+        if unit.kind == "end" and body_seen:
+            dropped["end"] += 1
+            break
+        if unit.kind in ("end", "list"):
+            dropped["navigation"] += 1
+            continue
+        key = text.casefold()
+        if key == title_key:
+            dropped["duplicate"] += 1
+            continue
+        if key in seen:
+            dropped["duplicate"] += 1
+            continue
+        seen.add(key)
+        if unit.kind == "caption":
+            role = "caption"
+        elif unit.kind == "time":
+            role = "heading"
+        if role == "body":
+            body_seen = True
+        blocks.append(Block(text, role))
+    return blocks
+
+
+def _outside(el) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in _OUTSIDE_TAGS:
+            return True
+        marks = " ".join(filter(None, (anc.get("class"), anc.get("id"), anc.get("role"))))
+        if marks and _OUTSIDE_CLASS.search(marks):
+            return True
+    return False
+
+
+def _add_captions(tree, blocks: list[Block]) -> None:
+    """Put the article's <figcaption> texts back among the blocks, in reading order."""
+    captions = [el for el in tree.iter("figcaption")]
+    if not captions:
+        return
+    # every text element of the page in document order, to place blocks and captions
+    order: dict = {}
+    sequence = []
+    for i, el in enumerate(tree.iter()):
+        if isinstance(el.tag, str) and el.tag in _TEXT_TAGS:
+            order[el] = i
+            if el.tag != "figcaption":
+                sequence.append(el)
+    texts = [normalise_space(el.text_content()) for el in sequence]
+    # the page position of each block: first later element whose text is the block's
+    position: list[Optional[int]] = []
+    cursor = 0
+    for b in blocks:
+        found = None
+        for k in range(cursor, len(sequence)):
+            if texts[k] == b.text:
+                found = k
+                break
+        if found is None:  # looser: the element holds the block text
+            for k in range(cursor, len(sequence)):
+                if b.text in texts[k] and len(texts[k]) < 3 * len(b.text) + 200:
+                    found = k
+                    break
+        if found is not None:
+            position.append(order[sequence[found]])
+            cursor = found + 1
+        else:
+            position.append(None)
+    placed = [p for p in position if p is not None]
+    if not placed:
+        return
+    scope = _scope([sequence[k] for k in range(len(sequence)) if order[sequence[k]] in set(placed)])
+    known = {b.text for b in blocks}
+    inserts: list[tuple[int, str]] = []
+    for el in captions:
+        text = normalise_space(el.text_content())
+        if not text or _outside(el) or (scope is not None and not _inside(el, scope)):
+            continue
+        if text in known:
+            for b in blocks:   # trafilatura kept it as a paragraph: it is a caption
+                if b.text == text:
+                    b.role = "caption"
+            continue
+        known.add(text)
+        inserts.append((order[el], text))
+    # insert each caption before the first block placed after it
+    out: list[Block] = []
+    pending = sorted(inserts)
+    for b, pos in zip(blocks, position):
+        while pending and pos is not None and pending[0][0] < pos:
+            out.append(Block(pending.pop(0)[1], "caption"))
+        out.append(b)
+    last = max(placed)
+    for where, text in pending:   # after the last paragraph, still inside the article
+        if where > last:
+            out.append(Block(text, "caption"))
+    blocks[:] = out
+
+
+def _scope(elements):
+    """The article element around the placed paragraphs (nearest <article>/<main>, else
+    their common ancestor); None when that is the whole page."""
+    if not elements:
+        return None
+    common = list(elements[0].iterancestors())
+    for el in elements[1:]:
+        ancestors = set(el.iterancestors())
+        common = [a for a in common if a in ancestors]
+    if not common:
+        return None
+    lca = common[0]
+    for anc in [lca, *lca.iterancestors()]:
+        if anc.tag in ("article", "main"):
+            return anc
+        if anc.tag in ("body", "html"):
+            break
+    if lca.tag in ("body", "html"):
+        return None
+    parent = lca.getparent()   # one level up: a figure beside the text container
+    return lca if parent is None or parent.tag in ("body", "html") else parent
+
+
+def _inside(el, scope) -> bool:
+    return any(anc is scope for anc in el.iterancestors())

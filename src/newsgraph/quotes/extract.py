@@ -1,0 +1,545 @@
+"""Statements of an article: direct, indirect and mixed quotes with their cues.
+
+Three passes over the parsed document:
+
+1. reporting verbs of the lexicon (``lexicon.py``) outside quotation marks,
+   with their subject (or the subject they inherit as a conjunct or a
+   participle: "..., adding that"), and their content: a complement clause,
+   an infinitive, an object, or a prepositional object ("warning of");
+   "according to X" and its clause;
+2. quotations not yet covered: the cue in their own sentence ("...," said X;
+   X said: "..."), else the speaker of the quotation before them in the
+   paragraph, else the paragraph before (a lead-in sentence such as
+   "X responded via Twitter." or an earlier quote by the same speaker);
+3. speakers resolved, ``about`` filled, and everything turned into records.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import About, Cue, Entity, Paragraph, Quote, Speaker
+from .lexicon import CHANNELS, PHRASAL, REPORTING_VERBS, lemma_of, verb_class
+from .marks import QuoteSpan, find_quote_spans
+from .speakers import FEMALE, MALE, SpeakerResolver
+
+NO_STATEMENT_ROLES = ("caption", "heading")
+# speech verbs that need a clause or quotation, never just an object
+_NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "write", "post", "add", "continue",
+                                "respond", "reply", "answer", "explain", "inform", "notify",
+                                "remind", "advise", "tweet", "report", "note", "agree",
+                                "comment", "remark", "observe", "state", "reason", "go on",
+                                "testify", "joke", "concur", "object", "protest", "indicate",
+                                "signal", "mention", "suggest", "continue", "post", "plead",
+                                "beg", "confess", "muse", "elaborate", "specify", "clarify"})
+_CONTENT_DEPS_SKIP = ("conj", "cc", "punct", "advmod", "npadvmod", "aux", "auxpass", "neg",
+                      "nsubj", "nsubjpass", "mark", "dative", "agent")
+
+
+@dataclass
+class _Statement:
+    cue: list[Token]
+    subject: Token | None
+    spans: list[tuple[int, int]]           # character ranges of the content
+    paragraph: int
+    kind: str = "indirect"
+    speaker: Speaker | None = None
+    channel: str | None = None
+    inherit: "_Statement | None" = None     # takes the speaker of another statement
+    from_quote: bool = False
+    order: int = 0
+    quote_ids: list[int] = field(default_factory=list)
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Token range [lo, hi) without edge punctuation or dangling conjunctions."""
+    while lo < hi and (doc[lo].is_punct and doc[lo].text not in ("\u201c", '"', "''", "$") or doc[lo].is_space
+                       or doc[lo].lower_ in ("and", "but", "or", ",")):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ("\u201d", '"', "''", ".", "?", "!", ")")
+                       or doc[hi - 1].is_space or doc[hi - 1].lower_ in ("and", "but", "or")):
+        hi -= 1
+    if hi - lo < 2:
+        return None
+    return lo, hi
+
+
+def _subject(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ == "nsubj" or c.dep_ == "csubj":
+            return c
+    for c in v.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _inherited_subject(v: Token, depth: int = 0) -> Token | None:
+    """Subject of a conjunct or participle from the verb it hangs on."""
+    if depth > 4:
+        return None
+    subj = _subject(v)
+    if subj is not None:
+        return subj
+    if v.dep_ in ("conj", "advcl", "xcomp", "ccomp", "dep", "pcomp") and v.head.i != v.i:
+        if v.dep_ in ("advcl", "xcomp", "pcomp", "dep") and v.tag_ not in ("VBG", "VB", "VBN"):
+            return None
+        h = v.head
+        if h.dep_ == "prep":  # "..., by saying"
+            h = h.head
+        return _inherited_subject(h, depth + 1)
+    if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return v.head
+    return None
+
+
+def _is_under(tok: Token, anc: Token) -> bool:
+    """True when ``anc`` is ``tok`` or one of its ancestors."""
+    for _ in range(40):
+        if tok.i == anc.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _path_child(tok: Token, anc: Token) -> Token | None:
+    """The child of ``anc`` on the way up from ``tok``, or None when not under it."""
+    prev = None
+    for _ in range(40):
+        if tok.i == anc.i:
+            return prev
+        if tok.head.i == tok.i:
+            return None
+        prev, tok = tok, tok.head
+    return None
+
+
+def _extend_right(v: Token, hi: int, end: int) -> int:
+    """Carry a clause on over words the parser cut off from it (quotation
+    marks often split the tree), up to a coordinated verb of the cue, an
+    "according to" phrase or the end of the sentence."""
+    doc = v.doc
+    j = hi
+    while j < end:
+        t = doc[j]
+        if t.lower_ == "according" or t.text in (";",):
+            break
+        child = _path_child(t, v)
+        if t.i == v.i or (child is not None and (child.dep_ in ("conj", "cc", "nsubj", "advcl", "prep", "npadvmod", "advmod", "dobj", "dative")
+                                                 or verb_class(child.text))):
+            break
+        j += 1
+    return j if j > hi and j - hi < 60 else hi
+
+
+def _cut_nested(v: Token, lo: int, hi: int) -> tuple[int, int]:
+    """End the content before a participial cue of its own (", warning of ...")."""
+    doc = v.doc
+    for j in range(lo, hi):
+        t = doc[j]
+        if t.i != v.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and verb_class(t.text) \
+                and j > lo + 2 and doc[j - 1].text in (",", "\u2014", "--", "-"):
+            return lo, j - 1
+    return lo, hi
+
+
+def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = None) -> tuple[int, int] | None:
+    """Token range of what a reporting verb reports, or None."""
+    doc = v.doc
+    ccomp = [c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp"]
+    if ccomp:
+        c = ccomp[0]
+        lo, hi = c.left_edge.i, c.right_edge.i + 1
+        if c.i > v.i:
+            hi = _extend_right(v, hi, sent_end if sent_end is not None else v.sent.end)
+        return _cut_nested(v, lo, hi)
+    phrasal = PHRASAL.get(lemma, frozenset())
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in phrasal:
+            objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if objs:
+                lo = c.i + 1
+                hi = max(c.right_edge.i, *(x.right_edge.i for x in v.rights if x.i > c.i and x.dep_ in ("advcl",))) + 1 \
+                    if any(x.dep_ == "advcl" and x.i > c.i for x in v.rights) else c.right_edge.i + 1
+                return lo, hi
+        if c.dep_ == "prt" and c.lower_ in phrasal:
+            rest = [x for x in v.rights if x.i > c.i and x.dep_ in ("dobj", "ccomp", "xcomp", "prep", "pobj")]
+            if rest:
+                return rest[0].left_edge.i, rest[-1].right_edge.i + 1
+    xcomp = [c for c in v.children if c.dep_ == "xcomp" and c.i > v.i]
+    dobj = [c for c in v.children if c.dep_ in ("dobj", "attr", "oprd") and c.i > v.i]
+    if xcomp and (klass in ("urge", "speech") or lemma in ("promise", "vow", "threaten", "pledge", "call")):
+        lo = dobj[0].left_edge.i if (dobj and klass == "urge" and dobj[0].i < xcomp[0].i) else xcomp[0].left_edge.i
+        return lo, xcomp[-1].right_edge.i + 1
+    if dobj and (klass in ("object", "urge") or lemma not in _NO_OBJECT_CONTENT):
+        lo = dobj[0].left_edge.i
+        hi = dobj[0].right_edge.i + 1
+        for c in v.rights:
+            if c.i >= hi and c.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or (
+                    c.i >= hi and c.dep_ == "prep" and c.lower_ in ("as", "of", "for", "to")):
+                hi = c.right_edge.i + 1
+        return lo, hi
+    if klass == "object":
+        # "called for", "described as"
+        for c in v.children:
+            if c.dep_ == "prep" and c.i > v.i and c.lower_ in ("as", "for", "on", "of"):
+                return c.i + 1, c.right_edge.i + 1
+    return None
+
+
+def _channel(v: Token) -> str | None:
+    """'Twitter', 'statement', 'interview' ... from the cue's own modifiers."""
+    for c in v.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "on", "via", "through", "during", "to", "by"):
+            for p in c.subtree:
+                ch = CHANNELS.get(p.lower_)
+                if ch:
+                    return ch
+            # "in a news conference"
+            text = " ".join(t.lower_ for t in c.subtree)
+            for k, ch in CHANNELS.items():
+                if " " in k and k in text:
+                    return ch
+    if v.lower_.startswith("tweet"):
+        return "Twitter"
+    return None
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, entities: list[Entity], paragraphs: list[Paragraph]):
+        self.doc = doc
+        self.text = doc.text
+        self.paragraphs = paragraphs
+        self.pstarts = [p.start for p in paragraphs]
+        self.resolver = SpeakerResolver(doc, entities)
+        self.quotes = find_quote_spans(doc.text, [(p.start, p.end) for p in paragraphs])
+        self.qstarts = [q.start for q in self.quotes]
+        self.tok_starts = [t.idx for t in doc]
+        # token -> quote index (or -1)
+        self.in_quote = [-1] * len(doc)
+        for qi, q in enumerate(self.quotes):
+            i = bisect_right(self.tok_starts, q.start - 1)
+            while i < len(doc) and doc[i].idx < q.end:
+                if doc[i].idx >= q.start:
+                    self.in_quote[i] = qi
+                i += 1
+        self.statements: list[_Statement] = []
+        # sentences, with the parser's breaks inside quotations mended: a break
+        # that follows no final punctuation is not a sentence end
+        self.sent_id = [0] * len(doc)
+        self.sents: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            last = [t for t in sent if not t.is_space]
+            if self.sents:
+                a, b = self.sents[-1]
+                prev = [t for t in doc[a:b] if not t.is_space and t.text not in ('"', "\u201d", "''", "'", ")", "\u2019")]
+                gap = doc[b - 1].is_space and "\n" in doc[b - 1].text or "\n\n" in doc[b - 1].whitespace_
+                if prev and prev[-1].text not in (".", "?", "!", ":", "...", "\u2026") and not gap and last:
+                    self.sents[-1] = (a, sent.end)
+                    continue
+            self.sents.append((sent.start, sent.end))
+        for k, (a, b) in enumerate(self.sents):
+            for i in range(a, b):
+                self.sent_id[i] = k
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        return self.sents[self.sent_id[i]]
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect_right(self.pstarts, char) - 1)
+
+    def role_of(self, pi: int) -> str:
+        return self.paragraphs[pi].role if 0 <= pi < len(self.paragraphs) else "body"
+
+    def char_range(self, lo: int, hi: int) -> tuple[int, int]:
+        doc = self.doc
+        return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+    # -- pass 1 ----------------------------------------------------------
+    def verbs(self) -> None:
+        doc = self.doc
+        for v in doc:
+            klass = verb_class(v.text)
+            if klass is None or self.in_quote[v.i] >= 0:
+                continue
+            if v.pos_ not in ("VERB", "AUX") and not (v.tag_.startswith("VB")):
+                continue
+            lemma = lemma_of(v.text)
+            pi = self.para_of(v.idx)
+            if self.role_of(pi) in NO_STATEMENT_ROLES:
+                continue
+            if any(c.dep_ == "auxpass" for c in v.children) and not any(c.dep_ == "agent" for c in v.children):
+                continue  # "he was told", "it was reported": no speaker named
+            if v.dep_ == "amod" or (v.dep_ == "acl" and v.tag_ == "VBN"):
+                continue  # "the so-called deal", "a plan announced"
+            rng = _content_tokens(v, klass, lemma, self.sent_bounds(v.i)[1])
+            subj = _subject(v) or _inherited_subject(v)
+            if subj is not None and subj.dep_ == "csubj":
+                subj = None
+            cue = [v] + [c for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in PHRASAL.get(lemma, ()))
+                         and c.i == v.i + 1]
+            st = _Statement(cue=cue, subject=subj, spans=[], paragraph=pi, channel=_channel(v))
+            if rng is not None:
+                t = _trim(doc, *rng)
+                if t is None:
+                    continue
+                lo, hi = t
+                # content never includes the subject or the cue itself
+                if subj is not None and lo <= subj.i < hi:
+                    if subj.i < v.i:
+                        lo = max(lo, v.i + 1)
+                    else:
+                        hi = min(hi, subj.left_edge.i)
+                if lo <= v.i < hi:
+                    if v.i - lo < hi - v.i - 1:
+                        lo = v.i + 1
+                    else:
+                        hi = v.i
+                t = _trim(doc, lo, hi)
+                if t is None:
+                    continue
+                st.spans = [self.char_range(*t)]
+                st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
+            self.statements.append(st)
+        # "according to X", "X's statement that ..."
+        for tok in doc:
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" \
+                    and self.in_quote[tok.i] < 0:
+                pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+                if not pobj:
+                    continue
+                pi = self.para_of(tok.idx)
+                if self.role_of(pi) in NO_STATEMENT_ROLES:
+                    continue
+                sent = doc[slice(*self.sent_bounds(tok.i))]
+                skip = set(range(tok.left_edge.i, tok.right_edge.i + 1)) | {tok.i, tok.i + 1}
+                skip |= {i for i in range(pobj[0].left_edge.i, pobj[0].right_edge.i + 1)}
+                # the clause: the sentence minus the "according to" phrase
+                toks = [i for i in range(sent.start, sent.end) if i not in skip]
+                if tok.i > sent.start + 2:
+                    toks = [i for i in toks if i < tok.i]
+                else:
+                    toks = [i for i in toks if i > pobj[0].right_edge.i]
+                if not toks:
+                    continue
+                t = _trim(doc, toks[0], toks[-1] + 1)
+                if t is None:
+                    continue
+                # a sentence with its own speaker: "according to" names the channel
+                own = [x for x in self.statements if x.spans and x.cue and self.sent_id[x.cue[0].i] == self.sent_id[tok.i]
+                       and x.subject is not None]
+                if own:
+                    src = doc[pobj[0].left_edge.i:pobj[0].right_edge.i + 1].text.lower()
+                    channel = next((ch for k, ch in CHANNELS.items() if k in src.split() or (" " in k and k in src)), None)
+                    for x in own:
+                        x.channel = x.channel or channel or src
+                    continue
+                st = _Statement(cue=[tok, doc[tok.i + 1]], subject=pobj[0], spans=[self.char_range(*t)],
+                                paragraph=pi)
+                st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
+                self.statements.append(st)
+
+    # -- pass 2 ----------------------------------------------------------
+    def quotations(self) -> None:
+        doc = self.doc
+        covered: set[int] = set()
+        for st in self.statements:
+            if st.spans:
+                s, e = st.spans[0]
+                for qi in st.quote_ids:
+                    q = self.quotes[qi]
+                    if q.start >= s - 1 and q.end <= e + 1:
+                        covered.add(qi)
+        # bare cues: reporting verbs with no content, by sentence
+        bare_by_sent: dict[int, list[_Statement]] = {}
+        for st in self.statements:
+            if not st.spans:
+                bare_by_sent.setdefault(self.sent_id[st.cue[0].i], []).append(st)
+        used_bare: set[int] = set()
+        prev: _Statement | None = None
+        for qi, q in enumerate(self.quotes):
+            if qi in covered:
+                continue
+            pi = q.paragraph
+            if self.role_of(pi) in NO_STATEMENT_ROLES:
+                continue
+            i0 = bisect_right(self.tok_starts, q.start) - 1
+            i1 = bisect_right(self.tok_starts, q.end - 1) - 1
+            if i0 < 0 or i1 < i0:
+                continue
+            words = [t for t in doc[i0:i1 + 1] if not t.is_punct and not t.is_space]
+            k0, k1 = self.sent_id[i0], self.sent_id[i1]
+            sent_words = [t for t in doc[self.sents[k0][0]:self.sents[k1][1]] if not t.is_punct and not t.is_space]
+            outside = [t for t in sent_words if self.in_quote[t.i] != qi]
+            # a cue in the quotation's own sentences
+            cands = []
+            for k in {k0, k1}:
+                cands.extend(st for st in bare_by_sent.get(k, []) if id(st) not in used_bare)
+            cue_st = None
+            if cands:
+                cue_st = min(cands, key=lambda st: min(abs(st.cue[0].idx - q.start), abs(st.cue[0].idx - q.end)))
+            fragment = len(words) < 3 or (len(outside) > 4 and len(words) < 6 and cue_st is None)
+            if fragment:
+                continue
+            content_toks = [i for i in range(i0, i1 + 1)]
+            t = _trim(doc, content_toks[0], content_toks[-1] + 1)
+            if t is None:
+                continue
+            span = (q.start, q.end)
+            if cue_st is not None:
+                used_bare.add(id(cue_st))
+                cue_st.spans = [span]
+                cue_st.kind = "direct"
+                cue_st.from_quote = True
+                cue_st.quote_ids = [qi]
+                prev = cue_st
+                continue
+            # no cue here: a scare quote inside a longer sentence is not a statement
+            if len(outside) > max(6, len(words)):
+                continue
+            st = _Statement(cue=[], subject=None, spans=[span], paragraph=pi, kind="direct",
+                            from_quote=True, quote_ids=[qi])
+            st.inherit = self._context_for(q, st)
+            if st.inherit is None and not q.continues:
+                continue
+            self.statements.append(st)
+
+    def _context_for(self, q: QuoteSpan, st: _Statement) -> _Statement | None:
+        """The statement whose speaker a cue-less quotation continues."""
+        pi = q.paragraph
+        same = [s for s in self.statements if s.paragraph == pi and s is not st and (s.spans or s.subject is not None)]
+        before = [s for s in same if (s.spans[0][0] if s.spans else s.cue[0].idx) < q.start]
+        if before:
+            return max(before, key=lambda s: s.spans[0][0] if s.spans else s.cue[0].idx)
+        after = [s for s in same if s.kind == "direct" and s.subject is not None]
+        if after and q.start == self.paragraphs[pi].start or after and self.text[self.paragraphs[pi].start:q.start].strip() in ("", '"', "\u201c", "''"):
+            return min(after, key=lambda s: s.spans[0][0] if s.spans else s.cue[0].idx)
+        # the paragraph before: a lead-in or an earlier quotation
+        k = pi - 1
+        while k >= 0 and self.role_of(k) in NO_STATEMENT_ROLES:
+            k -= 1
+        if k < 0:
+            return None
+        # only a quotation that fills its paragraph continues the paragraph before
+        para = self.paragraphs[pi]
+        lead = self.text[para.start:q.start].strip(" \"\u201c'")
+        if lead:
+            return None
+        prev = [s for s in self.statements if s.paragraph == k and s is not st and (s.subject is not None or s.inherit)]
+        if not prev:
+            return None
+        last = max(prev, key=lambda s: s.cue[0].idx if s.cue else s.spans[0][0])
+        prev_text = self.text[self.paragraphs[k].start:self.paragraphs[k].end].rstrip()
+        if q.continues or prev_text.endswith(":") or not last.spans or last.kind == "direct" \
+                or prev_text.endswith(("\u201d", '"')):
+            return last
+        return None
+
+    # -- pass 3 ----------------------------------------------------------
+    def records(self) -> list[Quote]:
+        out: list[Quote] = []
+        res = self.resolver
+        stmts = sorted([s for s in self.statements if s.spans], key=lambda s: s.spans[0][0])
+        # speakers in text order, so pronouns see the previous speaker
+        for st in stmts:
+            if st.inherit is not None:
+                continue
+            sp = None
+            if st.subject is not None:
+                sp = res.resolve(st.subject)
+            st.speaker = sp
+            if sp is not None and sp.entity:
+                res.last_speaker = sp.entity
+        for st in stmts:
+            if st.inherit is not None:
+                src = st.inherit
+                depth = 0
+                while src.inherit is not None and depth < 5:
+                    src = src.inherit
+                    depth += 1
+                if src.speaker is None and src.subject is not None:
+                    src.speaker = res.resolve(src.subject)
+                st.speaker = src.speaker
+                st.channel = st.channel or src.channel or self._sentence_channel(src)
+                if not st.cue and src.spans == [] or (src.cue and not src.spans):
+                    st.cue = src.cue
+        # a cue inside another statement, with no speaker of its own ("it does suggest")
+        ranges = [st.spans[0] for st in stmts]
+        keep = []
+        for st in stmts:
+            if st.cue and st.cue[0].lower_ != "according" and (st.subject is None or st.subject.lower_ in ("it", "this", "that", "which")) \
+                    and st.inherit is None:
+                c = st.cue[0].idx
+                if any(a <= c < b for a, b in ranges if (a, b) != st.spans[0]):
+                    continue
+            keep.append(st)
+        stmts = keep
+        seen: set[tuple[int, int]] = set()
+        for st in stmts:
+            s, e = st.spans[0]
+            if (s, e) in seen:
+                continue
+            seen.add((s, e))
+            kind = st.kind
+            if kind != "direct" and st.quote_ids:
+                kind = "mixed"
+            if kind == "direct":
+                # the quotation may carry the cue's trailing comma: keep only words
+                pass
+            cue = None
+            if st.cue:
+                a = st.cue[0].idx
+                b = max(t.idx + len(t.text) for t in st.cue)
+                cue = Cue(self.text[a:b], a, b)
+            about = self._about(s, e, st.speaker)
+            out.append(Quote(text=self.text[s:e], kind=kind, start=s, end=e, paragraph=self.para_of(s),
+                             speaker=st.speaker, cue=cue, channel=st.channel, about=about))
+        out.sort(key=lambda q: q.start)
+        return out
+
+    def _sentence_channel(self, st: _Statement) -> str | None:
+        if not st.cue:
+            return None
+        for t in self.doc[slice(*self.sent_bounds(st.cue[0].i))]:
+            ch = CHANNELS.get(t.lower_)
+            if ch and ch not in ("speech", "rally", "letter"):
+                return ch
+        return None
+
+    def _about(self, s: int, e: int, speaker: Speaker | None) -> list[About]:
+        res = self.resolver
+        doc = self.doc
+        i0 = bisect_right(self.tok_starts, s) - 1
+        i1 = bisect_right(self.tok_starts, e - 1)
+        out: dict[str, About] = {}
+        spk = speaker.entity if speaker else None
+        for i in range(max(0, i0), i1):
+            tok = doc[i]
+            eid = res.entity_of(tok)
+            if eid is None and tok.lower_ in MALE | FEMALE:
+                eid = res.resolve_pronoun(tok, exclude=spk)
+            if eid and eid != spk and eid not in out:
+                out[eid] = About(entity=eid, name=res.entities[eid].name)
+        return list(out.values())
+
+
+def extract_quotes(doc: Doc, entities: list[Entity], paragraphs: list[Paragraph]) -> list[Quote]:
+    """Every statement the article reports, in text order.
+
+    ``paragraphs`` are the blocks of ``doc.text`` with their roles; statements
+    are not looked for in captions and headings. Offsets point into ``doc.text``.
+    """
+    if not len(doc):
+        return []
+    if not paragraphs:
+        paragraphs = [Paragraph(0, len(doc.text), "body")]
+    ex = _Extractor(doc, entities, paragraphs)
+    ex.verbs()
+    ex.quotations()
+    return ex.records()

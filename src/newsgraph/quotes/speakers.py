@@ -1,0 +1,292 @@
+"""Who is speaking: from a subject in the parse to a typed, canonical speaker.
+
+A :class:`SpeakerResolver` is built once per document from the entity
+clusters. It maps a head token to
+
+- a named entity (person, organisation, country) through its mentions;
+- a pronoun's antecedent, chosen by gender, number, recency, syntactic role
+  of the antecedent (subjects first) and whether it was the last speaker;
+- a role description ("the Republican nominee", "the president", "the
+  commission") through the descriptors and names the article establishes;
+- a group ("U.S. officials") or an anonymous source ("an official at
+  Seoul's presidential Blue House", with its affiliation) otherwise.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from ..entities import entity_gender, norm_key
+from ..records import Entity, Mention, Speaker
+
+TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "country",
+                 "NORP": "group", "LOC": "country", "FAC": "organisation"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "themselves"}
+NEUTER = {"it", "its", "itself"}
+FIRST_SECOND = {"i", "me", "my", "we", "us", "our", "you", "your"}
+SUBJECTS = ("nsubj", "nsubjpass")
+# nouns that mean a person of unstated name; singular with "a"/"an" -> anonymous
+PERSON_NOUNS = frozenset("""
+official officials spokesman spokeswoman spokesperson aide aides adviser advisers advisor
+source sources analyst analysts expert experts diplomat diplomats officer officers
+lawmaker lawmakers senator representative member members staffer staffers person people
+resident residents voter voters supporter supporters critic critics observer observers
+worker workers employee employees executive executives leader leaders activist activists
+protester protesters protestors demonstrator demonstrators witness witnesses
+""".split())
+
+
+class SpeakerResolver:
+    def __init__(self, doc: Doc, entities: list[Entity]):
+        self.doc = doc
+        self.entities = {e.id: e for e in entities}
+        self.token_entity: dict[int, str] = {}
+        starts = [t.idx for t in doc]
+        for e in entities:
+            for m in e.mentions:
+                i = bisect_right(starts, m.start) - 1
+                while 0 <= i < len(doc) and doc[i].idx < m.end:
+                    self.token_entity.setdefault(i, e.id)
+                    i += 1
+        self.gender = {e.id: entity_gender(e) for e in entities if e.type == "PERSON"}
+        # person mentions in order: (token index, entity id, is_subject)
+        self.person_mentions: list[tuple[int, str, bool]] = []
+        seen_heads = set()
+        for i, eid in sorted(self.token_entity.items()):
+            if self.entities[eid].type != "PERSON":
+                continue
+            tok = doc[i]
+            head = tok
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i in self.token_entity:
+                head = head.head
+            if (head.i, eid) in seen_heads:
+                continue
+            seen_heads.add((head.i, eid))
+            self.person_mentions.append((head.i, eid, head.dep_ in SUBJECTS or (head.dep_ == "poss" and head.head.dep_ in SUBJECTS)))
+        self._pm_index = [p[0] for p in self.person_mentions]
+        # role words: descriptor nouns and titles -> entity ids
+        self.roles: dict[str, list[str]] = {}
+        for e in entities:
+            words = set()
+            for d in e.descriptors:
+                words.update(norm_key(d).split())
+            for m in e.mentions:
+                for w in norm_key(m.text).split()[:-1]:
+                    words.add(w)
+            for w in words:
+                self.roles.setdefault(w, []).append(e.id)
+        # capitalised words that name one person ("Trump" where NER missed it)
+        self.name_words: dict[str, str] = {}
+        for e in entities:
+            if e.type != "PERSON":
+                continue
+            for m in e.mentions:
+                w = m.text.split()[-1] if m.text.split() else ""
+                if w and w[:1].isupper():
+                    self.name_words.setdefault(w, e.id)
+        self.last_speaker: str | None = None
+        self.nominals: dict[str, tuple[str, str]] = {}   # head noun -> (name, type)
+
+    # -- entities -------------------------------------------------------
+    def entity_of(self, tok: Token) -> str | None:
+        return self.token_entity.get(tok.i)
+
+    def speaker_for_entity(self, eid: str, mention: Token | None = None, span=None) -> Speaker:
+        e = self.entities[eid]
+        stype = TYPE_OF_LABEL.get(e.type, "organisation")
+        m = None
+        if span is not None:
+            m = Mention(span.text, span.start_char, span.end_char)
+        elif mention is not None:
+            m = Mention(mention.text, mention.idx, mention.idx + len(mention.text))
+        desc = e.descriptors[0] if e.descriptors and stype == "person" else None
+        return Speaker(name=e.name, type=stype, entity=eid, mention=m, descriptor=desc)
+
+    # -- pronouns -------------------------------------------------------
+    def resolve_pronoun(self, tok: Token, exclude: str | None = None) -> str | None:
+        word = tok.lower_
+        if word in MALE:
+            want = "m"
+        elif word in FEMALE:
+            want = "f"
+        else:
+            return None
+        sent_start = tok.sent.start
+        hi = bisect_right(self._pm_index, tok.i - 1)
+        best, best_score = None, None
+        k = hi - 1
+        # walk back over at most ~3 sentences / 150 tokens
+        while k >= 0:
+            i, eid, is_subj = self.person_mentions[k]
+            if tok.i - i > 160:
+                break
+            k -= 1
+            if eid == exclude:
+                continue
+            g = self.gender.get(eid)
+            if g and g != want:
+                continue
+            dist = 0 if i >= sent_start else 1 + (sent_start - i) // 25
+            score = dist * 2.0 + (0.0 if is_subj else 1.0) + (0.0 if eid == self.last_speaker else 1.5)
+            if g == want:
+                score -= 0.5
+            if best_score is None or score < best_score:
+                best, best_score = eid, score
+        return best
+
+    # -- nominal phrases ---------------------------------------------------
+    def np_span(self, head: Token, with_pp: bool = True):
+        """The words naming a noun phrase: modifiers up to the head, and an
+        "of"/"at"/"for" phrase after it; no determiners or relative clauses."""
+        doc = self.doc
+        lo = head.i
+        for c in head.lefts:
+            lo = min(lo, c.left_edge.i)
+        while lo < head.i and (doc[lo].dep_ in ("det", "predet") or doc[lo].lower_ in ("the", "a", "an")):
+            lo += 1
+        hi = head.i
+        if with_pp:
+            for c in head.rights:
+                if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "from", "with", "in") and c.i == hi + 1:
+                    hi = c.right_edge.i
+                    # no relative clauses or trailing appositions
+                    for t in doc[c.i:hi + 1]:
+                        if t.dep_ in ("relcl", "acl", "appos") or t.text in (",", "(", "\u2014"):
+                            hi = t.i - 1
+                            break
+                    break
+        while hi > lo and doc[hi].is_punct:
+            hi -= 1
+        return doc[lo:hi + 1]
+
+    def resolve(self, head: Token, *, exclude: str | None = None) -> Speaker | None:
+        """The speaker named by the subject whose head token is ``head``."""
+        doc = self.doc
+        # named entity at the head, or the head's flat name
+        eid = self.entity_of(head)
+        if eid is None and head.pos_ == "PROPN":
+            for c in head.children:
+                if c.dep_ in ("compound", "flat") and self.entity_of(c) and c.pos_ == "PROPN":
+                    eid = self.entity_of(c)
+                    break
+        if eid is None and head.text[:1].isupper() and head.text in self.name_words:
+            eid = self.name_words[head.text]
+        if eid is not None:
+            e = self.entities[eid]
+            if e.type == "NORP":
+                # "Democrats": a group named by the word
+                return Speaker(name=head.text, type="group", entity=eid,
+                               mention=Mention(head.text, head.idx, head.idx + len(head.text)))
+            span = self._mention_span(head)
+            return self.speaker_for_entity(eid, head, span)
+        word = head.lower_
+        if head.pos_ == "PRON" or word in MALE | FEMALE | PLURAL | NEUTER:
+            if word in MALE or word in FEMALE:
+                rid = self.resolve_pronoun(head, exclude=exclude)
+                if rid:
+                    sp = self.speaker_for_entity(rid)
+                    sp.mention = Mention(head.text, head.idx, head.idx + len(head.text))
+                    return sp
+                return None
+            if word in PLURAL or word in NEUTER:
+                return self._resolve_collective(head)
+            return None
+        if head.pos_ in ("NOUN", "PROPN"):
+            return self._nominal(head)
+        return None
+
+    def _mention_span(self, head: Token):
+        lo = head.i
+        for c in head.lefts:
+            if c.dep_ in ("compound", "flat", "amod", "nmod") or c.lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"):
+                lo = min(lo, c.left_edge.i)
+        return self.doc[lo:head.i + 1]
+
+    def _resolve_collective(self, head: Token) -> Speaker | None:
+        """'they' / 'it': the last organisation, country or group spoken of."""
+        want_plural = head.lower_ in PLURAL
+        for i in range(head.i - 1, max(-1, head.i - 120), -1):
+            tok = self.doc[i]
+            eid = self.entity_of(tok)
+            if eid and self.entities[eid].type in ("ORG", "GPE") and not want_plural:
+                if tok.dep_ in SUBJECTS or tok.head.dep_ in SUBJECTS or tok.dep_ == "pobj":
+                    sp = self.speaker_for_entity(eid)
+                    sp.mention = Mention(head.text, head.idx, head.idx + len(head.text))
+                    return sp
+            if want_plural and tok.tag_ in ("NNS", "NNPS") and tok.dep_ in SUBJECTS and tok.i < head.i:
+                sp = self._nominal(tok)
+                if sp is not None:
+                    sp.mention = Mention(head.text, head.idx, head.idx + len(head.text))
+                    return sp
+        return None
+
+    def _nominal(self, head: Token) -> Speaker | None:
+        doc = self.doc
+        dets = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
+        span = self.np_span(head)
+        if not len(span):
+            return None
+        name = span.text
+        plural = head.tag_ in ("NNS", "NNPS")
+        mention = Mention(span.text, span.start_char, span.end_char)
+        if head.lower_ in ("one", "some", "many", "several", "none") and len(span) > 1:
+            return Speaker(name=name, type="group" if head.lower_ != "one" else "anonymous", mention=mention)
+        # a named entity inside the phrase: "U.S. officials", "Trump campaign"
+        inner = [self.entity_of(t) for t in span if self.entity_of(t)]
+        affiliation = self.entities[inner[-1]].name if inner else None
+        key = head.lower_
+        definite = any(d in ("the", "this", "that") for d in dets)
+        if plural:
+            sp = Speaker(name=name, type="group", mention=mention, affiliation=affiliation)
+            self.nominals[key] = (name, "group")
+            return sp
+        if definite and len(span) <= 4 and not inner:
+            # a role description: "the president", "the Republican nominee", "the commission"
+            rid = self._role(head, span)
+            if rid:
+                sp = self.speaker_for_entity(rid)
+                sp.mention = mention
+                return sp
+            if key in self.nominals:
+                n, t = self.nominals[key]
+                return Speaker(name=n, type=t, mention=mention)
+        if inner and head.lower_ not in PERSON_NOUNS:
+            # "the Trump campaign", "South Korea's government"
+            self.nominals[key] = (name, "organisation")
+            return Speaker(name=name, type="organisation", mention=mention, affiliation=affiliation)
+        if any(d in ("a", "an") for d in dets) or head.lower_ in PERSON_NOUNS:
+            return Speaker(name=name, type="anonymous", mention=mention, affiliation=affiliation)
+        if head.pos_ == "PROPN":
+            return Speaker(name=name, type="organisation", mention=mention)
+        return None
+
+    def _role(self, head: Token, span) -> str | None:
+        key = norm_key(head.text)
+        mods = {norm_key(t.text) for t in span if t.i != head.i}
+        cands = self.roles.get(key, [])
+        # organisations named by the word: "the commission" -> Commission on ...
+        best, best_score = None, None
+        for eid in dict.fromkeys(cands):
+            e = self.entities[eid]
+            words = set()
+            for d in e.descriptors:
+                words.update(norm_key(d).split())
+            for m in e.mentions:
+                words.update(norm_key(m.text).split())
+            overlap = len(mods & words)
+            before = [m.start for m in e.mentions if m.start < head.idx]
+            if not before:
+                continue
+            score = (overlap, max(before))
+            if best_score is None or score > best_score:
+                best, best_score = eid, score
+        if best is None:
+            for e in self.entities.values():
+                if e.type == "ORG" and key in norm_key(e.name).split() and any(m.start < head.idx for m in e.mentions):
+                    last = max(m.start for m in e.mentions if m.start < head.idx)
+                    if best_score is None or last > best_score[1]:
+                        best, best_score = e.id, (0, last)
+        return best

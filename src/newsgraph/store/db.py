@@ -1,0 +1,348 @@
+"""The SQLite file: schema and migrations, one writer, per-thread readers.
+
+Datasette's shape: a single writer at a time (an OS file lock held for the whole
+ingest, released by the kernel even when the process is killed), readers on their
+own connections in WAL mode so they are never blocked, and a time limit on every
+read query.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+import threading
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, Optional
+
+# ------------------------------------------------------------------ errors
+
+
+class SE(str, Enum):
+    """Store error codes (to be folded into ``newsgraph.errors`` by the integrator)."""
+    NEWER_SCHEMA = "E101"
+    BAD_QUERY = "E102"
+    LOCKED = "E103"
+    NOT_FOUND = "E104"
+    QUERY_TIMEOUT = "E105"
+    NOT_A_STORE = "E106"
+    BAD_OPTION = "E107"
+
+
+STORE_MESSAGES = {
+    SE.NEWER_SCHEMA: "the database {path} has schema version {found}, newer than the {supported} this "
+                     "newsgraph understands; upgrade newsgraph (pip install -U newsgraph) to open it",
+    SE.BAD_QUERY: "the search query {query!r} is not valid full-text syntax ({detail}); put phrases in "
+                  "double quotes, balance parentheses, or search plain words without --fts",
+    SE.LOCKED: "another process is writing to {path}; one writer at a time: wait for it to finish "
+               "(readers are never blocked)",
+    SE.NOT_FOUND: "no {what} matches {name!r} in {path}",
+    SE.QUERY_TIMEOUT: "the query took longer than the {limit} s limit; narrow it with filters",
+    SE.NOT_A_STORE: "{path} is not a newsgraph database ({detail}); pass another --db path",
+    SE.BAD_OPTION: "{detail}",
+}
+
+
+class StoreError(Exception):
+    """A store failure with a code from the catalogue; the message says what to do."""
+
+    def __init__(self, code: SE, **detail):
+        self.code = code
+        self.detail = detail
+        try:
+            message = STORE_MESSAGES[code].format(**detail)
+        except (KeyError, IndexError):
+            message = STORE_MESSAGES[code]
+        super().__init__(message)
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+    def to_dict(self) -> dict:
+        return {"error": {"code": self.code.value, "message": self.message}}
+
+
+# ------------------------------------------------------------------ schema
+
+SCHEMA_V1 = """
+CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    record_hash TEXT NOT NULL,
+    source TEXT,
+    site TEXT COLLATE NOCASE,
+    url TEXT,
+    title TEXT,
+    published TEXT,
+    published_source TEXT,
+    language TEXT,
+    record_schema TEXT,
+    n_quotes INTEGER NOT NULL DEFAULT 0,
+    duplicate_of INTEGER REFERENCES articles(rowid),
+    duplicate_similarity REAL,
+    minhash BLOB,
+    record TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_hash ON articles(content_hash);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_site ON articles(site);
+CREATE INDEX articles_duplicate ON articles(duplicate_of);
+
+-- other ids an article arrived under (same content hash)
+CREATE TABLE article_ids (id TEXT PRIMARY KEY, article INTEGER NOT NULL) WITHOUT ROWID;
+
+-- MinHash LSH bands for near-duplicate (syndicated) articles
+CREATE TABLE article_bands (band INTEGER NOT NULL, article INTEGER NOT NULL,
+                            PRIMARY KEY (band, article)) WITHOUT ROWID;
+CREATE INDEX article_bands_article ON article_bands(article);
+
+-- resume: raw inputs already stored (id and hash of the raw content)
+CREATE TABLE ingest_log (raw_id TEXT NOT NULL, raw_hash TEXT NOT NULL, article TEXT,
+                         error_code TEXT, error_message TEXT, at TEXT NOT NULL,
+                         PRIMARY KEY (raw_id, raw_hash)) WITHOUT ROWID;
+
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    key TEXT NOT NULL,
+    UNIQUE (key, type)
+);
+-- keys under which an entity is found: its full key, aliases, partial (one-word) keys
+CREATE TABLE entity_keys (key TEXT NOT NULL, type TEXT NOT NULL, entity INTEGER NOT NULL,
+                          kind TEXT NOT NULL, PRIMARY KEY (key, type, entity)) WITHOUT ROWID;
+CREATE INDEX entity_keys_entity ON entity_keys(entity);
+-- every in-article entity (or speaker) linked to a corpus entity, and why
+CREATE TABLE entity_links (
+    article INTEGER NOT NULL,
+    local_id TEXT NOT NULL,
+    entity INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    rule TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (article, local_id)
+) WITHOUT ROWID;
+CREATE INDEX entity_links_entity ON entity_links(entity, article);
+CREATE TABLE entity_aliases (entity INTEGER NOT NULL, article INTEGER NOT NULL, alias TEXT NOT NULL,
+                             PRIMARY KEY (entity, alias, article)) WITHOUT ROWID;
+CREATE INDEX entity_aliases_article ON entity_aliases(article);
+CREATE TABLE entity_descriptors (entity INTEGER NOT NULL, article INTEGER NOT NULL, text TEXT NOT NULL,
+                                 kind TEXT NOT NULL DEFAULT 'descriptor',
+                                 PRIMARY KEY (entity, text, article)) WITHOUT ROWID;
+CREATE INDEX entity_descriptors_article ON entity_descriptors(article);
+
+CREATE TABLE quotations (
+    id INTEGER PRIMARY KEY,
+    speaker INTEGER REFERENCES entities(id),
+    speaker_name TEXT,
+    speaker_type TEXT,
+    speaker_key TEXT NOT NULL,
+    text TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    kind TEXT,
+    n_occurrences INTEGER NOT NULL DEFAULT 0,
+    n_articles INTEGER NOT NULL DEFAULT 0,
+    n_sources INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT,
+    first_published TEXT,
+    last_seen TEXT
+);
+CREATE INDEX quotations_speaker ON quotations(speaker, first_seen);
+CREATE INDEX quotations_speaker_key ON quotations(speaker_key);
+CREATE INDEX quotations_first_seen ON quotations(first_seen);
+CREATE TABLE quotation_keys (key INTEGER NOT NULL, quotation INTEGER NOT NULL,
+                             PRIMARY KEY (key, quotation)) WITHOUT ROWID;
+CREATE INDEX quotation_keys_quotation ON quotation_keys(quotation);
+
+CREATE TABLE occurrences (
+    id INTEGER PRIMARY KEY,
+    quotation INTEGER NOT NULL REFERENCES quotations(id),
+    article INTEGER NOT NULL REFERENCES articles(rowid),
+    idx INTEGER NOT NULL,
+    match TEXT NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT,
+    start INTEGER, end INTEGER, paragraph INTEGER,
+    speaker_name TEXT,
+    speaker_descriptor TEXT,
+    cue TEXT,
+    channel TEXT,
+    date TEXT,
+    date_source TEXT,
+    sdate TEXT,
+    published TEXT,
+    site TEXT COLLATE NOCASE,
+    UNIQUE (article, idx)
+);
+CREATE INDEX occurrences_quotation ON occurrences(quotation);
+CREATE INDEX occurrences_sdate ON occurrences(sdate);
+CREATE INDEX occurrences_site ON occurrences(site);
+CREATE INDEX occurrences_published ON occurrences(published);
+CREATE TABLE occurrence_about (occurrence INTEGER NOT NULL, entity INTEGER NOT NULL,
+                               quotation INTEGER NOT NULL,
+                               PRIMARY KEY (occurrence, entity)) WITHOUT ROWID;
+CREATE INDEX occurrence_about_entity ON occurrence_about(entity, quotation);
+
+CREATE VIRTUAL TABLE quotation_fts USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2');
+"""
+
+# version -> statements that bring the previous version to it
+MIGRATIONS: dict[int, str] = {1: SCHEMA_V1}
+SCHEMA_VERSION = max(MIGRATIONS)
+APP_ID = 0x4E475354  # "NGST": marks the file as a newsgraph store
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("PRAGMA temp_store=MEMORY")
+    conn.execute("PRAGMA cache_size=-32000")
+    conn.execute("PRAGMA busy_timeout=30000")
+
+
+def migrate(conn: sqlite3.Connection, path: str, migrations: Optional[dict[int, str]] = None) -> int:
+    """Bring the file to the newest schema; refuse a file written by a newer version."""
+    migrations = migrations or MIGRATIONS
+    latest = max(migrations)
+    try:
+        found = conn.execute("PRAGMA user_version").fetchone()[0]
+        app = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(SE.NOT_A_STORE, path=path, detail=str(exc)) from exc
+    if tables and app != APP_ID:
+        raise StoreError(SE.NOT_A_STORE, path=path, detail="it holds tables of another application")
+    if found > latest:
+        raise StoreError(SE.NEWER_SCHEMA, path=path, found=found, supported=latest)
+    if found == latest:
+        return found
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        found = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have won
+        for version in range(found + 1, latest + 1):
+            for stmt in _statements(migrations[version]):
+                conn.execute(stmt)
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+        conn.execute(f"PRAGMA application_id = {APP_ID}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return latest
+
+
+def _statements(script: str) -> list[str]:
+    out, buf = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        buf.append(line)
+        if sqlite3.complete_statement("\n".join(buf)):
+            out.append("\n".join(buf).strip())
+            buf = []
+    return [s for s in out if s.strip(" ;\n")]
+
+
+# ------------------------------------------------------------------ the store
+
+
+class Store:
+    """One SQLite corpus file. ``reader()`` gives this thread's read connection;
+    ``writing()`` holds the single-writer lock and yields the write connection."""
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = True, query_timeout: float = 5.0):
+        self.path = str(path)
+        self.query_timeout = query_timeout
+        if not create and not Path(self.path).exists():
+            raise StoreError(SE.NOT_FOUND, what="database", name=self.path, path=self.path)
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        conn = self._connect()
+        try:
+            self.schema_version = migrate(conn, self.path)
+        finally:
+            conn.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            _configure(conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(SE.NOT_A_STORE, path=self.path, detail=str(exc)) from exc
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    # -- readers
+    def reader(self) -> sqlite3.Connection:
+        """This thread's read-only connection (WAL: never blocked by the writer)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            conn.execute("PRAGMA query_only=ON")
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    @contextlib.contextmanager
+    def time_limit(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """Abort a read that runs longer than ``query_timeout`` seconds."""
+        deadline = time.monotonic() + self.query_timeout
+        conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise StoreError(SE.QUERY_TIMEOUT, limit=self.query_timeout) from exc
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
+
+    # -- the writer
+    @contextlib.contextmanager
+    def writing(self, *, wait: bool = False) -> Iterator[sqlite3.Connection]:
+        """Hold the one-writer lock (a file lock beside the database) for a whole ingest."""
+        lock_path = self.path + ".writer-lock"
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError as exc:
+                raise StoreError(SE.LOCKED, path=self.path) from exc
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+            conn = self._connect()
+            try:
+                yield conn
+            finally:
+                conn.close()
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(path: str | os.PathLike, *, create: bool = True, query_timeout: float = 5.0) -> Store:
+    """Open (creating and migrating when needed) the corpus database at ``path``."""
+    return Store(path, create=create, query_timeout=query_timeout)

@@ -1,0 +1,160 @@
+"""Ingest: records (or raw inputs through the pipeline) into the store, resumably.
+
+Articles are committed in small batches, each batch one transaction together with
+its lines of the ingest log, so a run killed at any instant leaves whole articles
+only; the next run skips the raw inputs the log already holds and stores the rest.
+"""
+from __future__ import annotations
+
+import collections
+import hashlib
+import json
+import logging
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from ..records import ArticleRecord, ErrorRecord
+from .db import Store
+from .writer import ArticleWriter, _now
+
+log = logging.getLogger(__name__)
+Progress = Optional[Callable[["IngestReport"], None]]
+
+
+@dataclass
+class IngestReport:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0          # raw inputs already stored by an earlier (maybe interrupted) run
+    errors: int = 0
+    seconds: float = 0.0
+    error_codes: dict = field(default_factory=dict)
+
+    @property
+    def stored(self) -> int:
+        return self.inserted + self.updated + self.unchanged
+
+    @property
+    def rate(self) -> float:
+        return (self.stored + self.errors) / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "stored": self.stored, "articles_per_s": round(self.rate, 1)}
+
+
+def raw_hash(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def ingest_records(store: Store, items: Iterable[Union[ArticleRecord, ErrorRecord, tuple]], *,
+                   batch_size: int = 50, progress: Progress = None, wait: bool = False) -> IngestReport:
+    """Write records; an item may be ``(record, raw_id, raw_hash)`` to log its raw input."""
+    report = IngestReport()
+    start = time.perf_counter()
+    with store.writing(wait=wait) as conn:
+        writer = ArticleWriter(conn)
+        pending = 0
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for item in items:
+                rec, rid, rhash = item if isinstance(item, tuple) else (item, None, None)
+                if isinstance(rec, ErrorRecord):
+                    report.errors += 1
+                    report.error_codes[rec.error.code] = report.error_codes.get(rec.error.code, 0) + 1
+                    if rid is not None:
+                        conn.execute("INSERT OR REPLACE INTO ingest_log VALUES (?, ?, NULL, ?, ?, ?)",
+                                     (rid, rhash, rec.error.code, rec.error.message, _now()))
+                else:
+                    status = writer.write(rec)
+                    setattr(report, status, getattr(report, status) + 1)
+                    if rid is not None:
+                        conn.execute("INSERT OR REPLACE INTO ingest_log VALUES (?, ?, ?, NULL, NULL, ?)",
+                                     (rid, rhash, rec.id, _now()))
+                pending += 1
+                if pending >= batch_size:
+                    conn.execute("COMMIT")
+                    conn.execute("BEGIN IMMEDIATE")
+                    pending = 0
+                    report.seconds = time.perf_counter() - start
+                    if progress:
+                        progress(report)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        with_optimize(conn)
+    report.seconds = time.perf_counter() - start
+    if progress:
+        progress(report)
+    return report
+
+
+def with_optimize(conn) -> None:
+    try:
+        conn.execute("PRAGMA optimize")
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    except Exception:  # an optimisation only
+        log.debug("optimize failed", exc_info=True)
+
+
+def _done_inputs(store: Store) -> set[tuple[str, str]]:
+    conn = store.reader()
+    return {(r[0], r[1]) for r in conn.execute("SELECT raw_id, raw_hash FROM ingest_log WHERE article IS NOT NULL")}
+
+
+def ingest_paths(store: Store, paths: Iterable[str], *, workers: int = 1, batch_size: int = 20,
+                 resume: bool = True, progress: Progress = None, options=None, stdin=None) -> IngestReport:
+    """Extract PATHS through the pipeline and store the records.
+
+    Raw inputs already stored (same id, same bytes) are skipped before extraction,
+    so an interrupted run restarts where it stopped.
+    """
+    from ..ingest import RawDocument, read_inputs
+    from ..pipeline import Options, process_items
+
+    options = options or Options()
+    done = _done_inputs(store) if resume else set()
+    order: collections.deque = collections.deque()
+    skipped = 0
+
+    def todo() -> Iterator:
+        nonlocal skipped
+        for item in read_inputs(list(paths), max_bytes=options.max_bytes, stdin=stdin):
+            if isinstance(item, RawDocument):
+                key = (item.id, raw_hash(item.content))
+                if key in done:
+                    skipped += 1
+                    continue
+                order.append(key)
+            else:
+                order.append((None, None))
+            yield item
+
+    def results() -> Iterator[tuple]:
+        for rec in process_items(todo(), workers=workers):
+            rid, rhash = order.popleft()
+            yield rec, rid, rhash
+
+    report = ingest_records(store, results(), batch_size=batch_size, progress=progress)
+    report.skipped = skipped
+    return report
+
+
+def read_record_files(paths: Iterable[str]) -> Iterator[Union[ArticleRecord, ErrorRecord]]:
+    """ArticleRecords (and error records) from JSONL files written by ``newsgraph extract``."""
+    import gzip
+
+    for path in paths:
+        opener = gzip.open if str(path).endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                data = json.loads(line)
+                if "error" in data and "text" not in data:
+                    yield ErrorRecord.from_dict(data)
+                else:
+                    yield ArticleRecord.from_dict(data)

@@ -1,0 +1,413 @@
+"""Writing ArticleRecords: cross-article identity, quotation merges, near duplicates.
+
+``ArticleWriter.write`` stores one record inside the caller's transaction. Writing
+the same article again (same id, or the same clean-text hash under another id)
+replaces its rows in place, so nothing is ever stored twice.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Optional
+from urllib.parse import urlparse
+
+from ..records import ArticleRecord, Entity, Quote
+from . import text as T
+
+DUPLICATE_THRESHOLD = 0.8
+_ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+_MATCH_RANK = {"exact": 0, "trimmed": 1, "near": 2}
+
+
+@dataclass
+class Link:
+    entity: int
+    rule: str
+    reason: str
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def plain(obj):
+    """``records.to_dict`` output, faster (field names cached per class)."""
+    names = _FIELDS.get(type(obj))
+    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+    if names is not None:
+        return {n: plain(getattr(obj, n)) for n in names}
+    if isinstance(obj, (list, tuple)):
+        return [plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: plain(v) for k, v in obj.items()}
+    return obj
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def article_site(rec: ArticleRecord) -> Optional[str]:
+    """The outlet of an article: metadata 'site', else the host of its URL."""
+    site = rec.metadata.get("site") or rec.metadata.get("sitename")
+    if site:
+        return str(site)
+    for url in (rec.metadata.get("url"), rec.source):
+        host = urlparse(str(url or "")).netloc
+        if host:
+            return host.removeprefix("www.")
+    return None
+
+
+def statement_date(date: Optional[str], published: Optional[str]) -> Optional[str]:
+    """A sortable date for a statement: its TIMEX value when it is a calendar date."""
+    if date:
+        m = _ISO_PREFIX.match(date)
+        if m:
+            return m.group(0)
+    return published
+
+
+class ArticleWriter:
+    """Writes records on one connection; the caller owns the transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, *, duplicate_threshold: float = DUPLICATE_THRESHOLD):
+        self.conn = conn
+        self.duplicate_threshold = duplicate_threshold
+        self._ambiguous: Optional[tuple[str, list[str]]] = None
+
+    # ------------------------------------------------------------ articles
+    def find_article(self, rec: ArticleRecord, chash: str) -> Optional[sqlite3.Row]:
+        q = self.conn.execute
+        row = q("SELECT rowid, id, record_hash FROM articles WHERE id = ?", (rec.id,)).fetchone()
+        if row is None:
+            row = q("SELECT a.rowid, a.id, a.record_hash FROM article_ids i JOIN articles a ON a.rowid = i.article "
+                    "WHERE i.id = ?", (rec.id,)).fetchone()
+        if row is None:
+            row = q("SELECT rowid, id, record_hash FROM articles WHERE content_hash = ? ORDER BY rowid LIMIT 1",
+                    (chash,)).fetchone()
+        return row
+
+    def write(self, rec: ArticleRecord) -> str:
+        """Store one record: returns "inserted", "updated" or "unchanged"."""
+        record_json = json.dumps(plain(rec), ensure_ascii=False)
+        rhash = hashlib.sha256(record_json.encode("utf-8")).hexdigest()
+        chash = T.content_hash(rec.text)
+        row = self.find_article(rec, chash)
+        if row is not None and row["record_hash"] == rhash:
+            return "unchanged"
+        site = article_site(rec)
+        sig = T.minhash(rec.text)
+        cols = dict(content_hash=chash, record_hash=rhash, source=rec.source, site=site,
+                    url=rec.metadata.get("url"), title=rec.title, published=rec.published,
+                    published_source=rec.published_source, language=rec.language,
+                    record_schema=rec.schema_version, minhash=T.sig_to_blob(sig), record=record_json,
+                    ingested_at=_now())
+        old_quotations: set[int] = set()
+        old_entities: set[int] = set()
+        if row is None:
+            names = ", ".join(cols)
+            marks = ", ".join(f":{k}" for k in cols)
+            cur = self.conn.execute(f"INSERT INTO articles (id, {names}) VALUES (:id, {marks})",
+                                    {"id": rec.id, **cols})
+            art = cur.lastrowid
+            status = "inserted"
+        else:
+            art = row["rowid"]
+            old_quotations, old_entities = self._clear(art)
+            sets = ", ".join(f"{k} = :{k}" for k in cols)
+            self.conn.execute(f"UPDATE articles SET {sets} WHERE rowid = :art", {"art": art, **cols})
+            if row["id"] != rec.id:
+                self.conn.execute("INSERT OR IGNORE INTO article_ids (id, article) VALUES (?, ?)", (rec.id, art))
+            status = "updated"
+
+        self._link_duplicate(art, sig)
+        local = self._resolve_entities(art, rec)
+        new_quotations = self._write_quotes(art, rec, local, site)
+        self.conn.execute("UPDATE articles SET n_quotes = ? WHERE rowid = ?", (len(new_quotations), art))
+        for qid in old_quotations | set(new_quotations):
+            self.refresh_quotation(qid)
+        self._drop_orphan_entities(old_entities - {link.entity for link in local.values()})
+        return status
+
+    def _clear(self, art: int) -> tuple[set[int], set[int]]:
+        """Remove an article's derived rows before it is written again."""
+        q = self.conn.execute
+        quotations = {r[0] for r in q("SELECT DISTINCT quotation FROM occurrences WHERE article = ?", (art,))}
+        entities = {r[0] for r in q("SELECT DISTINCT entity FROM entity_links WHERE article = ?", (art,))}
+        q("DELETE FROM occurrence_about WHERE occurrence IN (SELECT id FROM occurrences WHERE article = ?)", (art,))
+        q("DELETE FROM occurrences WHERE article = ?", (art,))
+        for table in ("entity_links", "entity_aliases", "entity_descriptors", "article_bands"):
+            q(f"DELETE FROM {table} WHERE article = ?", (art,))
+        q("UPDATE articles SET duplicate_of = NULL, duplicate_similarity = NULL WHERE rowid = ?", (art,))
+        return quotations, entities
+
+    def _link_duplicate(self, art: int, sig) -> None:
+        """Link a syndicated copy to the first stored article it nearly equals."""
+        bands = T.lsh_bands(sig)
+        self.conn.executemany("INSERT OR IGNORE INTO article_bands (band, article) VALUES (?, ?)",
+                              [(b, art) for b in bands])
+        marks = ",".join("?" * len(bands))
+        rows = self.conn.execute(
+            f"SELECT a.rowid, a.duplicate_of, a.minhash FROM articles a WHERE a.rowid IN "
+            f"(SELECT DISTINCT article FROM article_bands WHERE band IN ({marks}) AND article != ?) "
+            f"ORDER BY a.rowid LIMIT 50", (*bands, art)).fetchall()
+        best, best_sim = None, 0.0
+        for r in rows:
+            root = r["duplicate_of"] or r["rowid"]
+            if root == art or r["minhash"] is None:
+                continue
+            sim = T.similarity(sig, T.blob_to_sig(r["minhash"]))
+            if sim >= self.duplicate_threshold and (sim > best_sim or (sim == best_sim and root < best)):
+                best, best_sim = root, sim
+        if best is not None:
+            self.conn.execute("UPDATE articles SET duplicate_of = ?, duplicate_similarity = ? WHERE rowid = ?",
+                              (best, round(best_sim, 3), art))
+
+    # ------------------------------------------------------------ entities
+    def _resolve_entities(self, art: int, rec: ArticleRecord) -> dict[str, Link]:
+        """Link every in-article entity to a corpus entity; full names first, so
+        one-word names can be judged by the company they keep."""
+        local: dict[str, Link] = {}
+        order = sorted(rec.entities, key=lambda e: len(T.name_key(e.name, T.entity_type(e.type)).split()) < 2)
+        for ent in order:
+            etype = T.entity_type(ent.type)
+            context = {link.entity for link in local.values()}
+            link = self.resolve(ent.name, etype, context=context, descriptors=ent.descriptors)
+            if link is None:
+                continue
+            local[ent.id] = link
+            self.conn.execute(
+                "INSERT OR REPLACE INTO entity_links (article, local_id, entity, name, mentions, rule, reason) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (art, ent.id, link.entity, ent.name, len(ent.mentions), link.rule, link.reason))
+            self._record_names(art, link.entity, etype, ent)
+        return local
+
+    def _record_names(self, art: int, entity: int, etype: str, ent: Entity) -> None:
+        aliases = {a for a in [ent.name, *ent.aliases] if a and a.strip()}
+        self.conn.executemany("INSERT OR IGNORE INTO entity_aliases (entity, article, alias) VALUES (?, ?, ?)",
+                              [(entity, art, a.strip()) for a in aliases])
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO entity_descriptors (entity, article, text, kind) VALUES (?, ?, ?, 'descriptor')",
+            [(entity, art, d.strip()) for d in ent.descriptors if d and d.strip()])
+        for alias in aliases:
+            key = T.name_key(alias, etype)
+            if not key:
+                continue
+            kind = "alias" if len(key.split()) > 1 or etype != "PERSON" else "partial"
+            self.conn.execute("INSERT OR IGNORE INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, ?)",
+                              (key, etype, entity, kind))
+
+    def resolve(self, name: str, etype: str, *, context: set[int] = frozenset(),
+                descriptors: list[str] = ()) -> Optional[Link]:
+        """The corpus entity for a name of a type, with the rule and a readable reason."""
+        key = T.name_key(name, etype)
+        if not key:
+            return None
+        q = self.conn.execute
+        one_word_person = etype == "PERSON" and len(key.split()) == 1
+        if one_word_person:
+            cands = [r[0] for r in q("SELECT DISTINCT k.entity FROM entity_keys k JOIN entities e ON e.id = k.entity "
+                                     "WHERE k.key = ? AND k.type = ? AND k.kind = 'partial' AND e.key != ?",
+                                     (key, etype, key))]
+            if cands:
+                link = self._pick(name, etype, cands, context, descriptors)
+                if link:
+                    return link
+        row = q("SELECT id FROM entities WHERE key = ? AND type = ?", (key, etype)).fetchone()
+        if row:
+            return Link(row[0], "name", f"same canonical name {key!r} and type {etype}")
+        if not one_word_person:
+            cands = [r[0] for r in q("SELECT DISTINCT entity FROM entity_keys WHERE key = ? AND type = ? "
+                                     "AND kind = 'alias'", (key, etype))]
+            if len(cands) == 1:
+                return Link(cands[0], "alias", f"{name!r} is a recorded alias of {self._name(cands[0])!r} ({etype})")
+            if cands:
+                link = self._pick(name, etype, cands, context, descriptors)
+                if link:
+                    return link
+        return self._new_entity(name, etype, key, one_word_person)
+
+    def _pick(self, name: str, etype: str, cands: list[int], context: set[int],
+              descriptors: list[str]) -> Optional[Link]:
+        """Choose among entities a short name may mean, by shared context."""
+        scored = sorted(((self._context_score(c, context, descriptors), c) for c in cands),
+                        key=lambda sc: (-sc[0][0], sc[1]))
+        (best_score, shared), best = scored[0]
+        what = f"one-word name {name!r}" if len(T.name_key(name, etype).split()) == 1 else f"alias {name!r}"
+        ctx = f"; shares context: {', '.join(shared[:4])}" if shared else ""
+        if len(scored) == 1:
+            return Link(best, "partial", f"{what} matches only one known {etype}, "
+                                         f"{self._name(best)!r}{ctx}")
+        if best_score > 0 and best_score > scored[1][0][0]:
+            others = ", ".join(repr(self._name(c)) for _, c in scored[1:4])
+            return Link(best, "context", f"{what} could be {len(scored)} {etype}s; chose {self._name(best)!r} "
+                                         f"over {others}{ctx}")
+        self._ambiguous = (name, [self._name(c) for _, c in scored[:4]])
+        return None
+
+    def _context_score(self, cand: int, context: set[int], descriptors: list[str]) -> tuple[int, list[str]]:
+        shared: list[str] = []
+        ctx = sorted(context - {cand})
+        if ctx:
+            marks = ",".join("?" * len(ctx))
+            rows = self.conn.execute(
+                f"SELECT DISTINCT e.name FROM entity_links b JOIN entities e ON e.id = b.entity "
+                f"WHERE b.entity IN ({marks}) AND b.article IN "
+                f"(SELECT article FROM entity_links WHERE entity = ? ORDER BY article DESC LIMIT 200)",
+                (*ctx, cand)).fetchall()
+            shared += [r[0] for r in rows]
+        if descriptors:
+            mine = {T.fold(d).strip() for d in descriptors}
+            theirs = {T.fold(r[0]).strip() for r in self.conn.execute(
+                "SELECT DISTINCT text FROM entity_descriptors WHERE entity = ? LIMIT 200", (cand,))}
+            shared += sorted(mine & theirs)
+        return len(shared), shared
+
+    def _new_entity(self, name: str, etype: str, key: str, one_word_person: bool) -> Link:
+        cur = self.conn.execute("INSERT INTO entities (name, type, key) VALUES (?, ?, ?)", (name.strip(), etype, key))
+        eid = cur.lastrowid
+        self.conn.execute("INSERT OR IGNORE INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'name')",
+                          (key, etype, eid))
+        if etype == "PERSON":
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'partial')",
+                [(p, etype, eid) for p in T.partial_keys(key)])
+        ambiguous, self._ambiguous = self._ambiguous, None
+        if ambiguous and ambiguous[0] == name:
+            return Link(eid, "new", f"one-word name {name!r} is ambiguous between "
+                                    f"{', '.join(map(repr, ambiguous[1]))} and no context decides; kept apart")
+        return Link(eid, "new", f"first seen: no {etype} named {key!r} was known")
+
+    def _name(self, eid: int) -> str:
+        row = self.conn.execute("SELECT name FROM entities WHERE id = ?", (eid,)).fetchone()
+        return row[0] if row else str(eid)
+
+    def _drop_orphan_entities(self, candidates: set[int]) -> None:
+        for eid in candidates:
+            used = self.conn.execute(
+                "SELECT EXISTS(SELECT 1 FROM entity_links WHERE entity = ?) "
+                "OR EXISTS(SELECT 1 FROM quotations WHERE speaker = ?) "
+                "OR EXISTS(SELECT 1 FROM occurrence_about WHERE entity = ?)", (eid, eid, eid)).fetchone()[0]
+            if not used:
+                self.conn.execute("DELETE FROM entity_keys WHERE entity = ?", (eid,))
+                self.conn.execute("DELETE FROM entity_aliases WHERE entity = ?", (eid,))
+                self.conn.execute("DELETE FROM entity_descriptors WHERE entity = ?", (eid,))
+                self.conn.execute("DELETE FROM entities WHERE id = ?", (eid,))
+
+    # ------------------------------------------------------------ quotations
+    def _speaker(self, art: int, quote: Quote, local: dict[str, Link]) -> tuple[Optional[int], str]:
+        """The corpus entity of a quote's speaker (None when anonymous) and the merge key."""
+        sp = quote.speaker
+        if sp is None or not (sp.name or "").strip():
+            return None, "none"
+        if sp.entity and sp.entity in local:
+            eid = local[sp.entity].entity
+        else:
+            etype = T.SPEAKER_ENTITY_TYPES.get(sp.type)
+            link = self.resolve(sp.name, etype) if etype else None
+            if link is None:
+                return None, f"n:{sp.type}:{T.quote_norm(sp.name)}"
+            eid = link.entity
+            local_id = f"speaker:{sp.name.strip()}"
+            self.conn.execute(
+                "INSERT OR IGNORE INTO entity_links (article, local_id, entity, name, mentions, rule, reason) "
+                "VALUES (?, ?, ?, ?, 1, ?, ?)", (art, local_id, eid, sp.name.strip(), link.rule, link.reason))
+            self.conn.execute("INSERT OR IGNORE INTO entity_aliases (entity, article, alias) VALUES (?, ?, ?)",
+                              (eid, art, sp.name.strip()))
+            local.setdefault(local_id, link)
+        for text, kind in ((sp.descriptor, "descriptor"), (sp.affiliation, "affiliation")):
+            if text and text.strip():
+                self.conn.execute("INSERT OR IGNORE INTO entity_descriptors (entity, article, text, kind) "
+                                  "VALUES (?, ?, ?, ?)", (eid, art, text.strip(), kind))
+        return eid, f"e:{eid}"
+
+    def _write_quotes(self, art: int, rec: ArticleRecord, local: dict[str, Link], site: Optional[str]) -> list[int]:
+        out: list[int] = []
+        for idx, quote in enumerate(rec.quotes):
+            norm = T.quote_norm(quote.text)
+            if not norm:
+                continue
+            eid, skey = self._speaker(art, quote, local)
+            qid, match = self._find_quotation(norm, skey)
+            sp = quote.speaker
+            if qid is None:
+                qid = self.conn.execute(
+                    "INSERT INTO quotations (speaker, speaker_name, speaker_type, speaker_key, text, norm, kind) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (eid, self._name(eid) if eid else (sp.name if sp else None), sp.type if sp else None,
+                     skey, quote.text, norm, quote.kind)).lastrowid
+                self.conn.execute("INSERT INTO quotation_fts (rowid, text) VALUES (?, ?)", (qid, quote.text))
+                match = "first"
+            elif match in ("trimmed", "near"):
+                self._maybe_lengthen(qid, quote.text, norm)
+            self.conn.executemany("INSERT OR IGNORE INTO quotation_keys (key, quotation) VALUES (?, ?)",
+                                  [(k, qid) for k in T.quote_anchors(norm)])
+            cur = self.conn.execute(
+                "INSERT INTO occurrences (quotation, article, idx, match, text, kind, start, end, paragraph, "
+                "speaker_name, speaker_descriptor, cue, channel, date, date_source, sdate, published, site) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (qid, art, idx, match, quote.text, quote.kind, quote.start, quote.end, quote.paragraph,
+                 sp.name if sp else None, sp.descriptor if sp else None, quote.cue.text if quote.cue else None,
+                 quote.channel, quote.date, quote.date_source, statement_date(quote.date, rec.published),
+                 rec.published, site))
+            occ = cur.lastrowid
+            about = set()
+            for ab in quote.about:
+                link = local.get(ab.entity)
+                if link is not None:
+                    about.add(link.entity)
+                elif ab.name:
+                    row = self.conn.execute("SELECT id FROM entities WHERE key = ? ORDER BY id LIMIT 1",
+                                            (T.name_key(ab.name),)).fetchone()
+                    if row:
+                        about.add(row[0])
+            self.conn.executemany("INSERT OR IGNORE INTO occurrence_about (occurrence, entity, quotation) "
+                                  "VALUES (?, ?, ?)", [(occ, e, qid) for e in about])
+            out.append(qid)
+        return out
+
+    def _find_quotation(self, norm: str, skey: str) -> tuple[Optional[int], Optional[str]]:
+        """An existing quotation of the same speaker with the same or nearly the same words."""
+        anchors = T.quote_anchors(norm)
+        marks = ",".join("?" * len(anchors))
+        rows = self.conn.execute(
+            f"SELECT q.id, q.norm FROM quotations q WHERE q.speaker_key = ? AND q.id IN "
+            f"(SELECT quotation FROM quotation_keys WHERE key IN ({marks})) ORDER BY q.id LIMIT 100",
+            (skey, *anchors)).fetchall()
+        best: tuple[int, int, str] | None = None
+        for r in rows:
+            match = T.quote_match(norm, r["norm"])
+            if match and (best is None or _MATCH_RANK[match] < best[0]):
+                best = (_MATCH_RANK[match], r["id"], match)
+                if match == "exact":
+                    break
+        return (best[1], best[2]) if best else (None, None)
+
+    def _maybe_lengthen(self, qid: int, text: str, norm: str) -> None:
+        """Keep the fullest wording as the quotation's text (a trimmed copy is inside it)."""
+        row = self.conn.execute("SELECT norm FROM quotations WHERE id = ?", (qid,)).fetchone()
+        if row and len(norm.split()) > len(row[0].split()):
+            self.conn.execute("UPDATE quotations SET text = ?, norm = ? WHERE id = ?", (text, norm, qid))
+            self.conn.execute("DELETE FROM quotation_fts WHERE rowid = ?", (qid,))
+            self.conn.execute("INSERT INTO quotation_fts (rowid, text) VALUES (?, ?)", (qid, text))
+
+    def refresh_quotation(self, qid: int) -> None:
+        """Recount a quotation's occurrences; delete it when none is left."""
+        row = self.conn.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT COALESCE(a.duplicate_of, a.rowid)), COUNT(DISTINCT o.site), "
+            "MIN(o.sdate), MIN(o.published), MAX(o.sdate) "
+            "FROM occurrences o JOIN articles a ON a.rowid = o.article WHERE o.quotation = ?", (qid,)).fetchone()
+        if row[0] == 0:
+            self.conn.execute("DELETE FROM quotations WHERE id = ?", (qid,))
+            self.conn.execute("DELETE FROM quotation_keys WHERE quotation = ?", (qid,))
+            self.conn.execute("DELETE FROM quotation_fts WHERE rowid = ?", (qid,))
+            return
+        self.conn.execute("UPDATE quotations SET n_occurrences = ?, n_articles = ?, n_sources = ?, first_seen = ?, "
+                          "first_published = ?, last_seen = ? WHERE id = ?", (*row, qid))
