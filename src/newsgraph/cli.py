@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .ingest import DEFAULT_MAX_BYTES
+from .limits import DEFAULT_TIMEOUT
 from .records import ErrorRecord
 
 
@@ -46,13 +47,14 @@ def _progress(quiet: bool, label: str):
         yield update
 
 
-def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: int) -> tuple[int, int]:
+def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: int,
+                timeout: float | None = None) -> tuple[int, int]:
     from .pipeline import Options, extract
 
     ok = err = 0
     stdin = sys.stdin.buffer if "-" in paths else None
     with _progress(quiet, "extract") as update:
-        for rec in extract(paths, workers=workers, options=Options(max_bytes=max_bytes), stdin=stdin):
+        for rec in extract(paths, workers=workers, options=Options(max_bytes=max_bytes, timeout=timeout or None), stdin=stdin):
             if isinstance(rec, ErrorRecord):
                 err += 1
                 (errors_out or out).write(rec.to_json() + "\n")
@@ -73,8 +75,10 @@ def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: in
               help="Processes to run; the model is loaded once per worker.")
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest article (file or JSONL line) accepted; larger inputs become error records.")
+@click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one article may take per step before it becomes an error record (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def extract(paths, output, errors_path, workers, max_bytes, quiet):
+def extract(paths, output, errors_path, workers, max_bytes, timeout, quiet):
     """Extract ArticleRecords from PATHS: text dumps, HTML pages, JSONL(.gz) feeds,
     directories (recursively) or '-' for stdin.
 
@@ -84,7 +88,7 @@ def extract(paths, output, errors_path, workers, max_bytes, quiet):
     """
     with click.open_file(output, "w", encoding="utf-8") as out, \
             (open(errors_path, "w", encoding="utf-8") if errors_path else contextlib.nullcontext()) as err_out:
-        ok, err = run_extract(list(paths), out, err_out, workers, quiet, max_bytes)
+        ok, err = run_extract(list(paths), out, err_out, workers, quiet, max_bytes, timeout)
     if not quiet:
         click.echo(f"newsgraph extract: {ok + err} inputs, {ok} processed, {err} errors", err=True)
 

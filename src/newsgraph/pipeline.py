@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Union
 
 from .errors import E, NewsgraphError
+from .limits import DEFAULT_TIMEOUT, ArticleTimeout, time_limit
 from .ingest import DEFAULT_MAX_BYTES, RawDocument, error_record, read_inputs
 from .records import ArticleRecord, ErrorRecord, Paragraph, Quote
 
@@ -29,10 +30,11 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Options:
-    """Immutable settings of one run (layered: defaults, then the caller's)."""
+    """Settings of one run (layered: defaults, then the caller's)."""
     max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: Optional[float] = DEFAULT_TIMEOUT  # seconds per article; None: no limit
 
 
 @dataclass
@@ -119,16 +121,20 @@ class Prepared:
     published_source: Optional[str]
 
 
-def process_document(raw: RawDocument, nlp=None, *, timings: Optional[Timings] = None) -> Result:
+def process_document(raw: RawDocument, nlp=None, *, timings: Optional[Timings] = None,
+                     timeout: Optional[float] = DEFAULT_TIMEOUT) -> Result:
     """One article through every stage; an ErrorRecord when it cannot be processed."""
-    return process_batch([raw], nlp, timings=timings)[0]
+    return process_batch([raw], nlp, timings=timings, timeout=timeout)[0]
 
 
 def process_batch(raws: list[RawDocument], nlp=None, *, timings: Optional[Timings] = None,
-                  batch_size: int = 32) -> list[Result]:
+                  timeout: Optional[float] = DEFAULT_TIMEOUT, batch_size: int = 32) -> list[Result]:
     """Several articles, parsed together with ``nlp.pipe`` (faster than one by one).
 
-    Each article fails alone: an error in one becomes its ErrorRecord.
+    Each article fails alone: an error or a time overrun in one becomes its
+    ErrorRecord. ``timeout`` is the limit per article and per step (clean, parse,
+    extraction); a batch parse gets the sum of its articles' limits and, when it
+    overruns, is redone one article at a time to find the culprit.
     """
     from .nlp import load_model
 
@@ -137,24 +143,29 @@ def process_batch(raws: list[RawDocument], nlp=None, *, timings: Optional[Timing
     results: list[Optional[Result]] = [None] * len(raws)
     ready: list[tuple[int, Prepared]] = []
     for i, raw in enumerate(raws):
-        results[i] = _guard(raw, lambda: ready.append((i, prepare(raw, timings))))
+        results[i] = _guard(raw, lambda: ready.append((i, prepare(raw, timings))), timeout)
     t = time.perf_counter()
     try:
-        docs = list(nlp.pipe([p.text for _, p in ready], batch_size=batch_size))
-    except Exception:  # one text broke the batch: parse one by one to isolate it
-        docs = [_guard(p.raw, lambda p=p: nlp(p.text)) for _, p in ready]
+        with time_limit(timeout * len(ready) if timeout else None):
+            docs = list(nlp.pipe([p.text for _, p in ready], batch_size=batch_size))
+    except Exception:  # one text broke or stalled the batch: parse one by one to isolate it
+        docs = [_guard(p.raw, lambda p=p: nlp(p.text), timeout) for _, p in ready]
     timings.add("parse", t)
     for (i, prep), doc in zip(ready, docs):
-        results[i] = doc if isinstance(doc, ErrorRecord) else _guard(prep.raw, lambda: finish(prep, doc, timings))
+        results[i] = doc if isinstance(doc, ErrorRecord) else _guard(
+            prep.raw, lambda: finish(prep, doc, timings), timeout)
     return results  # type: ignore[return-value]
 
 
-def _guard(raw: RawDocument, fn):
-    """Run one article's step; its failure becomes its ErrorRecord."""
+def _guard(raw: RawDocument, fn, timeout: Optional[float] = None):
+    """Run one article's step; its failure or overrun becomes its ErrorRecord."""
     try:
-        return fn()
+        with time_limit(timeout):
+            return fn()
     except NewsgraphError as exc:
         return error_record(raw.id, raw.source, exc)
+    except ArticleTimeout as exc:
+        return error_record(raw.id, raw.source, NewsgraphError(E.TIMEOUT, limit=f"{exc.limit:g}"))
     except Exception as exc:  # one bad article never stops the batch
         log.exception("internal error on %s", raw.source)
         return error_record(raw.id, raw.source, NewsgraphError(E.INTERNAL, detail=f"{type(exc).__name__}: {exc}"))
@@ -239,8 +250,8 @@ def _init_worker() -> None:
     _worker_nlp = load_model()
 
 
-def _work(raws: list[RawDocument]) -> list[Result]:
-    return process_batch(raws, _worker_nlp)
+def _work(raws: list[RawDocument], timeout: Optional[float]) -> list[Result]:
+    return process_batch(raws, _worker_nlp, timeout=timeout)
 
 
 def _chunks(items: Iterable[Union[RawDocument, ErrorRecord]], size: int):
@@ -262,7 +273,7 @@ def _chunks(items: Iterable[Union[RawDocument, ErrorRecord]], size: int):
 
 
 def process_items(items: Iterable[Union[RawDocument, ErrorRecord]], *, workers: int = 1,
-                  batch: int = BATCH) -> Iterator[Result]:
+                  batch: int = BATCH, timeout: Optional[float] = DEFAULT_TIMEOUT) -> Iterator[Result]:
     """Every item through the stages, in input order; error records pass through.
 
     With ``workers > 1`` a process pool runs batches of articles, the model loaded
@@ -277,13 +288,13 @@ def process_items(items: Iterable[Union[RawDocument, ErrorRecord]], *, workers: 
                 from .nlp import load_model
 
                 nlp = nlp or load_model()
-                yield from process_batch(chunk, nlp)
+                yield from process_batch(chunk, nlp, timeout=timeout)
         return
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker) as pool:
         pending: list = []
         for chunk in _chunks(items, batch):
-            pending.append(chunk if isinstance(chunk, ErrorRecord) else pool.apply_async(_work, (chunk,)))
+            pending.append(chunk if isinstance(chunk, ErrorRecord) else pool.apply_async(_work, (chunk, timeout)))
             while len(pending) > workers * 4:
                 yield from _resolve(pending.pop(0))
         while pending:
@@ -296,7 +307,8 @@ def _resolve(item) -> list[Result]:
 
 def extract(paths: Iterable[str], *, workers: int = 1, options: Options = Options(), stdin=None) -> Iterator[Result]:
     """The public core: paths (files, directories, '-') to records and error records."""
-    return process_items(read_inputs(paths, max_bytes=options.max_bytes, stdin=stdin), workers=workers)
+    return process_items(read_inputs(paths, max_bytes=options.max_bytes, stdin=stdin), workers=workers,
+                         timeout=options.timeout)
 
 
 def process_text(text: str, *, id: str = "text", title: Optional[str] = None,

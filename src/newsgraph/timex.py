@@ -38,7 +38,7 @@ if not Doc.has_extension("ng_anchor"):
 _RE_YEAR = re.compile(r"^(1\d{3}|20\d{2})$")
 _RE_DAYNUM = re.compile(r"^([1-9]|[12]\d|3[01]|0[1-9])(st|nd|rd|th)?$")
 _RE_ORDNUM = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
-_RE_CLOCK = re.compile(r"^([01]?\d|2[0-4])[:.]([0-5]\d)$")
+_RE_CLOCK = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
 _RE_DECADE = re.compile(r"^(1\d|20)?(\d)0'?s$")
 _RE_NUMDATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$|^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
 _RE_QTOKEN = re.compile(r"^q([1-4])$")
@@ -324,19 +324,12 @@ def _verb_tense(v: Token) -> Optional[str]:
         if a.lower_ in _FUTURE_AUX:
             return "future"
     if any(a.lower_ == "to" or a.tag_ == "TO" for a in auxes):
-        # infinitive: "plans to meet Tuesday" looks forward, unless its governor is past
-        h = v.head
-        if h is not v and h.pos_ in ("VERB", "AUX", "ADJ"):
-            if h.lower_ in ("expected", "scheduled", "set", "due", "likely", "planned", "slated"):
-                return "future"
-            ht = _verb_tense(h) if h.pos_ in ("VERB", "AUX") else None
-            return "future" if ht in ("present", "future", None) else "past"
-        return "future"
+        return "future"  # infinitive: "plans to meet Tuesday", "expected to join in April"
     tags = [v.tag_] + [a.tag_ for a in auxes]
     if "VBD" in tags:
         return "past"
-    if v.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'ve", "'s", "had") for a in auxes):
-        return "past"
+    if any(a.lower_ in ("has", "have", "'ve", "had") for a in auxes):
+        return "past"  # perfect
     if v.tag_ == "VBG" and any(a.lower_ in ("is", "are", "'re", "'s", "am") for a in auxes):
         return "future"
     if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -439,9 +432,9 @@ def _year_for(anchor: dt.date, month: int, day: int, tense: Optional[str]) -> in
     if tense == "future" and cand < anchor - dt.timedelta(days=3):
         return y + 1
     if tense is None or tense == "present":
-        if (cand - anchor).days > 240:
+        if (cand - anchor).days > 182:
             return y - 1
-        if (anchor - cand).days > 240:
+        if (anchor - cand).days > 182:
             return y + 1
     return y
 
@@ -555,6 +548,11 @@ def _n_month(st, rule, i, end, labels):
         y -= 1
     elif tense == "future" and month < a.month:
         y += 1
+    elif tense in (None, "present"):  # the nearest
+        if month - a.month > 6:
+            y -= 1
+        elif a.month - month > 6:
+            y += 1
     return "DATE", f"{y:04d}-{month:02d}", None
 
 
@@ -1017,7 +1015,8 @@ def _n_ref(st, rule, i, end, labels):
     val = R.REF_WORDS[w]
     nxt = st.toks[end].lower_ if end < len(st.toks) else ""
     prev = _prev_lower(st, i)
-    if w == "soon" and (prev == "as" or nxt == "as" or prev in ("too", "how")):
+    if w == "soon" and (prev == "as" or nxt in ("as", "after", "afterward", "afterwards", "before",
+                                               "thereafter") or prev in ("too", "how")):
         return None
     if w == "shortly" and nxt in ("after", "before"):
         return None
@@ -1042,15 +1041,41 @@ def _n_ref_units(st, rule, i, end, labels):
     return "DATE", "PAST_REF", None
 
 
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM"),
+            "TM": (60, "TS"), "Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y")}
+
+
 def _dur_value(n: float, unit: str) -> Optional[str]:
+    """P2Y, PT5H; a fraction goes into the next smaller unit: 2 1/2 years -> P2Y6M."""
     g = R.UNITS[unit]
     if g == "WE":
         return None
     if g == "2W":
-        return f"P{_num_str(n * 2)}W"
+        n, g = n * 2, "W"
     if unit in R.TIME_UNITS:
-        return f"PT{_num_str(n)}{g}"
-    return f"P{_num_str(n)}{g}"
+        g = "T" + g
+    whole = int(n)
+    frac = n - whole
+    parts = []
+    if whole or not frac:
+        parts.append((whole, g))
+    if frac and g in _SMALLER:
+        k, g2 = _SMALLER[g]
+        rest = frac * k
+        if not float(rest).is_integer():
+            return None
+        parts.append((int(rest), g2))
+    elif frac:
+        return None
+    out, in_time = "P", False
+    for num, u in parts:
+        if u.startswith("T"):
+            if not in_time:
+                out += "T"
+                in_time = True
+            u = u[1:]
+        out += f"{num}{u}"
+    return out
 
 
 def _n_duration(st, rule, i, end, labels):
@@ -1072,10 +1097,13 @@ def _n_duration(st, rule, i, end, labels):
         ptok = st.toks[i - 1] if i > 0 else None
         if ptok is not None and (ptok.like_num or prev in ("%", "percent", "times", "twice", "once", "cents")
                                  or ptok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")):
-            return "SET", _dur_value(1, unit), None
+            return None  # a rate ("$1.76 a year", "four flights a week"): not annotated
         nxt = st.toks[end].lower_ if end < len(st.toks) else ""
         if nxt in ("or", "and") and unit == "day":
             pass
+    nxt = st.toks[end].lower_ if end < len(st.toks) else ""
+    if nxt == "old" or nxt == "-" and end + 1 < len(st.toks) and st.toks[end + 1].lower_ == "old":
+        return None  # an age
     if num:
         ntok = st.toks[num[1]]
         if ntok.ent_type_ in ("MONEY", "PERCENT") or _prev_lower(st, num[1]) in ("$", "#"):
@@ -1096,6 +1124,11 @@ def _n_duration_fuzzy(st, rule, i, end, labels):
         return None
     if rule.name == "duration_units":
         prev = _prev_lower(st, i)
+        if st.toks[i - 1].like_num if i > 0 else False:
+            return None
+        nxt = st.toks[end].lower_ if end < len(st.toks) else ""
+        if nxt in ("old", "-"):
+            return None
         if prev in ("the", "these", "those", "its", "his", "her", "their", "our", "my", "your",
                     "'s", "\u2019s", "of", "early", "old", "good", "all", "whose"):
             return None

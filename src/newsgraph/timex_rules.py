@@ -80,9 +80,8 @@ DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 REF_WORDS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "current": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF",
-    "soon": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF",
+    "soon": "FUTURE_REF",
 }
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
                "annually": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D",
@@ -208,7 +207,6 @@ RULES: list[tuple[str, str, str, str]] = [
     # -- durations ------------------------------------------------------------------------
     ("duration", "NUM UNIT", "duration", "DURATION"),
     ("duration_adj", "NUM - UNIT1", "duration", "DURATION"),
-    ("duration_age", "NUM - UNIT1 - old", "duration", "DURATION"),
     ("duration_a", "a|an UNIT1", "duration", "DURATION"),
     ("duration_half", "NUM and a half UNITS", "duration", "DURATION"),
     ("duration_a_half", "a|an UNIT1 and a half", "duration", "DURATION"),

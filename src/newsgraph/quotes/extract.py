@@ -217,7 +217,6 @@ class _Extractor:
         self.text = doc.text
         self.paragraphs = paragraphs
         self.pstarts = [p.start for p in paragraphs]
-        self.resolver = SpeakerResolver(doc, entities)
         self.quotes = find_quote_spans(doc.text, [(p.start, p.end) for p in paragraphs])
         self.qstarts = [q.start for q in self.quotes]
         self.tok_starts = [t.idx for t in doc]
@@ -229,6 +228,7 @@ class _Extractor:
                 if doc[i].idx >= q.start:
                     self.in_quote[i] = qi
                 i += 1
+        self.resolver = SpeakerResolver(doc, entities, {i for i, q in enumerate(self.in_quote) if q >= 0})
         self.statements: list[_Statement] = []
         # sentences, with the parser's breaks inside quotations mended: a break
         # that follows no final punctuation is not a sentence end
@@ -456,6 +456,7 @@ class _Extractor:
             st.speaker = sp
             if sp is not None and sp.entity:
                 res.last_speaker = sp.entity
+                res.last_speaker_at = st.cue[0].i if st.cue else None
         for st in stmts:
             if st.inherit is not None:
                 src = st.inherit

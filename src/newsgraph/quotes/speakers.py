@@ -28,6 +28,13 @@ PLURAL = {"they", "them", "their", "themselves"}
 NEUTER = {"it", "its", "itself"}
 FIRST_SECOND = {"i", "me", "my", "we", "us", "our", "you", "your"}
 SUBJECTS = ("nsubj", "nsubjpass")
+# role nouns that name a person the article is about ("the Republican nominee")
+ROLE_NOUNS = frozenset("""
+nominee candidate president businessman businesswoman governor senator congressman
+congresswoman secretary mogul billionaire chairman chairwoman leader minister mayor
+director executive ceo founder host anchor author filmmaker director actor actress
+developer star speaker justice judge general commander chief attorney
+""".split())
 # nouns that mean a person of unstated name; singular with "a"/"an" -> anonymous
 PERSON_NOUNS = frozenset("""
 official officials spokesman spokeswoman spokesperson aide aides adviser advisers advisor
@@ -40,8 +47,9 @@ protester protesters protestors demonstrator demonstrators witness witnesses
 
 
 class SpeakerResolver:
-    def __init__(self, doc: Doc, entities: list[Entity]):
+    def __init__(self, doc: Doc, entities: list[Entity], quoted: set[int] | None = None):
         self.doc = doc
+        quoted = quoted or set()
         self.entities = {e.id: e for e in entities}
         self.token_entity: dict[int, str] = {}
         starts = [t.idx for t in doc]
@@ -65,8 +73,27 @@ class SpeakerResolver:
             if (head.i, eid) in seen_heads:
                 continue
             seen_heads.add((head.i, eid))
+            if head.i in quoted:
+                continue  # names inside quotations are the speaker's words, not antecedents
             self.person_mentions.append((head.i, eid, head.dep_ in SUBJECTS or (head.dep_ == "poss" and head.head.dep_ in SUBJECTS)))
         self._pm_index = [p[0] for p in self.person_mentions]
+        self.last_speaker: str | None = None
+        self.last_speaker_at: int | None = None
+        self.salience: dict[str, int] = {}
+        for _, eid, _ in self.person_mentions:
+            self.salience[eid] = self.salience.get(eid, 0) + 1
+        self.main = max(self.salience, key=self.salience.get) if self.salience else None
+        # pronoun chains: a "she" subject continues its referent, so it is an
+        # antecedent for the next pronoun too
+        self._pronoun_cache: dict[int, str | None] = {}
+        for tok in doc:
+            if tok.lower_ in MALE | FEMALE and tok.dep_ in SUBJECTS and tok.i not in quoted:
+                rid = self.resolve_pronoun(tok)
+                self._pronoun_cache[tok.i] = rid
+                if rid:
+                    k = bisect_right(self._pm_index, tok.i)
+                    self._pm_index.insert(k, tok.i)
+                    self.person_mentions.insert(k, (tok.i, rid, True))
         # role words: descriptor nouns and titles -> entity ids
         self.roles: dict[str, list[str]] = {}
         for e in entities:
@@ -87,7 +114,6 @@ class SpeakerResolver:
                 w = m.text.split()[-1] if m.text.split() else ""
                 if w and w[:1].isupper():
                     self.name_words.setdefault(w, e.id)
-        self.last_speaker: str | None = None
         self.nominals: dict[str, tuple[str, str]] = {}   # head noun -> (name, type)
 
     # -- entities -------------------------------------------------------
@@ -118,10 +144,10 @@ class SpeakerResolver:
         hi = bisect_right(self._pm_index, tok.i - 1)
         best, best_score = None, None
         k = hi - 1
-        # walk back over at most ~3 sentences / 150 tokens
+        # walk back over a few paragraphs at most
         while k >= 0:
             i, eid, is_subj = self.person_mentions[k]
-            if tok.i - i > 160:
+            if tok.i - i > 400:
                 break
             k -= 1
             if eid == exclude:
@@ -133,6 +159,8 @@ class SpeakerResolver:
             score = dist * 2.0 + (0.0 if is_subj else 1.0) + (0.0 if eid == self.last_speaker else 1.5)
             if g == want:
                 score -= 0.5
+            if eid == self.main:
+                score -= 0.75
             if best_score is None or score < best_score:
                 best, best_score = eid, score
         return best
@@ -225,6 +253,12 @@ class SpeakerResolver:
 
     def _nominal(self, head: Token) -> Speaker | None:
         doc = self.doc
+        # "the Democratic candidate Hillary Clinton", "spokeswoman Jessica Ditto"
+        for c in head.children:
+            if c.dep_ in ("appos", "compound", "npadvmod") and c.i > head.i or c.dep_ == "appos":
+                eid = self.entity_of(c)
+                if eid and self.entities[eid].type == "PERSON":
+                    return self.speaker_for_entity(eid, span=self._mention_span(c))
         dets = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
         span = self.np_span(head)
         if not len(span):
@@ -243,7 +277,7 @@ class SpeakerResolver:
             sp = Speaker(name=name, type="group", mention=mention, affiliation=affiliation)
             self.nominals[key] = (name, "group")
             return sp
-        if definite and len(span) <= 4 and not inner:
+        if definite and len(span) <= 5 and (not inner or key in ROLE_NOUNS):
             # a role description: "the president", "the Republican nominee", "the commission"
             rid = self._role(head, span)
             if rid:
@@ -253,6 +287,13 @@ class SpeakerResolver:
             if key in self.nominals:
                 n, t = self.nominals[key]
                 return Speaker(name=n, type=t, mention=mention)
+            if key in ROLE_NOUNS:
+                # a role the article has not tied to a name: the person in focus
+                rid = self.recent_person(head)
+                if rid:
+                    sp = self.speaker_for_entity(rid)
+                    sp.mention = mention
+                    return sp
         if inner and head.lower_ not in PERSON_NOUNS:
             # "the Trump campaign", "South Korea's government"
             self.nominals[key] = (name, "organisation")
@@ -261,6 +302,19 @@ class SpeakerResolver:
             return Speaker(name=name, type="anonymous", mention=mention, affiliation=affiliation)
         if head.pos_ == "PROPN":
             return Speaker(name=name, type="organisation", mention=mention)
+        return None
+
+    def recent_person(self, tok: Token) -> str | None:
+        """The last speaker, else the last person named as a subject, nearby."""
+        if self.last_speaker and self.last_speaker_at is not None and tok.i - self.last_speaker_at < 150:
+            return self.last_speaker
+        hi = bisect_right(self._pm_index, tok.i - 1)
+        for k in range(hi - 1, -1, -1):
+            i, eid, is_subj = self.person_mentions[k]
+            if tok.i - i > 150:
+                break
+            if is_subj:
+                return eid
         return None
 
     def _role(self, head: Token, span) -> str | None:

@@ -29,6 +29,7 @@ class SE(str, Enum):
     QUERY_TIMEOUT = "E105"
     NOT_A_STORE = "E106"
     BAD_OPTION = "E107"
+    NO_DATABASE = "E108"
 
 
 STORE_MESSAGES = {
@@ -42,6 +43,7 @@ STORE_MESSAGES = {
     SE.QUERY_TIMEOUT: "the query took longer than the {limit} s limit; narrow it with filters",
     SE.NOT_A_STORE: "{path} is not a newsgraph database ({detail}); pass another --db path",
     SE.BAD_OPTION: "{detail}",
+    SE.NO_DATABASE: "the database {path} does not exist; create it with `newsgraph ingest PATH... --db {path}`",
 }
 
 
@@ -261,7 +263,7 @@ class Store:
         self.path = str(path)
         self.query_timeout = query_timeout
         if not create and not Path(self.path).exists():
-            raise StoreError(SE.NOT_FOUND, what="database", name=self.path, path=self.path)
+            raise StoreError(SE.NO_DATABASE, path=self.path)
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()

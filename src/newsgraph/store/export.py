@@ -59,13 +59,13 @@ def export(store: Store, out: IO, *, format: str = "jsonl", table: str = "quotat
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
                 if writer is None:
-                    writer = csv.DictWriter(out, fieldnames=list(row))
+                    writer = csv.DictWriter(out, fieldnames=list(row), lineterminator="\n")
                     writer.writeheader()
                 writer.writerow(row)
             n += 1
     if format == "csv" and writer is None:  # an empty table still gets its header
         cur = store.reader().execute(TABLES[table] + " LIMIT 0")
-        csv.writer(out).writerow([c[0] for c in cur.description])
+        csv.writer(out, lineterminator="\n").writerow([c[0] for c in cur.description])
     return n
 
 
