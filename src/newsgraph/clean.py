@@ -117,6 +117,10 @@ _LIST_HEADER = re.compile(
     r"editors'? picks|editor'?s picks|watch next|up next)",
     re.I)
 
+_BREADCRUMB = re.compile(r"^[^>›»/]{1,30}(?:\s[>›»/]\s[^>›»/]{1,80}){2,}$")
+_READING_TIME = re.compile(r"(?:reading time:? )?\d+\s*(?:min|mins|minutes?)\.?(?: read(?:ing time)?)?", re.I)
+_FOLLOW = re.compile(r"\bfollow (?:her|him|them|us|me) (?:on|at)\b", re.I)
+_CLICK = re.compile(r"\b(?:click|tap) here\b", re.I)
 _INLINE_LINK = re.compile(r"(?:related|read more|read also|see also|also read|more|watch|listen)\s*[:>|»-]\s+\S", re.I)
 
 _CAPTION_START = re.compile(
@@ -163,7 +167,7 @@ _CLOSERS = "\"'”’»)]*"
 _QUOTES = "\"“”«»"
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
-_SUBSCRIBE = re.compile(r"\b(?:subscrib\w*|sign up|sign in|log in|newsletters?|paywall|free articles?|"
+_SUBSCRIBE = re.compile(r"\b(?:subscrib\w*|sign up|sign in|log in|newsletters?|paywall|free articles?|inbox|email address|"
                         r"premium|unlock|membership|register)\b", re.I)
 _SOCIAL = re.compile(r"\b(?:share|tweet|follow us|like us|facebook|twitter|whatsapp|instagram)\b", re.I)
 _FOOTER = re.compile(r"\b(?:all rights reserved|terms of (?:use|service)|privacy (?:policy|notice)|"
@@ -325,6 +329,8 @@ def line_kind(text: str) -> _Unit:
 
     if _is_separator(text):
         return drop("separator")
+    if n <= 6 and _READING_TIME.fullmatch(key):
+        return drop("reading_time")
     if key in _CHROME_EXACT:
         return drop("chrome")
     if n <= 8 and _ADVERT.match(key) and not _ends_sentence(text.rstrip(".")):
@@ -336,6 +342,8 @@ def line_kind(text: str) -> _Unit:
         unit.kind = "list"
         return unit
     if n <= 16 and _INLINE_LINK.match(text) and not any(q in text for q in _QUOTES):
+        return drop("link")
+    if n <= 20 and (_BREADCRUMB.search(text) or _CLICK.search(text)) and not any(q in text for q in _QUOTES):
         return drop("link")
     if _CREDITS.fullmatch(text.strip()):
         return drop("byline")
@@ -366,6 +374,8 @@ def line_kind(text: str) -> _Unit:
         if _SUBSCRIBE.search(text) and n <= 40 and (n <= 6 or re.search(r"\b(?:you|your|our|now|today|free|here)\b", text, re.I)):
             return drop("subscription")
         if n <= 6 and _SOCIAL.search(text) and not _ends_sentence(text):
+            return drop("social")
+        if n <= 25 and _FOLLOW.search(text):
             return drop("social")
     if caption:
         unit.kind = "caption"
@@ -446,11 +456,31 @@ def _score(u: _Unit) -> float:
 
 
 def _best_run(units: list[_Unit]) -> tuple[int, int]:
-    """The maximum-sum run of unit scores (Kadane); (0, -1) when nothing scores."""
+    """The maximum-sum run of unit scores (Kadane); (0, -1) when nothing scores.
+
+    A stretch of costly lines between two prose paragraphs (a related-stories box
+    inside the article) costs at most 1.5 in all, so the article runs across it; a
+    menu before the article or a footer after it has prose on one side only.
+    """
+    scores = [_score(u) for u in units]
+    i, n = 0, len(units)
+    while i < n:
+        if scores[i] >= 0:
+            i += 1
+            continue
+        j = i
+        while j < n and scores[j] < 0:
+            j += 1
+        total = sum(scores[i:j])
+        if (0 < i and j < n and units[i - 1].kind == "prose" and units[j].kind == "prose"
+                and total < -1.5 and not any(u.kind == "end" for u in units[i:j])):
+            scale = -1.5 / total
+            for k in range(i, j):
+                scores[k] *= scale
+        i = j
     best, best_span = 0.0, (0, -1)
     cur, start = 0.0, 0
-    for i, u in enumerate(units):
-        s = _score(u)
+    for i, s in enumerate(scores):
         if cur <= 0:
             cur, start = s, i
         else:
@@ -474,6 +504,15 @@ def _cut_tail(units: list[_Unit], start: int, end: int) -> int:
             seen_prose = True
         elif units[i].kind == "end" and seen_prose:
             return i - 1
+    # a teaser list at the end: three or more pairs of a headline and a short paragraph
+    k, pairs = end, 0
+    while k - 1 >= start and units[k].kind in ("prose", "sentence") and units[k].words <= 40 \
+            and units[k - 1].kind == "link" and units[k - 1].words >= 3 \
+            and _headline_case(_words(units[k - 1].text), units[k - 1].text):
+        pairs += 1
+        k -= 2
+    if pairs >= 3 and any(units[j].kind == "prose" for j in range(start, k + 1)):
+        end = k
     # segments of the run between gaps of two or more junk lines
     segments: list[tuple[int, int, int]] = []   # (gap start, segment start, prose units)
     i, gap_start = start, start
@@ -508,23 +547,45 @@ def _title_like(u: _Unit) -> bool:
     return u.text[-1:] not in ":,"
 
 
-def _find_title(units: list[_Unit], start: int) -> Optional[int]:
+def _find_title(units: list[_Unit], start: int, site: Optional[str] = None) -> Optional[int]:
     """The headline's index: the first title-like unit after the leading menu."""
     limit = min(start, len(units))
-    nav_end = -1   # last index of a leading run of two or more menu-like lines
-    run = 0
-    for i in range(limit):
-        u = units[i]
-        menu = (u.kind == "link" and u.words <= 4) or (u.kind == "drop" and u.reason in (
-            "chrome", "social", "subscription", "cookie", "link", "separator")) or u.kind in ("end", "list")
-        run = run + 1 if menu else 0
-        if run >= 2:
+    live = [i for i in range(limit) if units[i].kind != "drop"]   # chrome is transparent
+    short = [(units[i].kind == "link" and units[i].words <= 4) or units[i].kind in ("end", "list")
+             for i in live]
+    nav_end = -1   # last line of the leading menu: short lines with short neighbours
+    nav_items: list[int] = []
+    for p, i in enumerate(live):
+        after_chrome = i > 0 and units[i - 1].kind == "drop" and units[i - 1].reason not in ("dateline", "byline")
+        bridged = p >= 2 and short[p - 2] and units[live[p - 1]].kind == "link" and units[live[p - 1]].words <= 6
+        if short[p] and ((p >= 1 and short[p - 1]) or bridged or after_chrome):
             nav_end = i
-    for i in range(nav_end + 1, limit):
-        if _title_like(units[i]):
-            return i
-    if 0 <= nav_end and units[nav_end].kind == "link" and units[nav_end].words >= 3:
-        return nav_end
+            nav_items.append(i)
+    site_key = _norm_key(site) if site else None
+    found = [i for i in range(nav_end + 1, limit) if _title_like(units[i])
+             and not (site_key and _norm_key(units[i].text) == site_key)]
+    # the last headline-shaped line before the article (a site name, a gallery or a
+    # section label may come first); else the first title-like line
+    headlines = [i for i in found if units[i].kind == "link" and units[i].words >= 3
+                 and _headline_case(_words(units[i].text), units[i].text)]
+    if headlines:
+        return headlines[-1]
+    for k, i in enumerate(found):
+        u = units[i]
+        if u.words < 3:
+            continue
+        nxt = next((j for j in range(i + 1, limit) if units[j].kind != "drop"), None)
+        if (u.kind == "link" and u.words <= 4 and nxt is not None and nxt in found
+                and units[nxt].kind == "link" and units[nxt].words > u.words):
+            continue   # a site or section name above the headline
+        return i
+    if found:
+        return found[0]
+    if nav_end >= 0 and units[nav_end].kind == "link" and units[nav_end].words >= 3:
+        # the headline is short and sits right under the menu: longer than the menu items
+        sizes = sorted(units[i].words for i in nav_items[:-1]) or [0]
+        if units[nav_end].words > sizes[len(sizes) // 2]:
+            return nav_end
     if start < len(units) and _title_like(units[start]) and units[start].words <= 25 \
             and start + 1 < len(units):
         return start
@@ -584,7 +645,7 @@ def clean_page_text(text: str) -> CleanedPage:
     metadata: dict = {"dropped": {}}
     if not isinstance(text, str) or not text.strip():
         return CleanedPage(None, [], metadata)
-    units = _lines_to_units(text.replace("\x00", " "))
+    units = _lines_to_units(text)
     if not units:
         return CleanedPage(None, [], metadata)
 
@@ -609,14 +670,14 @@ def clean_page_text(text: str) -> CleanedPage:
         start, end = 0, len(units) - 1
     end = _cut_tail(units, start, end)
 
-    t = _find_title(units, start)
+    t = _find_title(units, start, metadata.get("site"))
     title = units[t].text if t is not None else None
     if t is not None and t >= start:
         start = t + 1
     first = (t + 1) if t is not None else start
     keep_from = min(first, start)
 
-    lists = _link_lists(units, start, end)
+    lists = _link_lists(units, first, end)
     blocks: list[Block] = []
     seen: dict[str, int] = {}
     title_key = _norm_key(title) if title else None

@@ -98,17 +98,19 @@ def extract(paths, output, errors_path, workers, max_bytes, timeout, quiet):
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Also keep the predictions as JSONL here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON line.")
+@click.option("-i", "--inputs", multiple=True,
+              help="Where the annotated articles are (file, folder or JSONL; repeatable), matched by id. "
+                   "Default: ID.txt or ID.html beside each ID.json.")
 @click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def eval_cmd(gold_dir, output, as_json, workers, quiet):
-    """Run extraction on a gold folder (ID.txt or ID.html beside ID.json) and score it.
+def eval_cmd(gold_dir, output, as_json, inputs, workers):
+    """Run extraction on annotated articles (ID.json, format of the shared gold) and score it.
 
-    Prints quote and attribution P/R/F1, entity and time-expression figures and
-    the cleaning checks, then the list of misses.
+    Prints the misses, then quote and attribution P/R/F1, entity and
+    time-expression figures and the cleaning checks.
     """
     from .evaluate import evaluate_folder, format_report
 
-    report = evaluate_folder(gold_dir, workers=workers, quiet=quiet, predictions_path=output)
+    report = evaluate_folder(gold_dir, inputs=list(inputs) or None, workers=workers, predictions_path=output)
     click.echo(json.dumps(report["summary"]) if as_json else format_report(report))
 
 

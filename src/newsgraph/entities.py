@@ -40,6 +40,9 @@ brother rabbi imam cardinal bishop archbishop emir ayatollah supreme
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# surnames that begin with a particle: "Mr. Van Voorhis" is Chandler Van Voorhis
+NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "di", "da", "la", "le", "du",
+                            "mac", "st", "st.", "bin", "ibn", "al", "el", "ben", "ter", "ten"})
 
 # A small table of given names, for pronoun agreement; unknown names stay neutral.
 MALE_NAMES = frozenset("""
@@ -288,8 +291,25 @@ def _relabel(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, 
                 if doc[s].idx > title_end:
                     body_names.add(norm_key(" ".join(parts)))
                     body_names.add(norm_key(parts[-1]))
+    bare_words: set[str] = set()
+    last_words: dict[str, int] = {}
+    for s, e, label in out:
+        if label == "PERSON":
+            parts = _person_parts(_strip_span(doc, s, e, label)[0] < e and doc[_strip_span(doc, s, e, label)[0]:e].text or "")
+            if len(parts) == 1:
+                bare_words.add(norm_key(parts[0]))
+            elif len(parts) >= 2:
+                last_words[norm_key(parts[-1])] = last_words.get(norm_key(parts[-1]), 0) + 1
     result = []
     for s, e, label in out:
+        if label == "PERSON":
+            # "President Obama Speech": a bare surname followed by a word that
+            # is never a name anywhere else
+            s2 = _strip_span(doc, s, e, label)[0]
+            toks = [t for t in doc[s2:e] if not t.is_punct]
+            if len(toks) == 2 and norm_key(toks[0].text) in bare_words \
+                    and norm_key(toks[1].text) not in bare_words and last_words.get(norm_key(toks[1].text), 0) <= 1:
+                e = toks[0].i + 1
         text = doc[s:e].text
         if label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC") and e - s == 1 \
                 and norm_key(text) in full_words and text[:1].isupper() and norm_key(text) not in COUNTRY_ALIASES:
@@ -377,7 +397,10 @@ def extract_entities(doc: Doc) -> list[Entity]:
             mt = set(name_tokens(m.names[0]))
             first_last = name_tokens(cl.names[0])
             mfl = name_tokens(m.names[0])
-            if (toks <= mt or mt <= toks) and first_last[0] == mfl[0] and first_last[-1] == mfl[-1]:
+            n = len(first_last)
+            suffix = n >= 2 and len(mfl) > n and mfl[-n:] == first_last and first_last[0][:1] and \
+                cl.names[0].split()[0][:1].isupper() and cl.names[0].split()[0].lower() in NAME_PARTICLES
+            if ((toks <= mt or mt <= toks) and first_last[0] == mfl[0] and first_last[-1] == mfl[-1]) or suffix:
                 host = m
                 break
         if host is None:

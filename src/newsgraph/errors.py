@@ -16,6 +16,8 @@ class E(str, Enum):
     TIMEOUT = "E009"
     INTERNAL = "E010"
     BAD_DATE = "E011"
+    WORKER_DIED = "E012"
+    LINE_TOO_LONG = "E013"
 
 
 MESSAGES = {
@@ -30,6 +32,10 @@ MESSAGES = {
     E.TIMEOUT: "processing took longer than the {limit} s limit; the article was skipped",
     E.INTERNAL: "an internal error occurred ({detail}); please report it with this input",
     E.BAD_DATE: "the supplied published date {value!r} is not a date (use YYYY-MM-DD)",
+    E.WORKER_DIED: "the worker process died while processing this article ({detail}); "
+                   "the other articles were redone, please report this input",
+    E.LINE_TOO_LONG: "line {line} is {size} characters long, over the limit of {limit}; a page dump "
+                     "without line breaks is not article text: break it into paragraphs",
 }
 
 

@@ -189,15 +189,20 @@ def gold_inputs(folder: str | Path, golds: dict[str, dict]) -> list[str]:
     return paths
 
 
-def evaluate_folder(folder: str | Path, *, workers: int = 1, quiet: bool = True,
+def evaluate_folder(folder: str | Path, *, inputs: Optional[list[str]] = None, workers: int = 1,
                     predictions_path: Optional[str] = None) -> dict:
+    """Extract the annotated articles and score them.
+
+    ``inputs`` are where the articles are (files, folders, JSONL feeds), matched to
+    the annotations by id; by default each annotation's ``ID.txt``/``ID.html`` beside it.
+    """
     from .pipeline import extract
 
     golds = load_gold(folder)
     preds = {}
     out = open(predictions_path, "w", encoding="utf-8") if predictions_path else None
     try:
-        for rec in extract(gold_inputs(folder, golds), workers=workers):
+        for rec in extract(inputs or gold_inputs(folder, golds), workers=workers):
             d = rec.to_dict()
             if out:
                 out.write(json.dumps(d, ensure_ascii=False) + "\n")

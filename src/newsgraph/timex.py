@@ -191,6 +191,7 @@ class _State:
     toks: list
     classes: list
     last_quarter: Optional[tuple[int, int]] = None
+    quarter_at: int = -1                      # token index of that quarter's mention
     ref_date: Optional[dt.date] = None
     tense_cache: dict = field(default_factory=dict)
 
@@ -255,6 +256,8 @@ def tag_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[Timex]:
                 cands.append((-(end - i), rule.index, end, rule, labels))
         cands.sort(key=lambda c: (c[0], c[1]))
         for _, _, end, rule, labels in cands:
+            if _vetoed(st, i, end):
+                continue
             res = _NORMS[rule.norm](st, rule, i, end, labels)
             if res is not None:
                 found = (rule, end, res)
@@ -292,6 +295,30 @@ def tag_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[Timex]:
         last_end = end
         i = end
     return out
+
+
+_COMPOUND_NEXT = {"to", "by", "old", "for"}
+
+
+def _vetoed(st: _State, i: int, end: int) -> bool:
+    """Matches that are names or parts of longer words, whatever the rule."""
+    toks = st.toks
+    n = len(toks)
+    # "quarter-to-quarter", "year-by-year", "six-year-old"
+    if end + 1 < n and toks[end].text == "-" and toks[end + 1].lower_ in _COMPOUND_NEXT:
+        return True
+    # a time word capitalised inside a sentence is a name: "High Noon", "This Week", "60 Minutes"
+    last = toks[end - 1]
+    if last.lower_ in _CAPS_NAMES and last.text[:1].isupper() and not last.is_sent_start \
+            and "HOLIDAY" not in st.classes[i]:
+        prev = toks[end - 2] if end >= 2 else None
+        if not (end - 1 == i and prev is not None and prev.is_punct):
+            return True
+    return False
+
+
+_CAPS_NAMES = {"noon", "week", "minutes", "hours", "days", "years", "months", "day", "year",
+               "weeks", "month", "century", "decade", "future", "past", "today", "tonight"}
 
 
 # ---------------------------------------------------------------- tense
@@ -422,20 +449,22 @@ def _weekday_date(anchor: dt.date, wd: int, tense: Optional[str], rel: int = 0) 
 
 
 def _year_for(anchor: dt.date, month: int, day: int, tense: Optional[str]) -> int:
+    """The year of a month-day without one: past clauses look back, future ones forward
+    (a margin of two months either way: "said the dividend is payable Nov. 20"), else the nearest."""
     y = anchor.year
     try:
         cand = dt.date(y, month, min(day, 28))
     except ValueError:
         return y
-    if tense == "past" and cand > anchor + dt.timedelta(days=3):
+    ahead = (cand - anchor).days
+    if tense == "past":
+        return y - 1 if ahead > 60 else y
+    if tense == "future":
+        return y + 1 if ahead < -60 else y
+    if ahead > 182:
         return y - 1
-    if tense == "future" and cand < anchor - dt.timedelta(days=3):
+    if ahead < -182:
         return y + 1
-    if tense is None or tense == "present":
-        if (cand - anchor).days > 182:
-            return y - 1
-        if (anchor - cand).days > 182:
-            return y + 1
     return y
 
 
@@ -577,6 +606,10 @@ def _n_year(st, rule, i, end, labels):
         nxt = st.toks[yl[1] + 1] if yl[1] + 1 < len(st.toks) else None
         if prev in ("$", "#", "no.", "number", "nos.", "us$", "rs", "-", "/") or tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
             return None
+        ptok = st.toks[yl[1] - 1] if yl[1] > 0 else None
+        if ptok is not None and ptok.tag_ == "NNP" and ptok.lower_ not in R.MONTHS \
+                and ptok.lower_ not in R.SEASONS and ptok.lower_ not in ("fiscal", "year"):
+            return None  # "Orion 1980", "Windows 95": a name
         if nxt is not None and (nxt.lower_ in ("%", "percent", "-", "/", ":") or nxt.like_num):
             return None
         if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.lower_ not in _TIME_NOUNS \
@@ -651,7 +684,7 @@ def _n_quarter(st, rule, i, end, labels):
             y = a.year
             if q > _quarter(a) and _tense(st, i) == "past":
                 y -= 1
-    st.last_quarter = (y, q)
+    st.last_quarter, st.quarter_at = (y, q), i
     return "DATE", f"{y:04d}-Q{q}", None
 
 
@@ -675,7 +708,8 @@ def _n_rel_quarter(st, rule, i, end, labels):
         yq = back(cur, -1)
     else:  # "the quarter", "the latest quarter", "the same period"
         yq = st.last_quarter or back(cur, -1)
-    st.last_quarter = st.last_quarter or yq
+    if st.last_quarter is None:
+        st.last_quarter, st.quarter_at = yq, i
     return "DATE", f"{yq[0]:04d}-Q{yq[1]}", None
 
 
@@ -687,11 +721,33 @@ def _n_year_ago_quarter(st, rule, i, end, labels):
     return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
 
 
+QUARTER_CONTEXT_SENTENCES = int(__import__("os").environ.get("QW", "1"))
+
+
+def _quarter_context(st: _State, i: int) -> Optional[tuple[int, int]]:
+    """The quarter a financial report is about, if one was named in this or the previous
+    sentence: "a year earlier" then means the same quarter a year before."""
+    if st.last_quarter is None or st.quarter_at < 0:
+        return None
+    sent_i = st.toks[i].sent
+    sent_q = st.toks[st.quarter_at].sent
+    if sent_i.start == sent_q.start:
+        return st.last_quarter
+    k, s = 0, sent_i
+    while k < QUARTER_CONTEXT_SENTENCES and s.start > 0:
+        s = st.doc[s.start - 1].sent
+        k += 1
+        if s.start == sent_q.start:
+            return st.last_quarter
+    return None
+
+
 def _n_year_ago(st, rule, i, end, labels):
     if st.anchor is None:
         return "DATE", "XXXX", None
-    if st.last_quarter:
-        return "DATE", f"{st.last_quarter[0] - 1:04d}-Q{st.last_quarter[1]}", None
+    yq = _quarter_context(st, i)
+    if yq:
+        return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
     return "DATE", f"{st.anchor.year - 1:04d}", None
 
 
@@ -958,7 +1014,10 @@ def _n_edge_rel(st, rule, i, end, labels):
         return None
     if st.anchor is None:
         return "DATE", _fmt(None, gran), mod
-    return "DATE", _fmt(_shift(st.anchor, gran, sign), gran), mod
+    d = _shift(st.anchor, gran, sign)
+    if gran == "Y" and mod == "END":  # "the end of the year", "year-end": its last day
+        return "DATE", f"{d.year:04d}-12-31", None
+    return "DATE", _fmt(d, gran), mod
 
 
 def _unit_of(st, labels) -> Optional[str]:
@@ -984,8 +1043,8 @@ def _n_ago(st, rule, i, end, labels):
     if unit in R.TIME_UNITS:
         return "DATE", st.anchor.isoformat(), None
     if gran == "Y" and n == 1 and "earlier" in words or gran == "Y" and n == 1 and "ago" in words:
-        if st.last_quarter:
-            yq = st.last_quarter
+        yq = _quarter_context(st, i)
+        if yq:
             return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
     base = st.anchor
     if ("earlier" in words or "later" in words) and gran == "D":
@@ -1052,6 +1111,12 @@ def _dur_value(n: float, unit: str) -> Optional[str]:
         return None
     if g == "2W":
         n, g = n * 2, "W"
+    elif g == "Q":
+        n, g = n * 3, "M"
+    elif g == "DE":
+        n, g = n * 10, "Y"
+    elif g == "CE":
+        n, g = n * 100, "Y"
     if unit in R.TIME_UNITS:
         g = "T" + g
     whole = int(n)
@@ -1086,7 +1151,7 @@ def _n_duration(st, rule, i, end, labels):
     n = num[3] if num else 1.0
     if rule.name in ("duration_half", "duration_a_half"):
         n += 0.5
-    if n <= 0 or n > 10000:
+    if n <= 0 or n >= 1000:
         return None
     words = [st.toks[k].lower_ for k in range(i, end)]
     if unit in ("second", "seconds") and (not num or words[0] in ("a", "an")):
@@ -1145,6 +1210,8 @@ def _n_duration_fuzzy(st, rule, i, end, labels):
 def _n_set(st, rule, i, end, labels):
     words = [st.toks[k].lower_ for k in range(i, end)]
     if rule.name == "set_adverb":
+        if st.toks[i].dep_ == "amod":  # "quarterly dividend", "daily flights": a kind, not a time
+            return None
         return "SET", R.SET_ADVERBS[words[0]], None
     wl = _lab(labels, "WEEKDAY") or _lab(labels, "WEEKDAYS")
     if wl:

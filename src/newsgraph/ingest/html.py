@@ -27,6 +27,9 @@ _OUTSIDE_TAGS = frozenset(("nav", "aside", "footer"))
 _OUTSIDE_CLASS = re.compile(
     r"related|promo|sidebar|comment|teaser|recirc|newsletter|footer|\bnav|menu|banner|"
     r"advert|\bads?\b|sponsor|social|share|outbrain|taboola|most-?read|trending", re.I)
+_CONTAINERS = frozenset(("div", "section", "span", "td", "li", "blockquote", "dd"))
+_BLOCK_CHILD = frozenset(("p", "div", "section", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
+                          "blockquote", "figure", "table", "article", "header", "footer", "aside", "nav"))
 _TEXT_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
                         "figcaption", "td", "dd", "dt", "pre", "div", "span", "section"))
 
@@ -73,6 +76,8 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
             metadata[key] = value
     if url and "url" not in metadata:
         metadata["url"] = url
+    # meta tags and markup first (fast); else trafilatura's own htmldate run, which
+    # also searched the text (extensive search)
     published = _published(date_tree, url) or (doc.date if isinstance(doc.date, str) else None)
     if published:
         metadata["published"] = published[:10]
@@ -92,7 +97,7 @@ def _published(tree, url: Optional[str]) -> Optional[str]:
     try:
         from htmldate import find_date
 
-        return find_date(tree, url=url, original_date=True, extensive_search=True)
+        return find_date(tree, url=url, original_date=True, extensive_search=False)
     except Exception as exc:  # htmldate is best effort
         log.debug("htmldate failed: %s", exc)
         return None
@@ -186,13 +191,19 @@ def _add_captions(tree, blocks: list[Block]) -> None:
         return
     # every text element of the page in document order, to place blocks and captions
     order: dict = {}
-    sequence = []
+    sequence, texts = [], []
     for i, el in enumerate(tree.iter()):
-        if isinstance(el.tag, str) and el.tag in _TEXT_TAGS:
-            order[el] = i
-            if el.tag != "figcaption":
-                sequence.append(el)
-    texts = [normalise_space(el.text_content()) for el in sequence]
+        if not isinstance(el.tag, str) or el.tag not in _TEXT_TAGS:
+            continue
+        order[el] = i
+        if el.tag == "figcaption":
+            continue
+        if el.tag in _CONTAINERS and any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILD for c in el):
+            continue   # a container of paragraphs: its paragraphs are placed instead
+        text = normalise_space(el.text_content())
+        if text and len(text) <= 20000:
+            sequence.append(el)
+            texts.append(text)
     # the page position of each block: first later element whose text is the block's
     position: list[Optional[int]] = []
     cursor = 0
@@ -202,8 +213,8 @@ def _add_captions(tree, blocks: list[Block]) -> None:
             if texts[k] == b.text:
                 found = k
                 break
-        if found is None:  # looser: the element holds the block text
-            for k in range(cursor, len(sequence)):
+        if found is None:  # looser: the element holds the block text (nearby only)
+            for k in range(cursor, min(len(sequence), cursor + 400)):
                 if b.text in texts[k] and len(texts[k]) < 3 * len(b.text) + 200:
                     found = k
                     break

@@ -57,6 +57,7 @@ def read_warc_stream(fh: BinaryIO, *, source: str, max_bytes: int = DEFAULT_MAX_
     stem = warc_stem(source)
     it = ArchiveIterator(fh, check_digests=False)
     size = _size(fh)
+    arc = source.lower().endswith((".arc", ".arc.gz"))  # the older format, read when named so
     while True:
         try:
             try:
@@ -68,6 +69,8 @@ def read_warc_stream(fh: BinaryIO, *, source: str, max_bytes: int = DEFAULT_MAX_
                 return
             # after next() the iterator's offset is where this record starts
             # (get_record_offset() would read the record to its end: not used)
+            if record.format != "warc" and not arc:
+                raise ValueError(f"not a WARC record (read as {record.format or 'nothing'})")
             item = _item(record, source=source, stem=stem, offset=it.offset, max_bytes=max_bytes, skipped=skipped)
         except Exception as exc:  # truncated gzip, broken headers, short reads
             where = it.offset

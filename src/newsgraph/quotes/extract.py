@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..records import About, Cue, Entity, Paragraph, Quote, Speaker
-from .lexicon import CHANNELS, PHRASAL, REPORTING_VERBS, lemma_of, verb_class
+from .lexicon import CHANNELS, PHRASAL, REPORTING_VERBS, STATEMENT_NOUNS, lemma_of, verb_class
 from .marks import QuoteSpan, find_quote_spans
 from .speakers import FEMALE, MALE, SpeakerResolver
 
+NESTED_DROP = True
 NO_STATEMENT_ROLES = ("caption", "heading")
 # speech verbs that need a clause or quotation, never just an object
 _NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "write", "post", "add", "continue",
@@ -67,9 +68,9 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _subject(v: Token) -> Token | None:
-    for c in v.children:
-        if c.dep_ == "nsubj" or c.dep_ == "csubj":
-            return c
+    subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if subs:
+        return min(subs, key=lambda c: abs(c.i - v.i))  # "The Latest: Trump urges"
     for c in v.children:
         if c.dep_ == "agent":
             for p in c.children:
@@ -95,6 +96,13 @@ def _inherited_subject(v: Token, depth: int = 0) -> Token | None:
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return v.head
     return None
+
+
+def _antecedent(subj: Token, v: Token) -> Token:
+    """'which'/'who' of a relative clause stands for the noun it hangs on."""
+    if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+        return v.head
+    return subj
 
 
 def _is_under(tok: Token, anc: Token) -> bool:
@@ -131,6 +139,8 @@ def _extend_right(v: Token, hi: int, end: int) -> int:
         if t.lower_ == "according" or t.text in (";",):
             break
         child = _path_child(t, v)
+        if child is None and (_is_under(v, t) or (verb_class(t.text) and t.tag_.startswith("VB"))):
+            break  # back in the clause that governs the cue, or another cue
         if t.i == v.i or (child is not None and (child.dep_ in ("conj", "cc", "nsubj", "advcl", "prep", "npadvmod", "advmod", "dobj", "dative")
                                                  or verb_class(child.text))):
             break
@@ -139,13 +149,28 @@ def _extend_right(v: Token, hi: int, end: int) -> int:
 
 
 def _cut_nested(v: Token, lo: int, hi: int) -> tuple[int, int]:
-    """End the content before a participial cue of its own (", warning of ...")."""
+    """End the content before a cue of its own: a participle (", warning of
+    ...", ", even suggesting ...") or a coordinated reporting verb ("...
+    promised X and said Y")."""
     doc = v.doc
-    for j in range(lo, hi):
+    for j in range(lo + 3, hi):
         t = doc[j]
-        if t.i != v.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and verb_class(t.text) \
-                and j > lo + 2 and doc[j - 1].text in (",", "\u2014", "--", "-"):
-            return lo, j - 1
+        if t.i == v.i:
+            continue
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and t.left_edge.i > lo + 3 and doc[t.left_edge.i - 1].text == "," \
+                and t.head.i != v.i and not verb_class(t.text):
+            # a free adjunct of the writer's: ", implicitly putting his name on the line"
+            return lo, t.left_edge.i - 1
+        if not verb_class(t.text):
+            continue
+        if (t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp")) or (
+                t.tag_ == "VBG" and t.dep_ == "advcl" and doc[t.left_edge.i - 1].text == ",") or (t.dep_ == "conj" and t.tag_.startswith("VB")
+                                                                             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            cut = t.left_edge.i if t.left_edge.i > lo else j
+            while cut > lo and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+                cut -= 1
+            if cut - lo >= 2:
+                return lo, cut
     return lo, hi
 
 
@@ -248,6 +273,19 @@ class _Extractor:
             for i in range(a, b):
                 self.sent_id[i] = k
 
+    def _nearby_name(self, v: Token) -> Token | None:
+        """A named person just before a cue that the parse left without a
+        subject ("Flynn, a top Trump surrogate, said ... on “Fox and Friends.”")."""
+        a = self.sent_bounds(v.i)[0]
+        for j in range(v.i - 1, max(a, v.i - 15) - 1, -1):
+            t = self.doc[j]
+            if self.in_quote[j] >= 0:
+                break
+            eid = self.resolver.entity_of(t)
+            if eid and self.resolver.entities[eid].type == "PERSON" and t.dep_ in ("appos", "nsubj", "dep", "npadvmod", "ROOT", "conj"):
+                return t
+        return None
+
     def sent_bounds(self, i: int) -> tuple[int, int]:
         return self.sents[self.sent_id[i]]
 
@@ -278,10 +316,18 @@ class _Extractor:
                 continue  # "he was told", "it was reported": no speaker named
             if v.dep_ == "amod" or (v.dep_ == "acl" and v.tag_ == "VBN"):
                 continue  # "the so-called deal", "a plan announced"
+            if any(c.dep_ == "xcomp" and verb_class(c.text) for c in v.children):
+                continue  # "continued to call for": the inner verb is the cue
             rng = _content_tokens(v, klass, lemma, self.sent_bounds(v.i)[1])
             subj = _subject(v) or _inherited_subject(v)
+            if subj is None and v.i > 0 and doc[v.i - 1].pos_ == "PROPN" and doc[v.i - 1].dep_ not in ("compound",):
+                subj = doc[v.i - 1]  # "... the Washington Post Trump said that": a misparse
+            if subj is None or self.in_quote[subj.i] >= 0:
+                subj = self._nearby_name(v) or (None if subj is None or self.in_quote[subj.i] >= 0 else subj)
             if subj is not None and subj.dep_ == "csubj":
                 subj = None
+            if subj is not None:
+                subj = _antecedent(subj, v)
             cue = [v] + [c for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in PHRASAL.get(lemma, ()))
                          and c.i == v.i + 1]
             st = _Statement(cue=cue, subject=subj, spans=[], paragraph=pi, channel=_channel(v))
@@ -306,6 +352,24 @@ class _Extractor:
                     continue
                 st.spans = [self.char_range(*t)]
                 st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
+            self.statements.append(st)
+        # "Trump's claim that ...", "the senator's warning that ..."
+        for n in doc:
+            if n.lower_ not in STATEMENT_NOUNS or self.in_quote[n.i] >= 0 or n.pos_ != "NOUN":
+                continue
+            poss = [c for c in n.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "my", "our", "your")]
+            clause = [c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            if not poss or not clause:
+                continue
+            pi = self.para_of(n.idx)
+            if self.role_of(pi) in NO_STATEMENT_ROLES:
+                continue
+            c = clause[0]
+            t = _trim(doc, c.left_edge.i, _extend_right(n, c.right_edge.i + 1, self.sent_bounds(n.i)[1]))
+            if t is None:
+                continue
+            st = _Statement(cue=[n], subject=poss[0], spans=[self.char_range(*t)], paragraph=pi)
+            st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
             self.statements.append(st)
         # "according to X", "X's statement that ..."
         for tok in doc:
@@ -470,14 +534,17 @@ class _Extractor:
                 st.channel = st.channel or src.channel or self._sentence_channel(src)
                 if not st.cue and src.spans == [] or (src.cue and not src.spans):
                     st.cue = src.cue
-        # a cue inside another statement, with no speaker of its own ("it does suggest")
-        ranges = [st.spans[0] for st in stmts]
+        # reported speech with nobody saying it is not a statement we can use
+        stmts = [st for st in stmts if st.subject is not None or st.inherit is not None or st.from_quote]
+        # a cue inside what someone else reports belongs to the report ("Trump
+        # said that Clinton once described the deal as ..."): not a statement of its own
+        ranges = [st.spans[0] for st in stmts if st.cue]
         keep = []
         for st in stmts:
-            if st.cue and st.cue[0].lower_ != "according" and (st.subject is None or st.subject.lower_ in ("it", "this", "that", "which")) \
-                    and st.inherit is None:
+            if st.cue and st.inherit is None:
                 c = st.cue[0].idx
-                if any(a <= c < b for a, b in ranges if (a, b) != st.spans[0]):
+                a0, b0 = st.spans[0]
+                if NESTED_DROP and any(a <= c < b and a <= a0 and b0 <= b for a, b in ranges if (a, b) != st.spans[0]):
                     continue
             keep.append(st)
         stmts = keep

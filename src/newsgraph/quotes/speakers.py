@@ -35,6 +35,12 @@ congresswoman secretary mogul billionaire chairman chairwoman leader minister ma
 director executive ceo founder host anchor author filmmaker director actor actress
 developer star speaker justice judge general commander chief attorney
 """.split())
+ROLE_GENDER = {"businessman": "m", "congressman": "m", "chairman": "m", "spokesman": "m",
+               "businesswoman": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
+               "actress": "f", "actor": "m"}
+# "the Times article", "a Bloomberg report": the publisher speaks
+DOCUMENT_NOUNS = frozenset({"article", "report", "editorial", "story", "piece", "column",
+                            "investigation", "analysis", "op-ed", "broadcast", "segment"})
 # nouns that mean a person of unstated name; singular with "a"/"an" -> anonymous
 PERSON_NOUNS = frozenset("""
 official officials spokesman spokeswoman spokesperson aide aides adviser advisers advisor
@@ -60,6 +66,7 @@ class SpeakerResolver:
                     self.token_entity.setdefault(i, e.id)
                     i += 1
         self.gender = {e.id: entity_gender(e) for e in entities if e.type == "PERSON"}
+        self._pronoun_evidence(entities)
         # person mentions in order: (token index, entity id, is_subject)
         self.person_mentions: list[tuple[int, str, bool]] = []
         seen_heads = set()
@@ -97,6 +104,8 @@ class SpeakerResolver:
         # role words: descriptor nouns and titles -> entity ids
         self.roles: dict[str, list[str]] = {}
         for e in entities:
+            if e.type != "PERSON":
+                continue
             words = set()
             for d in e.descriptors:
                 words.update(norm_key(d).split())
@@ -115,6 +124,32 @@ class SpeakerResolver:
                 if w and w[:1].isupper():
                     self.name_words.setdefault(w, e.id)
         self.nominals: dict[str, tuple[str, str]] = {}   # head noun -> (name, type)
+
+    def _pronoun_evidence(self, entities: list[Entity]) -> None:
+        """Gender of people whose names and titles do not tell it, from the
+        first he/she/his/her after a subject mention in the same sentence."""
+        doc = self.doc
+        votes: dict[str, list[int]] = {}
+        for i, eid in self.token_entity.items():
+            if self.gender.get(eid, "x") is not None:
+                continue
+            tok = doc[i]
+            if tok.dep_ not in SUBJECTS or tok.head.i == tok.i and False:
+                continue
+            for t in doc[i + 1:tok.sent.end]:
+                w = t.lower_
+                if w in MALE or w in FEMALE:
+                    v = votes.setdefault(eid, [0, 0])
+                    v[0 if w in MALE else 1] += 1
+                    break
+                if t.i in self.token_entity and self.entities[self.token_entity[t.i]].type == "PERSON" \
+                        and self.token_entity[t.i] != eid:
+                    break
+        for eid, (m, f) in votes.items():
+            if m > f:
+                self.gender[eid] = "m"
+            elif f > m:
+                self.gender[eid] = "f"
 
     # -- entities -------------------------------------------------------
     def entity_of(self, tok: Token) -> str | None:
@@ -200,8 +235,9 @@ class SpeakerResolver:
                 if c.dep_ in ("compound", "flat") and self.entity_of(c) and c.pos_ == "PROPN":
                     eid = self.entity_of(c)
                     break
-        if eid is None and head.text[:1].isupper() and head.text in self.name_words:
-            eid = self.name_words[head.text]
+        if head.text[:1].isupper() and head.text in self.name_words and (
+                eid is None or self.entities[eid].type != "PERSON"):
+            eid = self.name_words[head.text]  # "Trump" inside a mislabelled organisation
         if eid is not None:
             e = self.entities[eid]
             if e.type == "NORP":
@@ -234,20 +270,28 @@ class SpeakerResolver:
         return self.doc[lo:head.i + 1]
 
     def _resolve_collective(self, head: Token) -> Speaker | None:
-        """'they' / 'it': the last organisation, country or group spoken of."""
+        """'they' / 'it': the last organisation, country or group that was a
+        subject (or a speaker) before the pronoun, within a few paragraphs."""
         want_plural = head.lower_ in PLURAL
-        for i in range(head.i - 1, max(-1, head.i - 120), -1):
+        mention = Mention(head.text, head.idx, head.idx + len(head.text))
+        for i in range(head.i - 1, max(-1, head.i - 250), -1):
             tok = self.doc[i]
+            if tok.dep_ not in SUBJECTS and tok.head.dep_ not in SUBJECTS and tok.dep_ != "pobj":
+                continue
             eid = self.entity_of(tok)
-            if eid and self.entities[eid].type in ("ORG", "GPE") and not want_plural:
-                if tok.dep_ in SUBJECTS or tok.head.dep_ in SUBJECTS or tok.dep_ == "pobj":
-                    sp = self.speaker_for_entity(eid)
-                    sp.mention = Mention(head.text, head.idx, head.idx + len(head.text))
-                    return sp
-            if want_plural and tok.tag_ in ("NNS", "NNPS") and tok.dep_ in SUBJECTS and tok.i < head.i:
+            if eid and self.entities[eid].type in ("ORG", "GPE"):
+                if tok.dep_ == "pobj" and want_plural:
+                    continue
+                sp = self.speaker_for_entity(eid)
+                sp.mention = mention
+                return sp
+            if tok.dep_ in SUBJECTS and tok.pos_ == "NOUN" and eid is None:
+                plural = tok.tag_ in ("NNS", "NNPS")
+                if plural != want_plural:
+                    continue
                 sp = self._nominal(tok)
-                if sp is not None:
-                    sp.mention = Mention(head.text, head.idx, head.idx + len(head.text))
+                if sp is not None and sp.type in ("group", "organisation"):
+                    sp.mention = mention
                     return sp
         return None
 
@@ -272,12 +316,20 @@ class SpeakerResolver:
         inner = [self.entity_of(t) for t in span if self.entity_of(t)]
         affiliation = self.entities[inner[-1]].name if inner else None
         key = head.lower_
-        definite = any(d in ("the", "this", "that") for d in dets)
+        definite = any(d in ("the", "this", "that") for d in dets) or any(
+            c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
+        if key in DOCUMENT_NOUNS and inner:
+            # "the Times article", "a Bloomberg report": the publisher
+            eid = inner[-1]
+            if self.entities[eid].type == "ORG":
+                sp = self.speaker_for_entity(eid)
+                sp.mention = mention
+                return sp
         if plural:
             sp = Speaker(name=name, type="group", mention=mention, affiliation=affiliation)
             self.nominals[key] = (name, "group")
             return sp
-        if definite and len(span) <= 5 and (not inner or key in ROLE_NOUNS):
+        if definite and len(span) <= 6:
             # a role description: "the president", "the Republican nominee", "the commission"
             rid = self._role(head, span)
             if rid:
@@ -287,9 +339,9 @@ class SpeakerResolver:
             if key in self.nominals:
                 n, t = self.nominals[key]
                 return Speaker(name=n, type=t, mention=mention)
-            if key in ROLE_NOUNS:
+            if key in ROLE_NOUNS and (not inner or all(self.entities[x].type != "PERSON" for x in inner)):
                 # a role the article has not tied to a name: the person in focus
-                rid = self.recent_person(head)
+                rid = self.recent_person(head, ROLE_GENDER.get(key))
                 if rid:
                     sp = self.speaker_for_entity(rid)
                     sp.mention = mention
@@ -304,16 +356,19 @@ class SpeakerResolver:
             return Speaker(name=name, type="organisation", mention=mention)
         return None
 
-    def recent_person(self, tok: Token) -> str | None:
+    def recent_person(self, tok: Token, gender: str | None = None) -> str | None:
         """The last speaker, else the last person named as a subject, nearby."""
-        if self.last_speaker and self.last_speaker_at is not None and tok.i - self.last_speaker_at < 150:
+        def fits(eid: str) -> bool:
+            return gender is None or self.gender.get(eid) in (None, gender)
+        if self.last_speaker and self.last_speaker_at is not None and tok.i - self.last_speaker_at < 150 \
+                and fits(self.last_speaker):
             return self.last_speaker
         hi = bisect_right(self._pm_index, tok.i - 1)
         for k in range(hi - 1, -1, -1):
             i, eid, is_subj = self.person_mentions[k]
-            if tok.i - i > 150:
+            if tok.i - i > 250:
                 break
-            if is_subj:
+            if is_subj and fits(eid):
                 return eid
         return None
 
@@ -334,13 +389,15 @@ class SpeakerResolver:
             before = [m.start for m in e.mentions if m.start < head.idx]
             if not before:
                 continue
-            score = (overlap, max(before))
+            uses = sum(1 for m in e.mentions if key in norm_key(m.text).split()) + \
+                sum(1 for d in e.descriptors if key in norm_key(d).split())
+            score = (overlap, uses, max(before))
             if best_score is None or score > best_score:
                 best, best_score = eid, score
         if best is None:
             for e in self.entities.values():
                 if e.type == "ORG" and key in norm_key(e.name).split() and any(m.start < head.idx for m in e.mentions):
                     last = max(m.start for m in e.mentions if m.start < head.idx)
-                    if best_score is None or last > best_score[1]:
-                        best, best_score = e.id, (0, last)
+                    if best_score is None or last > best_score[-1]:
+                        best, best_score = e.id, (0, 0, last)
         return best

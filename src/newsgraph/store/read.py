@@ -150,8 +150,7 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
             items = [_quotation(conn, r) for r in rows]
     except sqlite3.OperationalError as exc:
         msg = str(exc)
-        if query is not None and ("fts5" in msg or "no such column" in msg or "syntax error" in msg
-                                  or "unterminated" in msg or "malformed" in msg):
+        if query is not None and not any(w in msg for w in ("interrupted", "locked", "no such table", "disk", "I/O")):
             raise StoreError(SE.BAD_QUERY, query=search, detail=msg) from exc
         raise
     return {"total": total, "limit": limit, "offset": offset, "search": search, "fts_query": query,

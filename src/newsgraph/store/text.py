@@ -110,12 +110,22 @@ def quote_anchors(norm: str, *, n: int = 3, bottom: int = 4) -> list[int]:
     return sorted(out)
 
 
+_NEGATIONS = {"not", "no", "never", "nor", "none", "nobody", "nothing", "cannot", "cant", "dont", "doesnt",
+              "didnt", "wont", "wouldnt", "isnt", "arent", "wasnt", "werent", "shouldnt", "couldnt"}
+
+
+def _meaning_changes(wa: list[str], wb: list[str]) -> bool:
+    """Words whose presence in only one wording changes what was said: a negation or a number."""
+    diff = set(wa) ^ set(wb)
+    return any(w in _NEGATIONS or w.isdigit() for w in diff)
+
+
 def quote_match(a: str, b: str, *, min_words: int = 5, ratio: float = 0.88) -> Optional[str]:
     """How two normalised quotations match: "exact", "trimmed", "near" or None.
 
     "trimmed": one is a run of words inside the other (a clause cut off), the
     shorter at least ``min_words`` words and half the longer. "near": a few words
-    differ (word-level similarity >= ``ratio``).
+    differ (word-level similarity >= ``ratio``), none of them a negation or a number.
     """
     if a == b:
         return "exact"
@@ -124,7 +134,7 @@ def quote_match(a: str, b: str, *, min_words: int = 5, ratio: float = 0.88) -> O
     if len(short) >= min_words and len(short) * 2 >= len(long_):
         if f" {' '.join(short)} " in f" {' '.join(long_)} ":
             return "trimmed"
-    if min(len(wa), len(wb)) >= min_words:
+    if min(len(wa), len(wb)) >= min_words and not _meaning_changes(wa, wb):
         sm = SequenceMatcher(None, wa, wb, autojunk=False)
         if sm.real_quick_ratio() >= ratio and sm.quick_ratio() >= ratio and sm.ratio() >= ratio:
             return "near"

@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 from ..records import ArticleRecord, Entity, Quote
 from . import text as T
 
-DUPLICATE_THRESHOLD = 0.8
+DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word 5-shingles
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 _MATCH_RANK = {"exact": 0, "trimmed": 1, "near": 2}
 
@@ -174,7 +174,8 @@ class ArticleWriter:
         """Link every in-article entity to a corpus entity; full names first, so
         one-word names can be judged by the company they keep."""
         local: dict[str, Link] = {}
-        order = sorted(rec.entities, key=lambda e: len(T.name_key(e.name, T.entity_type(e.type)).split()) < 2)
+        order = sorted(rec.entities, key=lambda e: T.entity_type(e.type) == "PERSON"
+                       and len(T.name_key(e.name).split()) < 2)
         for ent in order:
             etype = T.entity_type(ent.type)
             context = {link.entity for link in local.values()}

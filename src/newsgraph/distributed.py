@@ -1,0 +1,452 @@
+"""The Dask runner: the same core function (``process_batch``) on a Dask cluster.
+
+``run_dask(inputs, out_dir)`` cuts the inputs into shards (one JSONL, Parquet or
+WARC file, or a group of small text/HTML files of a folder), runs one task per
+shard, and each task writes that shard's Parquet tables (see ``tables.py``) and
+then a marker ``out_dir/_done/<shard>.json``. Shards whose marker is there (and
+whose inputs have not changed) are skipped, so a re-run after a crash or a lost
+worker redoes only what is missing; a worker lost mid-shard makes Dask run the
+shard again elsewhere, and since a shard's files are replaced whole, every input
+ends as exactly one row of ``articles`` or ``errors``.
+
+The model is loaded once per worker process by the cached ``nlp.load_model``
+(called inside ``process_batch``); it is never pickled with a task: a task
+carries only a ``Shard`` (paths) and returns a few counts.
+
+After the shards, ``merge_corpus`` groups the ``quotes`` table with Dask
+dataframes into ``quotations`` (same normalised text and speaker: occurrences,
+articles, first and last seen) and ``speakers``.
+
+Workers and the client must see ``out_dir`` and the inputs at the same paths
+(one machine, or a shared file system).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import socket
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from .errors import E, NewsgraphError
+from .ingest import DEFAULT_MAX_BYTES, Item, RawDocument, error_record, file_id, kind_of, read_file
+from .ingest.parquet import is_parquet, parquet_stem, read_parquet
+from .ingest.warc import is_warc, read_warc, warc_stem
+from .records import ErrorRecord
+from .tables import TABLES, ShardWriter, remove_shard, shard_complete, table_path, write_shard
+
+log = logging.getLogger(__name__)
+
+DONE = "_done"
+GROUP_FILES = 64          # small text/HTML files of a folder per shard
+MARKER_VERSION = 1
+
+
+# ------------------------------------------------------------------ shards
+
+@dataclass(frozen=True)
+class Shard:
+    """One unit of work: a file, or a group of small files. ``name`` is stable across runs."""
+    name: str
+    kind: str                 # "jsonl" | "parquet" | "warc" | "files" | "missing"
+    paths: tuple[str, ...]
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _shard_name(label: str, paths: Iterable[str]) -> str:
+    digest = hashlib.sha1("\0".join(paths).encode("utf-8")).hexdigest()[:10]
+    label = _UNSAFE.sub("_", label).strip("._")[:60] or "shard"
+    return f"{label}-{digest}"
+
+
+def _file_kind(path: Path) -> Optional[str]:
+    if is_warc(path):
+        return "warc"
+    if is_parquet(path):
+        return "parquet"
+    kind = kind_of(path)
+    return "jsonl" if kind == "jsonl" else ("files" if kind else None)
+
+
+def _stem(path: Path, kind: str) -> str:
+    return {"warc": warc_stem, "parquet": parquet_stem}.get(kind, lambda p: file_id(Path(p)))(path)
+
+
+def plan_shards(inputs: Iterable[str], *, group_files: int = GROUP_FILES) -> list[Shard]:
+    """The shards of some inputs, in input order; the same inputs give the same shards.
+
+    A folder is walked recursively (sorted, hidden files skipped): each JSONL,
+    Parquet or WARC file is a shard, and its text/HTML files go in groups of
+    ``group_files``. Loose text/HTML files named on the command line are grouped
+    the same way. A path that does not exist is a shard that yields its error.
+    """
+    shards: list[Shard] = []
+    loose: list[str] = []
+
+    def flush_group(label: str, files: list[str]) -> None:
+        for i in range(0, len(files), group_files):
+            part = files[i:i + group_files]
+            shards.append(Shard(_shard_name(f"{label}-files{i // group_files:05d}", part), "files", tuple(part)))
+        files.clear()
+
+    for raw in inputs:
+        path = Path(raw).resolve()
+        if path.is_dir():
+            small: list[str] = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+                for f in sorted(files):
+                    fp = Path(root) / f
+                    kind = None if f.startswith(".") else _file_kind(fp)
+                    if kind == "files":
+                        small.append(str(fp))
+                    elif kind:
+                        shards.append(Shard(_shard_name(_stem(fp, kind), [str(fp)]), kind, (str(fp),)))
+            flush_group(path.name, small)
+        elif path.is_file():
+            kind = _file_kind(path) or "files"
+            if kind == "files":
+                loose.append(str(path))
+            else:
+                shards.append(Shard(_shard_name(_stem(path, kind), [str(path)]), kind, (str(path),)))
+        else:
+            shards.append(Shard(_shard_name(f"missing-{path.name}", [str(path)]), "missing", (str(path),)))
+    flush_group("loose", loose)
+    return shards
+
+
+def shard_items(shard: Shard, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                skipped: Optional[Counter] = None) -> Iterator[Item]:
+    """Every RawDocument and ErrorRecord of a shard, in order."""
+    if shard.kind == "missing":
+        p = Path(shard.paths[0])
+        yield error_record(file_id(p), str(p), NewsgraphError(E.NOT_FOUND, detail="no such file or directory"))
+    elif shard.kind == "warc":
+        yield from read_warc(shard.paths[0], max_bytes=max_bytes, skipped=skipped)
+    elif shard.kind == "parquet":
+        yield from read_parquet(shard.paths[0], max_bytes=max_bytes)
+    else:  # jsonl, files
+        for p in shard.paths:
+            yield from read_file(Path(p), max_bytes=max_bytes)
+
+
+def signature(shard: Shard) -> list:
+    """What identifies the inputs' content cheaply: size and modification time of each file."""
+    out = []
+    for p in shard.paths:
+        try:
+            st = os.stat(p)
+            out.append([p, st.st_size, st.st_mtime_ns])
+        except OSError:
+            out.append([p, None, None])
+    return out
+
+
+# ------------------------------------------------------------------ markers
+
+def marker_path(out_dir: Union[str, Path], shard: str) -> Path:
+    return Path(out_dir) / DONE / f"{shard}.json"
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def is_done(out_dir: Union[str, Path], shard: Shard) -> bool:
+    """A shard is done when its marker is there, its inputs unchanged and its five files present."""
+    path = marker_path(out_dir, shard.name)
+    try:
+        marker = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return marker.get("inputs") == signature(shard) and shard_complete(out_dir, shard.name)
+
+
+# ------------------------------------------------------------------ the task
+
+def process_shard(shard: Shard, out_dir: str, *, batch: int = 16,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
+    """One shard, on a worker: read, run ``process_batch`` by batches, write the tables, mark done.
+
+    Importable (so Dask pickles it by reference); the model comes from the
+    per-process cache, never from the task.
+    """
+    from .pipeline import Timings, process_batch
+
+    started = time.perf_counter()
+    timings = Timings()
+    skipped: Counter = Counter()
+    inputs = signature(shard)           # taken before reading: a change during the run is redone next time
+    writer = ShardWriter(out_dir, shard.name)
+    articles = errors = 0
+    try:
+        pending: list[RawDocument] = []
+
+        def run(raws: list) -> None:
+            nonlocal articles, errors
+            results = process_batch(raws, None, timings=timings)
+            writer.add(results)
+            n_err = sum(isinstance(r, ErrorRecord) for r in results)
+            articles += len(results) - n_err
+            errors += n_err
+            raws.clear()
+
+        for item in shard_items(shard, max_bytes=max_bytes, skipped=skipped):
+            if isinstance(item, ErrorRecord):
+                writer.add([item])
+                errors += 1
+                continue
+            pending.append(item)
+            if len(pending) >= batch:
+                run(pending)
+        if pending:
+            run(pending)
+        rows = writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
+    summary = {
+        "version": MARKER_VERSION, "shard": shard.name, "kind": shard.kind, "inputs": inputs,
+        "articles": articles, "errors": errors, "rows": rows, "skipped": dict(skipped),
+        "stage_seconds": {k: round(v, 3) for k, v in timings.seconds.items()},
+        "seconds": round(time.perf_counter() - started, 3),
+        "worker": f"{socket.gethostname()}:{os.getpid()}",
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    _write_atomic(marker_path(out_dir, shard.name), json.dumps(summary, indent=1))
+    return summary
+
+
+def _fail_shard(out_dir: str, shard: Shard, exc: BaseException) -> dict:
+    """A shard whose task failed for good: one error row says so; no marker, so a re-run retries it."""
+    remove_shard(out_dir, shard.name)
+    err = error_record(shard.name, ",".join(shard.paths),
+                       NewsgraphError(E.INTERNAL, detail=f"shard failed on the cluster: {type(exc).__name__}: {exc}"))
+    write_shard(out_dir, shard.name, [err])
+    return {"shard": shard.name, "articles": 0, "errors": 1, "failed": f"{type(exc).__name__}: {exc}"}
+
+
+def _clear_temporaries(out_dir: Path, shard: str) -> None:
+    for table in TABLES:
+        final = table_path(out_dir, table, shard)
+        for tmp in final.parent.glob(f".{final.name}.*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------------ the runner
+
+def run_dask(inputs: list[str], out_dir: str, *, scheduler: Optional[str] = None, n_workers: int = 2,
+             batch: int = 16, progress: Optional[Callable[[int, int], None]] = None,
+             merge: bool = True, max_bytes: int = DEFAULT_MAX_BYTES, group_files: int = GROUP_FILES) -> dict:
+    """Extract ``inputs`` into Parquet tables under ``out_dir`` on a Dask cluster.
+
+    ``scheduler``: address of a running scheduler ("tcp://host:8786"); None starts a
+    LocalCluster of ``n_workers`` processes with one thread each. ``progress`` is
+    called as ``progress(articles, errors)`` (running totals of this run) each time
+    a shard finishes. Returns a summary: shards, articles, errors, skipped_done,
+    failed (shard names), seconds, and the merge's counts.
+    """
+    from distributed import Client, LocalCluster, as_completed
+
+    started = time.perf_counter()
+    out = Path(out_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    shards = plan_shards(inputs, group_files=group_files)
+    todo = [s for s in shards if not is_done(out, s)]
+    summary = {"shards": len(shards), "articles": 0, "errors": 0, "skipped_done": len(shards) - len(todo),
+               "failed": [], "skipped_records": {}}
+    for shard in todo:
+        _clear_temporaries(out, shard.name)
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+    try:
+        with Client(cluster if cluster is not None else scheduler) as client:
+            skipped: Counter = Counter()
+            if todo:
+                futures = {}
+                for shard in todo:
+                    fut = client.submit(process_shard, shard, str(out), batch=batch, max_bytes=max_bytes,
+                                        key=f"newsgraph-shard-{shard.name}", pure=False, retries=1)
+                    futures[fut] = shard
+                for fut in as_completed(futures):
+                    shard = futures[fut]
+                    try:
+                        result = fut.result()
+                    except Exception as exc:  # a task that failed for good (KilledWorker, a reader bug)
+                        log.error("shard %s failed: %s", shard.name, exc)
+                        result = _fail_shard(str(out), shard, exc)
+                        summary["failed"].append(shard.name)
+                    summary["articles"] += result["articles"]
+                    summary["errors"] += result["errors"]
+                    skipped.update(result.get("skipped", {}))
+                    fut.release()
+                    if progress:
+                        progress(summary["articles"], summary["errors"])
+            summary["skipped_records"] = dict(skipped)
+            if merge:
+                summary["merge"] = merge_corpus(out)
+    finally:
+        if cluster is not None:
+            cluster.close()
+    summary["seconds"] = round(time.perf_counter() - started, 2)
+    return summary
+
+
+# ------------------------------------------------------------------ cross-article merge
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "president", "prime", "minister", "senator", "sen",
+           "governor", "gov", "mayor", "judge", "chancellor", "finance", "the"}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", (text or "").translate(_FOLD))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def quotation_norm(text: str) -> str:
+    """Quotation text for grouping: case, accents and punctuation removed."""
+    try:  # the store's own key when present, so the cluster and the store agree
+        from .store.text import quote_norm
+        return quote_norm(text)
+    except ImportError:
+        return " ".join(w for w in _NON_WORD.split(_fold(text).replace("'", "")) if w)
+
+
+_SPEAKER_TYPES = {"person": "PERSON", "organisation": "ORG", "country": "GPE", "group": "NORP"}
+
+
+def speaker_key(name: Optional[str], type_: Optional[str]) -> str:
+    """A speaker's identity across articles; '' for none or anonymous."""
+    if not isinstance(name, str) or not name.strip() or type_ == "anonymous":
+        return ""
+    etype = _SPEAKER_TYPES.get(type_ or "", "PERSON")
+    try:
+        from .store.text import name_key
+        key = name_key(name, etype)
+    except ImportError:
+        words = [w for w in _NON_WORD.split(_fold(name).replace("'", "")) if w]
+        while etype == "PERSON" and len(words) > 1 and words[0] in _TITLES:
+            words = words[1:]
+        key = " ".join(words)
+    return f"{etype}:{key}" if key else ""
+
+
+def _keys(df):
+    """Partition-wise: add the grouping keys of each quote row."""
+    import pandas as pd
+
+    spk = [speaker_key(n, t) for n, t in zip(df["speaker_name"], df["speaker_type"])]
+    norm = [quotation_norm(t) if isinstance(t, str) else "" for t in df["text"]]
+    qid = [hashlib.blake2b(f"{s}\0{q}".encode("utf-8"), digest_size=8).hexdigest() for s, q in zip(spk, norm)]
+    dtype = df["text"].dtype
+    return df.assign(speaker_key=pd.Series(spk, index=df.index, dtype=dtype),
+                     norm_text=pd.Series(norm, index=df.index, dtype=dtype),
+                     quotation_id=pd.Series(qid, index=df.index, dtype=dtype))
+
+
+QUOTE_COLUMNS = ["article_id", "published", "text", "speaker_name", "speaker_type", "date"]
+
+
+def merge_corpus(out_dir: Union[str, Path], *, rows_per_partition: int = 200_000) -> dict:
+    """``quotations`` and ``speakers`` tables from the ``quotes`` table, grouped with Dask.
+
+    Quotes are shuffled by key so each group sits in one partition, then
+    aggregated there with pandas. Runs on the active Dask client when there is one
+    (as inside ``run_dask``), else on Dask's local scheduler. Rewrites both tables.
+    """
+    import shutil
+
+    import dask.dataframe as dd
+    import pyarrow.parquet as pq
+
+    out = Path(out_dir)
+    files = sorted(str(p) for p in (out / "quotes").glob("*.parquet") if not p.name.startswith("."))
+    n_quotes = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+    for name in MERGE_SCHEMAS:
+        shutil.rmtree(out / name, ignore_errors=True)
+    if not n_quotes:
+        for name, schema in MERGE_SCHEMAS.items():
+            (out / name).mkdir(parents=True, exist_ok=True)
+            pq.write_table(schema.empty_table(), out / name / "part.0.parquet")
+        return {"quotes": 0, "quotations": 0, "speakers": 0}
+
+    quotes = dd.read_parquet(files, columns=QUOTE_COLUMNS)
+    keyed = quotes.map_partitions(_keys, meta=_keys(quotes._meta))
+    parts = max(1, -(-n_quotes // rows_per_partition))
+    quotations = (keyed.shuffle("quotation_id", npartitions=parts)
+                  .map_partitions(_agg_quotations, meta=_agg_quotations(keyed._meta)))
+    attributed = keyed[keyed["speaker_key"] != ""]
+    speakers = (attributed.shuffle("speaker_key", npartitions=parts)
+                .map_partitions(_agg_speakers, meta=_agg_speakers(keyed._meta)))
+    quotations.to_parquet(out / "quotations", write_index=False, schema=MERGE_SCHEMAS["quotations"])
+    speakers.to_parquet(out / "speakers", write_index=False, schema=MERGE_SCHEMAS["speakers"])
+    count = lambda name: sum(pq.ParquetFile(f).metadata.num_rows for f in (out / name).glob("*.parquet"))
+    return {"quotes": n_quotes, "quotations": count("quotations"), "speakers": count("speakers")}
+
+
+def _agg_quotations(df):
+    """One partition's quotations: every row of a quotation_id is in this partition."""
+    g = df.groupby("quotation_id", sort=True).agg(
+        text=("text", "first"), norm_text=("norm_text", "first"), speaker_key=("speaker_key", "first"),
+        speaker_name=("speaker_name", "first"), speaker_type=("speaker_type", "first"),
+        occurrences=("article_id", "size"), articles=("article_id", "nunique"),
+        first_seen=("published", "min"), last_seen=("published", "max"), first_said=("date", "min"))
+    g = g.reset_index()
+    return g.astype({"occurrences": "int64", "articles": "int64"})[list(MERGE_SCHEMAS["quotations"].names)]
+
+
+def _agg_speakers(df):
+    g = df.groupby("speaker_key", sort=True).agg(
+        name=("speaker_name", _most_common), type=("speaker_type", _most_common), quotes=("article_id", "size"),
+        quotations=("quotation_id", "nunique"), articles=("article_id", "nunique"),
+        first_seen=("published", "min"), last_seen=("published", "max"))
+    g = g.reset_index()
+    return g.astype({"quotes": "int64", "quotations": "int64", "articles": "int64"})[
+        list(MERGE_SCHEMAS["speakers"].names)]
+
+
+def _most_common(values):
+    """The form a speaker is most often given in (ties: the first seen)."""
+    counts = values.dropna().value_counts(sort=True)
+    return counts.index[0] if len(counts) else None
+
+
+def _has_rows(files: list[str]) -> bool:
+    import pyarrow.parquet as pq
+
+    return any(pq.ParquetFile(f).metadata.num_rows for f in files)
+
+
+def _merge_schemas():
+    import pyarrow as pa
+
+    s, i = pa.string(), pa.int64()
+    return {
+        "quotations": pa.schema([
+            ("quotation_id", s), ("text", s), ("norm_text", s), ("speaker_key", s), ("speaker_name", s),
+            ("speaker_type", s), ("occurrences", i), ("articles", i), ("first_seen", s), ("last_seen", s),
+            ("first_said", s)]),
+        "speakers": pa.schema([
+            ("speaker_key", s), ("name", s), ("type", s), ("quotes", i), ("quotations", i), ("articles", i),
+            ("first_seen", s), ("last_seen", s)]),
+    }
+
+
+MERGE_SCHEMAS = _merge_schemas()

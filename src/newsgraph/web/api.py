@@ -1,0 +1,177 @@
+"""The JSON API under /api: thin calls into ``newsgraph.store``'s read API."""
+from __future__ import annotations
+
+import hmac
+import json
+from typing import Optional
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from pydantic import BaseModel
+
+from .. import store as S
+from ..records import ArticleRecord, ErrorRecord
+from . import params as P
+from .errors import WE, WebError, bad_param
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    status: int
+    message: str
+    params: list[str]
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+ERRORS = {400: {"model": ErrorBody, "description": "Bad query parameters"},
+          404: {"model": ErrorBody, "description": "Not found"},
+          503: {"model": ErrorBody, "description": "Query time limit reached"}}
+
+router = APIRouter(tags=["corpus"], responses={400: ERRORS[400], 503: ERRORS[503]})
+ingest_router = APIRouter(tags=["ingest"])
+
+
+def store(request: Request) -> S.Store:
+    return request.app.state.store
+
+
+def page(request: Request, result: dict) -> dict:
+    """Add ``next`` and ``previous`` links (relative URLs) to a page of results."""
+    limit, offset, total = result["limit"], result["offset"], result["total"]
+    url = request.url
+    result["next"] = (f"{url.path}?{url.include_query_params(offset=offset + limit).query}"
+                      if offset + limit < total and limit else None)
+    result["previous"] = (f"{url.path}?{url.include_query_params(offset=max(0, offset - limit)).query}"
+                          if offset > 0 else None)
+    return result
+
+
+def speaker_ref(value: str):
+    """A speaker path segment as the store takes it: a numeric id or a name."""
+    v = value.strip()
+    if v.isascii() and v.isdigit():
+        if len(v) > 18:
+            raise WebError(404, "E104", f"no speaker matches {value!r}")
+        return int(v)
+    if any(c.isdigit() for c in v) and v.isdigit():   # other scripts' digits are not ids
+        raise WebError(404, "E104", f"no speaker matches {value!r}")
+    if not v:
+        raise bad_param("speaker", "must not be empty")
+    return v
+
+
+@router.get("/quotations", summary="Search quotations")
+def search_quotations(request: Request, args: P.SearchArgs = Depends(), limit: int = P.limit(),
+                      offset: int = P.offset(), st: S.Store = Depends(store)) -> dict:
+    """Quotations (the same statement merged across articles) matching full-text search and
+    filters, one page of them, with speaker, dates, counts and outlets."""
+    return page(request, S.search_quotations(st, **args.store_kwargs(), limit=limit, offset=offset))
+
+
+@router.get("/quotations/{quotation_id}", summary="A quotation with its occurrences",
+            responses={404: ERRORS[404]})
+def get_quotation(quotation_id: int = Path(..., ge=1, le=2**62), st: S.Store = Depends(store)) -> dict:
+    """One quotation with every occurrence (article, outlet, date, wording, how it matched)
+    and the entities it is about."""
+    return S.get_quotation(st, quotation_id)
+
+
+@router.get("/speakers", summary="Most quoted speakers")
+def top_speakers(request: Request, speaker_type: Optional[str] = P.choice(P.SpeakerType, "Kind of speaker."),
+                 limit: int = P.limit(), offset: int = P.offset(), st: S.Store = Depends(store)) -> dict:
+    """Speakers by number of distinct quotations."""
+    return page(request, S.top_speakers(st, speaker_type=speaker_type or None, limit=limit, offset=offset))
+
+
+@router.get("/speakers/{speaker}", summary="A speaker with their quotations", responses={404: ERRORS[404]})
+def get_speaker(request: Request, speaker: str = Path(..., max_length=P.MAX_TEXT,
+                                                      description="Corpus entity id or a name"),
+                limit: int = P.limit(), offset: int = P.offset(), st: S.Store = Depends(store)) -> dict:
+    """Canonical name, type, aliases, descriptors, counts and one page of quotations,
+    newest first. A name matching several entities picks the most quoted; the others
+    are listed in ``other_matches``."""
+    out = S.get_speaker(st, speaker_ref(speaker), limit=limit, offset=offset)
+    page(request, out["quotations"])
+    return out
+
+
+@router.get("/articles/{article_id:path}", summary="An article with its annotations",
+            responses={404: ERRORS[404]})
+def get_article(article_id: str = Path(..., max_length=1000), st: S.Store = Depends(store)) -> dict:
+    """The ArticleRecord (clean text, paragraphs, quotes, entities, time expressions, all
+    offsets into ``record.text``) and the store's annotations: the corpus entity each
+    in-article entity was linked to and why, the quotation each quote joined, near-duplicates."""
+    return S.get_article(st, article_id)
+
+
+@router.get("/entities", summary="Corpus entities")
+def list_entities(request: Request, type: Optional[str] = P.text("Entity label: PERSON, ORG, GPE, ...",
+                                                                 max_length=20),
+                  q: Optional[str] = P.text("Part of the name."), limit: int = P.limit(50),
+                  offset: int = P.offset(), st: S.Store = Depends(store)) -> dict:
+    """People, organisations, places... by number of articles."""
+    return page(request, S.list_entities(st, type=(type or "").strip() or None, search=(q or "").strip() or None,
+                                         limit=limit, offset=offset))
+
+
+@router.get("/entities/explain", summary="Why names were merged into entities")
+def explain_entity(name: str = Query(..., min_length=1, max_length=P.MAX_TEXT, description="A name"),
+                   st: S.Store = Depends(store)) -> dict:
+    """Every corpus entity the name may mean, with the rules that linked each in-article
+    name to it, and suggestions when none matches."""
+    return S.explain_entity(st, name)
+
+
+@router.get("/stats", summary="Corpus counts")
+def stats(st: S.Store = Depends(store)) -> dict:
+    return S.stats(st)
+
+
+# ------------------------------------------------------------------ writing (only with a token)
+
+
+@ingest_router.post("/ingest", summary="Store ArticleRecords (needs the ingest token)",
+                    responses={400: ERRORS[400], 401: {"model": ErrorBody}, 413: {"model": ErrorBody}})
+async def ingest(request: Request, authorization: Optional[str] = Header(None)) -> dict:
+    """Body: ArticleRecords as JSON lines (the output of ``newsgraph extract``), at most the
+    server's body limit. Header ``Authorization: Bearer TOKEN``."""
+    token = request.app.state.ingest_token
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not token or not hmac.compare_digest(given.encode(), token.encode()):
+        raise WebError(401, WE.UNAUTHORIZED.value, "a valid ingest token is needed: "
+                                                   "send the header 'Authorization: Bearer TOKEN'",
+                       headers={"WWW-Authenticate": "Bearer"})
+    limit = request.app.state.max_body_bytes
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise WebError(413, WE.TOO_LARGE.value, f"the request body is over {limit} bytes; send smaller batches")
+        chunks.append(chunk)
+    try:
+        lines = b"".join(chunks).decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise WebError(400, WE.BAD_BODY.value, "the body is not UTF-8 text; send JSON lines") from None
+    records = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+            rec = (ErrorRecord.from_dict(data) if "error" in data and "text" not in data
+                   else ArticleRecord.from_dict(data))
+            if isinstance(rec, ArticleRecord) and not (isinstance(rec.id, str) and isinstance(rec.text, str)):
+                raise ValueError("an ArticleRecord needs a string id and text")
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise WebError(400, WE.BAD_BODY.value, f"line {n} is not an ArticleRecord ({exc}); "
+                                                   "send the JSON lines written by 'newsgraph extract'") from None
+        records.append(rec)
+    if not records:
+        raise WebError(400, WE.BAD_BODY.value, "the body holds no records; send JSON lines")
+    from starlette.concurrency import run_in_threadpool
+    report = await run_in_threadpool(S.ingest_records, request.app.state.store, records)
+    return report.to_dict()

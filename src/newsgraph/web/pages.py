@@ -1,0 +1,102 @@
+"""Server-rendered pages: home, search, article, speaker, quotation, entities, API docs."""
+from __future__ import annotations
+
+from typing import Optional
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.responses import HTMLResponse
+
+from .. import store as S
+from . import params as P
+from .api import speaker_ref, store
+from .render import article_view, safe_url, timeline_svg
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+TIMELINE_MAX = 1000   # quotations drawn on a speaker's timeline
+
+
+def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+    env = request.app.state.templates
+    html = env.get_template(template).render(request=request, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+@router.get("/")
+def home(request: Request, st: S.Store = Depends(store)):
+    return render(request, "home.html", title="newsgraph", stats=S.stats(st),
+                  speakers=S.top_speakers(st, limit=12)["items"],
+                  latest=S.search_quotations(st, order="date", limit=8)["items"])
+
+
+@router.get("/search")
+def search(request: Request, args: P.SearchArgs = Depends(), limit: int = P.limit(),
+           offset: int = P.offset(), st: S.Store = Depends(store)):
+    result = S.search_quotations(st, **args.store_kwargs(), limit=limit, offset=offset)
+    form = args.form()
+    return render(request, "search.html", title="Search quotations", form=form, result=result,
+                  args={k: v for k, v in form.items()}, limit=limit)
+
+
+@router.get("/articles/{article_id:path}")
+def article(request: Request, article_id: str = Path(..., max_length=1000), st: S.Store = Depends(store)):
+    data = S.get_article(st, article_id)
+    rec = data["record"]
+    view = article_view(rec, data["store"])
+    meta = rec.get("metadata") or {}
+    return render(request, "article.html", title=rec.get("title") or rec.get("id"), rec=rec, info=data["store"],
+                  view=view, url=safe_url(meta.get("url")), meta=meta)
+
+
+@router.get("/speakers/{speaker}")
+def speaker(request: Request, speaker: str = Path(..., max_length=P.MAX_TEXT), limit: int = P.limit(),
+            offset: int = P.offset(), st: S.Store = Depends(store)):
+    data = S.get_speaker(st, speaker_ref(speaker), limit=limit, offset=offset)
+    everything = S.get_speaker(st, data["id"], limit=TIMELINE_MAX)["quotations"]["items"]
+    for q in data["quotations"]["items"]:
+        q["occurrences"] = S.get_quotation(st, q["id"])["occurrences"]
+    return render(request, "speaker.html", title=data["name"], sp=data, timeline=timeline_svg(everything),
+                  timeline_n=len(everything), limit=limit)
+
+
+@router.get("/quotations/{quotation_id}")
+def quotation(request: Request, quotation_id: int = Path(..., ge=1, le=2**62), st: S.Store = Depends(store)):
+    q = S.get_quotation(st, quotation_id)
+    return render(request, "quotation.html", title="Quotation", q=q)
+
+
+@router.get("/entities")
+def entities(request: Request, type: Optional[str] = P.text("label", max_length=20),
+             q: Optional[str] = P.text("name"), limit: int = P.limit(50), offset: int = P.offset(),
+             st: S.Store = Depends(store)):
+    result = S.list_entities(st, type=(type or "").strip() or None, search=(q or "").strip() or None,
+                             limit=limit, offset=offset)
+    return render(request, "entities.html", title="Entities", result=result,
+                  args={"type": type or "", "q": q or ""}, limit=limit)
+
+
+@router.get("/docs")
+def docs(request: Request):
+    """The OpenAPI schema as a page (no Swagger UI: it would load from a CDN)."""
+    schema = request.app.openapi()
+    ops = []
+    for path_, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            ops.append({"path": path_, "method": method.upper(), "summary": op.get("summary", ""),
+                        "description": op.get("description", ""), "parameters": [
+                            {"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                             "description": p.get("description") or p.get("schema", {}).get("description", ""),
+                             "schema": _schema_text(p.get("schema", {}))} for p in op.get("parameters", [])],
+                        "responses": sorted(op.get("responses", {}))})
+    return render(request, "docs.html", title="API", ops=ops, info=schema.get("info", {}))
+
+
+def _schema_text(s: dict) -> str:
+    if "anyOf" in s:
+        s = next((x for x in s["anyOf"] if x.get("type") != "null"), {})
+    bits = [s.get("type", "")]
+    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("maxLength", "max length ")):
+        if key in s:
+            bits.append(f"{label}{s[key]}")
+    if "default" in s and s["default"] is not None:
+        bits.append(f"default {s['default']}")
+    return ", ".join(b for b in bits if b)

@@ -1,0 +1,212 @@
+"""HTML built from offsets, and the speaker timeline as SVG: pure functions, no web objects.
+
+Article text is untrusted. Every piece of it goes through ``markupsafe.escape``;
+the only markup produced here is our own tags with attribute values that are
+escaped too. The result is ``Markup`` so Jinja2 (autoescape on) inserts it as is.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from markupsafe import Markup, escape
+
+PALETTE_SIZE = 8
+# layers nest outside-in: a quote holds speaker mentions, cues and dates
+LAYER = {"quote": 0, "speaker": 1, "cue": 1, "timex": 2}
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    kind: str                                   # quote | speaker | cue | timex
+    attrs: dict = field(default_factory=dict)   # attribute -> value (escaped on output)
+    classes: tuple = ()
+    tag: str = "span"
+
+    def open(self) -> str:
+        cls = " ".join((self.kind, *self.classes))
+        parts = [f'<{self.tag} class="{escape(cls)}"']
+        for k, v in self.attrs.items():
+            if v is not None:
+                parts.append(f' {k}="{escape(str(v))}"')
+        return "".join(parts) + ">"
+
+    def close(self) -> str:
+        return f"</{self.tag}>"
+
+
+def nest(text: str, start: int, end: int, spans: Iterable[Span]) -> Markup:
+    """``text[start:end]`` as HTML with ``spans`` (clipped to the range) as properly nested
+    elements; a span that crosses another is split in two. Every text piece is escaped."""
+    inside = []
+    for s in spans:
+        a, b = max(s.start, start), min(s.end, end)
+        if a < b:
+            inside.append((a, b, s))
+    cuts = sorted({start, end, *(a for a, _, _ in inside), *(b for _, b, _ in inside)})
+    out: list[str] = []
+    stack: list[Span] = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        want = sorted((s for a, b, s in inside if a <= lo and hi <= b),
+                      key=lambda s: (LAYER.get(s.kind, 3), s.start, -s.end, id(s)))
+        keep = 0
+        while keep < min(len(stack), len(want)) and stack[keep] is want[keep]:
+            keep += 1
+        while len(stack) > keep:
+            out.append(stack.pop().close())
+        for s in want[keep:]:
+            out.append(s.open())
+            stack.append(s)
+        out.append(str(escape(text[lo:hi])))
+    while stack:
+        out.append(stack.pop().close())
+    return Markup("".join(out))
+
+
+def _valid(start, end, n: int) -> bool:
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n
+
+
+def article_view(record: dict, store_info: dict) -> dict:
+    """Everything the article template needs: blocks of HTML, the speakers legend, the quotes.
+
+    ``record`` is the ArticleRecord JSON (as stored); ``store_info`` the store's annotations
+    (entity links, the quotation each quote joined)."""
+    text: str = record.get("text") or ""
+    n = len(text)
+    links = {e["local_id"]: e for e in store_info.get("entities", [])}
+    qids = {q["idx"]: q for q in store_info.get("quotes", [])}
+    speakers: dict[str, dict] = {}
+    spans: list[Span] = []
+    quotes = []
+    for i, q in enumerate(record.get("quotes") or []):
+        sp = q.get("speaker") or {}
+        link = links.get(sp.get("entity")) if sp.get("entity") else None
+        key = f"e{link['entity_id']}" if link else f"n:{(sp.get('name') or '').casefold()}"
+        if key not in speakers:
+            speakers[key] = {"name": (link or {}).get("entity_name") or sp.get("name") or "unattributed",
+                             "entity_id": link["entity_id"] if link else None, "type": sp.get("type"),
+                             "colour": len(speakers) % PALETTE_SIZE, "n": 0}
+        info = speakers[key]
+        info["n"] += 1
+        joined = qids.get(i) or {}
+        cue = q.get("cue") or {}
+        mention = sp.get("mention") or {}
+        quotes.append({"idx": i, "text": q.get("text"), "kind": q.get("kind"), "speaker": info,
+                       "descriptor": sp.get("descriptor"), "cue": cue.get("text"), "date": q.get("date"),
+                       "quotation_id": joined.get("quotation_id"), "n_articles": joined.get("n_articles"),
+                       "match": joined.get("match")})
+        colour = f"c{info['colour']}"
+        if _valid(q.get("start"), q.get("end"), n):
+            spans.append(Span(q["start"], q["end"], "quote", classes=(colour, q.get("kind") or "direct"), attrs={
+                "id": f"s{q['start']}", "data-idx": i, "data-speaker": info["name"], "data-speaker-key": key, "data-kind": q.get("kind"),
+                "data-cue": cue.get("text"), "data-date": q.get("date"), "data-descriptor": sp.get("descriptor"),
+                "data-quotation": joined.get("quotation_id"), "data-entity": info["entity_id"], "tabindex": "0"}))
+        if _valid(mention.get("start"), mention.get("end"), n):
+            spans.append(Span(mention["start"], mention["end"], "speaker", classes=(colour,),
+                              attrs={"title": f"speaker: {info['name']}", "data-for": f"s{q.get('start')}"}))
+        if _valid(cue.get("start"), cue.get("end"), n):
+            spans.append(Span(cue["start"], cue["end"], "cue", classes=(colour,),
+                              attrs={"title": "speech cue", "data-for": f"s{q.get('start')}"}))
+    for t in record.get("timexes") or []:
+        if _valid(t.get("start"), t.get("end"), n):
+            label = t.get("value") or "?"
+            if t.get("mod"):
+                label += f" ({t['mod']})"
+            spans.append(Span(t["start"], t["end"], "timex", classes=(str(t.get("type") or "DATE").lower(),),
+                              attrs={"title": f"{t.get('type') or 'DATE'}: {label}", "data-value": label}))
+    blocks = []
+    paragraphs = record.get("paragraphs") or []
+    if not paragraphs and text:
+        paragraphs = [{"start": 0, "end": n, "role": "body"}]
+    has_title = False
+    for i, p in enumerate(paragraphs):
+        start, end = p.get("start"), p.get("end")
+        if not _valid(start, end, n):
+            continue
+        role = p.get("role") if p.get("role") in ("title", "heading", "caption", "body") else "body"
+        has_title |= role == "title"
+        blocks.append({"role": role, "index": i, "html": nest(text, start, end, spans)})
+    return {"blocks": blocks, "has_title": has_title, "speakers": list(speakers.values()), "quotes": quotes}
+
+
+# ------------------------------------------------------------------ timeline
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_day(value: Optional[str]) -> Optional[dt.date]:
+    """The first day a TIMEX3-like value (2019, 2019-03, 2019-03-01, 2019-03-01T...) points to."""
+    m = _DATE.match(value or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return None
+
+
+def timeline_svg(items: list[dict], *, width: int = 720, height: int = 150) -> Markup:
+    """Statements over time: one bar per month (height = statements), a tick axis by year.
+
+    ``items`` are quotations with ``first_seen`` (statement date) and ``text``."""
+    days = sorted(d for d in (parse_day(i.get("first_seen")) for i in items) if d)
+    pad_l, pad_r, pad_t, pad_b = 28, 12, 14, 26
+    w, h = width - pad_l - pad_r, height - pad_t - pad_b
+    head = (f'<svg class="timeline" role="img" viewBox="0 0 {width} {height}" '
+            f'xmlns="http://www.w3.org/2000/svg" aria-label="statements over time">')
+    if not days:
+        return Markup(head + f'<text x="{width // 2}" y="{height // 2}" text-anchor="middle" class="empty">'
+                             f'no dated statements</text></svg>')
+    first, last = days[0].replace(day=1), days[-1].replace(day=1)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months < 12:   # at least a year wide, centred on the data
+        extra = 12 - months
+        y0, m0 = divmod(first.year * 12 + first.month - 1 - extra // 2, 12)
+        first = dt.date(y0, m0 + 1, 1)
+        months = 12
+    counts: dict[int, int] = {}
+    for d in days:
+        k = (d.year - first.year) * 12 + d.month - first.month
+        counts[k] = counts.get(k, 0) + 1
+    top = max(counts.values())
+    bw = w / months
+    parts = [head, f'<line class="axis" x1="{pad_l}" y1="{pad_t + h}" x2="{pad_l + w}" y2="{pad_t + h}"/>']
+    for frac in (0.5, 1.0):
+        y = pad_t + h - frac * h
+        parts.append(f'<line class="grid" x1="{pad_l}" y1="{y:.1f}" x2="{pad_l + w}" y2="{y:.1f}"/>')
+        label = top * frac
+        parts.append(f'<text class="ylab" x="{pad_l - 6}" y="{y + 4:.1f}" text-anchor="end">'
+                     f'{label:.0f}</text>' if label == int(label) else "")
+    for k, c in sorted(counts.items()):
+        y0, m0 = divmod(first.year * 12 + first.month - 1 + k, 12)
+        x = pad_l + k * bw
+        bh = max(2.0, c / top * h)
+        label = f"{dt.date(y0, m0 + 1, 1):%B %Y}: {c} statement{'s' if c != 1 else ''}"
+        parts.append(f'<rect class="bar" x="{x + bw * 0.12:.1f}" y="{pad_t + h - bh:.1f}" '
+                     f'width="{max(bw * 0.76, 1.5):.1f}" height="{bh:.1f}" rx="2" data-month="{y0}-{m0 + 1:02d}" '
+                     f'data-count="{c}"><title>{escape(label)}</title></rect>')
+    step = max(1, months // 8)
+    for k in range(months):
+        y0, m0 = divmod(first.year * 12 + first.month - 1 + k, 12)
+        x = pad_l + k * bw
+        if m0 == 0 or k == 0:
+            parts.append(f'<line class="tick" x1="{x:.1f}" y1="{pad_t + h}" x2="{x:.1f}" y2="{pad_t + h + 5}"/>')
+            parts.append(f'<text class="xlab" x="{x + 2:.1f}" y="{pad_t + h + 18}">{y0}</text>')
+        elif months <= 36 and k % step == 0:
+            parts.append(f'<text class="xlab minor" x="{x + bw / 2:.1f}" y="{pad_t + h + 18}" '
+                         f'text-anchor="middle">{dt.date(y0, m0 + 1, 1):%b}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def safe_url(url: Optional[str]) -> Optional[str]:
+    """An http(s) URL from untrusted metadata, or None (no javascript:, data:, ...)."""
+    if not isinstance(url, str):
+        return None
+    u = url.strip()
+    return u if re.match(r"^https?://[^\s<>\"']+$", u, re.I) else None
