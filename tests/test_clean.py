@@ -148,6 +148,47 @@ CASES = [
           "Hundreds of people crossed it in the first hour, many of them stopping to take photographs from the middle."],
          [], []),
         id="paragraphs-on-single-newlines"),
+    pytest.param(
+        "Bake Sale Raises Record Sum\n\n"
+        "The bakery sold more than ten thousand cookies at the fair, and our reporter tried several of them.\n\n"
+        "Share prices of the bakery chain rose on Monday after it reported its best summer in a decade.\n\n"
+        "The band lost the copyright to its early songs in a court case that lasted nearly a decade.\n\n"
+        "Residents can sign up for the free flood alerts at the town hall until the end of the month.\n\n"
+        "By the end of the day, the river had risen by two metres and the fair was packed away.\n\n"
+        "Ad campaign draws complaints\n\n"
+        "Print sales of the local paper have fallen by half since 2010, the report found.\n\n"
+        "Related to this, the council approved a second plan for the park next to the bakery.",
+        ("Bake Sale Raises Record Sum",
+         ["The bakery sold more than ten thousand cookies at the fair, and our reporter tried several of them.",
+          "Share prices of the bakery chain rose on Monday after it reported its best summer in a decade.",
+          "The band lost the copyright to its early songs in a court case that lasted nearly a decade.",
+          "Residents can sign up for the free flood alerts at the town hall until the end of the month.",
+          "By the end of the day, the river had risen by two metres and the fair was packed away.",
+          "Print sales of the local paper have fallen by half since 2010, the report found.",
+          "Related to this, the council approved a second plan for the park next to the bakery."],
+         ["Ad campaign draws complaints"], []),
+        id="chrome-words-inside-real-sentences-survive"),
+    pytest.param(
+        "Village Keeps Its Post Office\nThe village voted on Tuesday to keep its post office open.\n"
+        "The vote was close, with 412 for and 398 against.\nShare\nTweet\n"
+        "The postmaster said she was relieved by the result.\nShe has run the branch for twenty-two years.\n"
+        "Email\nPrint\nOpponents said they would ask for a second vote next year.",
+        ("Village Keeps Its Post Office",
+         ["The village voted on Tuesday to keep its post office open.",
+          "The vote was close, with 412 for and 398 against.",
+          "The postmaster said she was relieved by the result.",
+          "She has run the branch for twenty-two years.",
+          "Opponents said they would ask for a second vote next year."], [], []),
+        id="short-sentence-article-with-share-buttons-between"),
+    pytest.param(
+        "Harbour Gets New Cranes\n\nTwo new cranes arrived at the harbour on Monday after a three-week voyage from the factory where they were built.\n\n"
+        "Workers watch as the first crane is lifted onto the quay.\nREUTERS/Ola Dahl\nWorkers watch as the first crane is lifted onto the quay.\n\n"
+        "The cranes will double the number of containers the port can handle each day, the port authority said.",
+        ("Harbour Gets New Cranes",
+         ["Two new cranes arrived at the harbour on Monday after a three-week voyage from the factory where they were built.",
+          "The cranes will double the number of containers the port can handle each day, the port authority said."],
+         [], ["Workers watch as the first crane is lifted onto the quay.", "REUTERS/Ola Dahl"]),
+        id="description-repeated-around-credit"),
     pytest.param("", (None, [], [], []), id="empty"),
     pytest.param("   \n\n\t  \n", (None, [], [], []), id="blank"),
     pytest.param("Accessibility links\n\nBreaking News\n\nShare\nPrint", (None, [], [], []), id="only-chrome"),
@@ -176,7 +217,8 @@ def test_metadata_author_dateline_and_dropped_reasons():
 @pytest.mark.parametrize("line, kind", [
     ("Updated 3 hours ago", "dateline"),
     ("Published 12:05 PM ET, Tue March 5, 2024", "dateline"),
-    ("2024-03-05T12:05", None),
+    ("2024-03-05T12:05", "dateline"),
+    ("Page 2 of 3", None),
     ("By Jane Doe, Associated Press", "byline"),
     ("By JANE DOE and RICHARD ROE", "byline"),
     ("By contrast, the union said the offer was too low.", None),
@@ -186,8 +228,7 @@ def test_meta_lines(line, kind):
             "which the union had rejected twice before the summer holidays.")
     page = clean_page_text(text)
     if kind is None:
-        assert page.metadata["dropped"].get("byline", 0) + page.metadata["dropped"].get("dateline", 0) == 0 \
-            or line.startswith("2024")
+        assert page.metadata["dropped"].get("byline", 0) + page.metadata["dropped"].get("dateline", 0) == 0
     else:
         assert page.metadata["dropped"].get(kind) == 1
         assert all(b.text != line for b in page.blocks)
@@ -220,7 +261,7 @@ def test_fast_on_a_large_page():
     text = nav + "\n\nA Long Report On A Long Inquiry\n\n" + "\n\n".join(f"{para} ({i})" for i in range(5000))
     t = time.perf_counter()
     page = clean_page_text(text)
-    assert time.perf_counter() - t < 3.0
+    assert time.perf_counter() - t < 10.0   # ~0.7 s on an idle core; generous for a busy machine
     assert len(page.blocks) == 5000 and page.title == "A Long Report On A Long Inquiry"
 
 
@@ -230,7 +271,7 @@ def test_no_catastrophic_backtracking():
     t = time.perf_counter()
     for line in nasty:
         clean_page_text("Headline Here Now\n\n" + line)
-    assert time.perf_counter() - t < 3.0
+    assert time.perf_counter() - t < 10.0   # well under a second when linear
 
 
 # ---------------------------------------------------------------- hand-written page fixtures

@@ -131,7 +131,7 @@ def test_tables_roundtrip_the_records(tmp_path):
 def test_merge_corpus_groups_quotations_and_speakers(tmp_path):
     write_shard(tmp_path, "s1", [
         handmade_record("a1", "2024-01-05", "\u201cWe will fix it.\u201d", "Maria Chen"),
-        handmade_record("a2", "2024-01-02", "We will FIX it", "Finance Minister Maria Chen"),
+        handmade_record("a2", "2024-01-02", "We will FIX it", "Dr. Maria Chen"),
     ])
     write_shard(tmp_path, "s2", [
         handmade_record("a3", "2024-02-01", "We will fix it.", "Maria Chen"),
@@ -195,21 +195,43 @@ def reference(corpus: Path) -> dict[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def dask_run(corpus, tmp_path_factory):
+def cluster():
+    """One LocalCluster for the module: two processes, one thread each, as run_dask starts by default."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def dask_run(corpus, cluster, tmp_path_factory):
+    """The Dask run, with the single-process reference computed meanwhile (the driver only waits)."""
     out = tmp_path_factory.mktemp("out")
-    seen = []
-    summary = run_dask([str(corpus)], str(out), n_workers=2, progress=lambda ok, err: seen.append((ok, err)))
-    return out, summary, seen
+    seen, box = [], {}
+
+    def run() -> None:
+        try:
+            box["summary"] = run_dask([str(corpus)], str(out), scheduler=cluster.scheduler_address,
+                                      progress=lambda ok, err: seen.append((ok, err)))
+        except BaseException as exc:  # pragma: no cover - reported below
+            box["error"] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    want = reference(corpus)
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return out, box["summary"], seen, want
 
 
 @pytest.mark.slow
 def test_dask_matches_single_process(corpus, dask_run):
-    out, summary, seen = dask_run
+    out, summary, seen, want = dask_run
     assert summary["shards"] == 8 and summary["skipped_done"] == 0 and summary["failed"] == []
     assert summary["articles"] + summary["errors"] == N_ARTICLES + 1  # + the bad JSONL line
     assert len(seen) == 8 and seen[-1] == (summary["articles"], summary["errors"])
     got = {r.id: r.to_dict() for r in read_records(out)}
-    want = reference(corpus)
     assert set(got) == set(want)
     diff = [i for i in want if got[i] != want[i]]
     assert not diff, (diff[:3], got[diff[0]], want[diff[0]])
@@ -225,17 +247,19 @@ def test_dask_matches_single_process(corpus, dask_run):
         assert read_table(out, "speakers").num_rows == summary["merge"]["speakers"] > 0
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    from distributed import LocalCluster
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
-        yield c
+def test_default_local_cluster(tmp_path):
+    """scheduler=None starts (and stops) a LocalCluster; inputs that are all errors need no model."""
+    (tmp_path / "bad.jsonl").write_text("{oops\n[1, 2]\n")
+    summary = run_dask([str(tmp_path / "bad.jsonl"), str(tmp_path / "gone.jsonl")], str(tmp_path / "out"),
+                       n_workers=1)
+    assert (summary["shards"], summary["articles"], summary["errors"]) == (2, 0, 3)
+    assert summary["merge"] == {"quotes": 0, "quotations": 0, "speakers": 0}
+    assert sorted(r.error.code for r in read_records(tmp_path / "out")) == ["E005", "E005", "E008"]
 
 
 @pytest.mark.slow
 def test_resume_redoes_only_missing_shards(dask_run, corpus, cluster, tmp_path):
-    done_out, first, _ = dask_run
+    done_out, first, _, _ = dask_run
     out = tmp_path / "out"
     shutil.copytree(done_out, out)
     markers = sorted((out / "_done").glob("*.json"))
@@ -271,9 +295,9 @@ def test_a_lost_worker_loses_no_article(cluster, tmp_path):
 
     d = tmp_path / "in"
     d.mkdir()
-    arts = generate(48, seed=11)
-    for k in range(12):
-        write_jsonl(d / f"f{k:02d}.jsonl", arts[k * 4:(k + 1) * 4])
+    arts = generate(24, seed=11)
+    for k in range(8):
+        write_jsonl(d / f"f{k:02d}.jsonl", arts[k * 3:(k + 1) * 3])
     out = tmp_path / "out"
     killed: dict = {}
 
@@ -298,12 +322,10 @@ def test_a_lost_worker_loses_no_article(cluster, tmp_path):
         killer.join(5)
 
     assert killed, "no worker was killed: the run ended too fast"
-    assert summary["failed"] == [] and summary["articles"] + summary["errors"] == 48
+    assert summary["failed"] == [] and summary["articles"] + summary["errors"] == 24
     counts = ids_in(out)
     assert set(counts) == {a["id"] for a in arts} and set(counts.values()) == {1}
-    assert len(list((out / "_done").glob("*.json"))) == 12
-    workers = {m["worker"] for m in map(json.loads, (p.read_text() for p in (out / "_done").glob("*.json")))}
-    assert len(workers) >= 2
+    assert len(list((out / "_done").glob("*.json"))) == 8
 
 
 @pytest.mark.slow

@@ -98,3 +98,29 @@ def test_no_article(html):
 def test_bytes_are_accepted():
     raw = (PAGES / "wire_story.html").read_bytes()
     assert clean_html(raw).title == expected(PAGES / "wire_story.html")["title"]
+
+
+def test_headline_from_first_heading_when_no_title_tag():
+    html = ("<html><body><div><h2>Night Buses Return To The Old Town</h2>"
+            "<p>Night buses will run through the old town again from next month, the transport office said on "
+            "Monday, after a two-year pause caused by roadworks on the main bridge.</p>"
+            "<p>The buses will leave the central station every half hour between midnight and five in the "
+            "morning, and tickets bought for the day service will be valid on them.</p></div></body></html>")
+    page = clean_html(html)
+    assert page.title == "Night Buses Return To The Old Town"
+    assert [b.role for b in page.blocks] == ["body", "body"]
+
+
+def test_caption_by_class_name():
+    html = ("<html><head><title>Old Mill Reopens As Bakery</title></head><body><article>"
+            "<h1>Old Mill Reopens As Bakery</h1>"
+            "<p>The old water mill on the edge of town reopened on Saturday as a bakery, grinding its own flour "
+            "for the first time since the 1950s, its new owners said.</p>"
+            "<div class='wp-caption'><img src='mill.jpg'><p class='wp-caption-text'>The restored wheel of the old "
+            "mill turns again after seventy years.</p></div>"
+            "<p>The owners spent two years repairing the wheel and the millstones with help from volunteers "
+            "and a grant from the regional heritage fund.</p></article>"
+            "<aside><p class='caption'>A stall at the weekend market.</p></aside></body></html>")
+    page = clean_html(html)
+    assert [b.role for b in page.blocks] == ["body", "caption", "body"]
+    assert page.blocks[1].text == "The restored wheel of the old mill turns again after seventy years."

@@ -6,21 +6,26 @@ headlines, comments, footers), counting every dropped line under its reason in
 ``metadata["dropped"]``. It never raises: odd input gives an empty page, and the
 pipeline decides what "no body" means.
 
-How it works, in one pass over the lines (linear in the input):
+How it works (linear in the input, pure Python):
 
 1. Lines become *units* (one per line; hard-wrapped lines are joined again).
-2. Each unit gets a *kind* from its shape: ``prose`` (long, sentence-shaped,
-   dense in stop words), ``sentence`` (short, ends like a sentence), ``link``
-   (short, no final punctuation: a menu item, a headline, a heading), or a
-   recognised line: chrome, byline, date line, caption, separator, label, or a
-   section header that ends the article (comments, footer) or opens a list of
-   links (related stories).
-3. The article is the run of units with the highest score (prose scores,
-   link-like and chrome lines cost): a maximum-sum subarray. A section header
-   that ends the article, or a tail dominated by link-like lines, cuts it.
-4. The headline is the first title-like unit after the leading menu.
-5. Inside the article, runs of three or more link-like lines are link lists,
-   repeated lines keep one copy, and short lines become headings.
+2. Each unit gets a *kind* from its shape alone (``line_kind``): ``prose`` (long,
+   sentence-shaped, dense in stop words), ``sentence`` (short, ends like a
+   sentence), ``link`` (no final punctuation, or Title Case: a menu item, a
+   headline, a heading), ``time`` (a bare clock time, a live-blog entry),
+   ``caption``, a section header that ends the article (``end``: comments, most
+   read, footer) or opens a list of links (``list``: related stories), or ``drop``
+   with its reason (chrome, byline, dateline, cookie, subscription, footer...).
+3. The article is the run of units with the highest score, a maximum-sum
+   subarray: prose scores, link-like and chrome lines cost; a box of links with
+   prose on both sides costs little, so the article runs across it.
+4. The run ends earlier at an ``end`` header, before a teaser list (headline +
+   summary pairs) or before a tail that breaks into one-paragraph fragments
+   between link-like lines (a comment section without a header).
+5. The headline: above its byline or date line if there is one, else the last
+   Title Case line after the leading menu, else the first title-like line.
+6. Inside the article, link lists go, repeated lines keep one copy (a
+   description shown twice in a row is a caption), short lines become headings.
 
 A small list of very common exact chrome strings supplements the shapes.
 """
@@ -32,9 +37,6 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 __all__ = ["Block", "CleanedPage", "clean_page_text", "normalise_space", "line_kind"]
-
-ROLES = ("body", "heading", "caption")
-
 
 @dataclass
 class Block:
@@ -131,11 +133,12 @@ _CAPTION_START = re.compile(
 _AGENCIES = r"(?:AP|AFP|EPA|Getty Images|Getty|Reuters|REUTERS|Shutterstock|Alamy|Xinhua|Bloomberg|Pool|POOL)"
 _CAPTION_INSIDE = re.compile(
     r"\((?i:ap|afp|reuters|getty|epa|ap photo|photo|photograph|image|picture|credit|pool)\b[^()]{0,80}\)\s*\.?$|"
-    r"\b" + _AGENCIES + r"\s*/\s*[A-Z][\w.'’ -]{0,40}$|"
-    r"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*" + _AGENCIES + r"(?: via [A-Z][\w ]{0,30})?\s*\.?$|"
-    r"[.!?]\s+(?i:photo|photograph|image|picture|credit)s?\s*(?:by\b|:|\|)\s*[A-Z][^.!?]{0,60}$|"
+    r"\b" + _AGENCIES + r" ?/ ?[A-Z][\w.'’ -]{0,40}$|"
+    r"\b[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,3}\s?/\s?" + _AGENCIES + r"(?: via [A-Z][\w ]{0,30})?\s*\.?$|"
+    r"[.!?] (?i:photo|photograph|image|picture|credit)s? ?(?:by\b|:|\|) ?[A-Z][^.!?]{0,60}$|"
     # a credit after the description: "... in Oslo, May 2, 2024. Some Wire/Jane Doe"
-    r"[.!?]\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$",
+    r"[.!?] [A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}"
+    r" ?/ ?[A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}$",
 )
 _CREDITS = re.compile(r"\((?:additional )?(?:reporting|writing|editing|compiled|edited|research|"
                       r"graphics|translation|produced)\b[^()]*\)", re.I)
@@ -152,7 +155,8 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
 for _m, _i in list(_MONTHS.items()):
     _MONTHS[_m[:3]] = _i
 _MONTHS["sept"] = 9
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday "
+                      "mon tue tues wed thu thur thurs fri sat sun".split())
 _DATE_WORDS = frozenset("""
 updated published posted last first modified created date on at am pm a.m p.m a m p edt est
 et pt pdt pst cdt cst mdt mst gmt utc bst cet cest ist jst ago hour hours minute minutes min
@@ -160,19 +164,31 @@ mins second seconds day days week weeks month months year years yesterday today 
 noon midnight st nd rd th of the time read and
 """.split())
 _TOKEN = re.compile(r"[^\W\d_]+\.?|\d+|\S", re.U)
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _DATE_ANCHOR_NUM = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
 _CLOSERS = "\"'”’»)]*"
 _QUOTES = "\"“”«»"
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b", re.I)
+_SITE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?\s*,?\s*"
+                   r"([A-Z][^.|]{1,60}?)(?:\.|\||$| all rights)", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
-_SUBSCRIBE = re.compile(r"\b(?:subscrib\w*|sign up|sign in|log in|newsletters?|paywall|free articles?|inbox|email address|"
+_COOKIE_CONTEXT = re.compile(r"\b(?:site|website|browser|browsing|experience|consent|polic(?:y|ies)|settings|"
+                             r"preferences|personali[sz]e|analytics|third[- ]party|advertising|ads|traffic)\b", re.I)
+_ADDRESSED = re.compile(r"\b(?:you|your|you're|you’re)\b", re.I)
+_IMPERATIVE = re.compile(r"(?:subscribe|sign|log|register|get|join|already|support|become|unlock|enter|create|want|"
+                         r"don't|don’t|enjoy|try|start|continue|read|keep|receive|never miss)\b", re.I)
+_SUBSCRIBE = re.compile(r"\b(?:subscrib\w*|sign up|sign in|log in|newsletters?|paywall|free articles?|"
+                        r"inbox|email address|"
                         r"premium|unlock|membership|register)\b", re.I)
 _SOCIAL = re.compile(r"\b(?:share|tweet|follow us|like us|facebook|twitter|whatsapp|instagram)\b", re.I)
 _FOOTER = re.compile(r"\b(?:all rights reserved|terms of (?:use|service)|privacy (?:policy|notice)|"
                      r"cookie policy|do not sell my|contact us|about us)\b", re.I)
-_ADVERT = re.compile(r"(?:advertisement|advert|sponsored|ad)\b", re.I)
+_ADVERT = re.compile(
+    r"(?:advertisement|advert|ad|sponsored(?: content| post| links?| stories)?|paid (?:content|post|partnership|links?))"
+    r"(?:\s*[-–—:|]?\s*(?:(?:the )?(?:story|article|content) continues below(?: (?:this )?advertisement)?|"
+    r"continue reading(?: below)?|feedback|\d+ of \d+))?", re.I)
 _RELATIVE_TIME = re.compile(r"\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?|d)\s+ago\b", re.I)
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|added|according)\b", re.I)
 
@@ -217,6 +233,8 @@ def _date_line(text: str) -> Optional[str]:
     bare clock time ("7 p.m.", a live-blog entry), else None."""
     if len(text) > 80:
         return None
+    if _ISO_DATETIME.fullmatch(text.strip()):
+        return "date"
     tokens = _TOKEN.findall(text)
     if not tokens:
         return None
@@ -331,16 +349,16 @@ def line_kind(text: str) -> _Unit:
         return drop("separator")
     if n <= 6 and _READING_TIME.fullmatch(key):
         return drop("reading_time")
-    if key in _CHROME_EXACT:
-        return drop("chrome")
-    if n <= 8 and _ADVERT.match(key) and not _ends_sentence(text.rstrip(".")):
-        return drop("advertisement")
     if n <= 8 and _END_HEADER.fullmatch(key):
         unit.kind = "end"
         return unit
     if n <= 8 and _LIST_HEADER.fullmatch(key):
         unit.kind = "list"
         return unit
+    if key in _CHROME_EXACT:
+        return drop("chrome")
+    if n <= 10 and _ADVERT.fullmatch(key):
+        return drop("advertisement")
     if n <= 16 and _INLINE_LINK.match(text) and not any(q in text for q in _QUOTES):
         return drop("link")
     if n <= 20 and (_BREADCRUMB.search(text) or _CLICK.search(text)) and not any(q in text for q in _QUOTES):
@@ -365,13 +383,13 @@ def line_kind(text: str) -> _Unit:
     caption = bool(_CAPTION_START.match(text) or _CAPTION_INSIDE.search(text) or _credit_line(text, words))
     quoted = any(q in text for q in _QUOTES) or _SPEECH.search(text)
     if not quoted and not _CAPTION_START.match(text):
-        if _COPYRIGHT.search(text) and n <= 40:
+        if _COPYRIGHT.search(text) and n <= 40 and not _ends_sentence_with_verb(words):
             return drop("footer")
         if n <= 40 and _FOOTER.search(text) and (n <= 12 or text.count("|") >= 2):
             return drop("footer")
-        if _COOKIE.search(text) and n <= 80 and re.search(r"\b(?:we|our|you|your|accept|consent|agree)\b", text, re.I):
+        if _COOKIE.search(text) and n <= 80 and _COOKIE_CONTEXT.search(text) and _ADDRESSED.search(text):
             return drop("cookie")
-        if _SUBSCRIBE.search(text) and n <= 40 and (n <= 6 or re.search(r"\b(?:you|your|our|now|today|free|here)\b", text, re.I)):
+        if _SUBSCRIBE.search(text) and n <= 40 and (n <= 6 or _ADDRESSED.search(text) or _IMPERATIVE.match(text)):
             return drop("subscription")
         if n <= 6 and _SOCIAL.search(text) and not _ends_sentence(text):
             return drop("social")
@@ -391,6 +409,11 @@ def line_kind(text: str) -> _Unit:
     else:
         unit.kind = "link"
     return unit
+
+
+def _ends_sentence_with_verb(words: list[str]) -> bool:
+    """A real sentence (many small words), not a notice like "© 2024 Site. All rights reserved." """
+    return len(words) >= 10 and sum(1 for w in words if w.lower() in _VERBISH) >= 2
 
 
 def _headline_case(words: list[str], text: str) -> bool:
@@ -441,7 +464,7 @@ def _score(u: _Unit) -> float:
     if u.kind == "prose":
         return 1.0 + min(u.words, 75) / 25
     if u.kind == "sentence":
-        return 0.3 if u.words >= 4 else 0.0
+        return 0.5 if u.words >= 5 else 0.3 if u.words == 4 else 0.0
     if u.kind in ("caption", "time"):
         return 0.0
     if u.kind == "link":
@@ -450,9 +473,14 @@ def _score(u: _Unit) -> float:
         return -4.0
     if u.kind == "list":
         return -1.0
-    if u.reason in ("separator", "label", "advertisement", "dateline", "byline"):
+    if u.reason in ("separator", "label", "advertisement", "dateline", "byline", "chrome", "reading_time"):
         return -0.2
     return -0.8
+
+
+def _paragraph(u: _Unit) -> bool:
+    """Prose, or a short sentence of five words or more."""
+    return u.kind == "prose" or (u.kind == "sentence" and u.words >= 5)
 
 
 def _best_run(units: list[_Unit]) -> tuple[int, int]:
@@ -472,7 +500,7 @@ def _best_run(units: list[_Unit]) -> tuple[int, int]:
         while j < n and scores[j] < 0:
             j += 1
         total = sum(scores[i:j])
-        if (0 < i and j < n and units[i - 1].kind == "prose" and units[j].kind == "prose"
+        if (0 < i and j < n and _paragraph(units[i - 1]) and _paragraph(units[j])
                 and total < -1.5 and not any(u.kind == "end" for u in units[i:j])):
             scale = -1.5 / total
             for k in range(i, j):
@@ -492,12 +520,14 @@ def _best_run(units: list[_Unit]) -> tuple[int, int]:
 
 def _junk(u: _Unit) -> bool:
     """Lines that mark a page region: menus, link lists, chrome, metadata."""
-    return u.kind in ("link", "list", "end") or (u.kind == "drop" and u.reason not in ("separator", "advertisement", "label"))
+    return u.kind in ("link", "list", "end") or (
+        u.kind == "drop" and u.reason not in ("separator", "advertisement", "label"))
 
 
 def _cut_tail(units: list[_Unit], start: int, end: int) -> int:
-    """Where the article ends inside the run: at a closing section header, or before a
-    tail where link-like lines outnumber prose (comments, related lists, footers)."""
+    """Where the article ends inside the run: at a closing section header, before a
+    teaser list, or before a tail that breaks into one-paragraph fragments between
+    link-like lines (comments, related lists, footers)."""
     seen_prose = False
     for i in range(start, end + 1):
         if units[i].kind == "prose":
@@ -514,7 +544,7 @@ def _cut_tail(units: list[_Unit], start: int, end: int) -> int:
     if pairs >= 3 and any(units[j].kind == "prose" for j in range(start, k + 1)):
         end = k
     # segments of the run between gaps of two or more junk lines
-    segments: list[tuple[int, int, int]] = []   # (gap start, segment start, prose units)
+    segments: list[tuple[int, int, int]] = []   # (gap start, segment start, paragraphs)
     i, gap_start = start, start
     while i <= end:
         if _junk(units[i]) and i + 1 <= end and _junk(units[i + 1]):
@@ -525,16 +555,18 @@ def _cut_tail(units: list[_Unit], start: int, end: int) -> int:
         j = i
         while j <= end and not (_junk(units[j]) and j + 1 <= end and _junk(units[j + 1])):
             j += 1
-        segments.append((gap_start, i, sum(1 for k in range(i, j) if units[k].kind == "prose")))
+        segments.append((gap_start, i, sum(1 for k in range(i, j) if _paragraph(units[k]))))
         i = j
     # the article ends before the first gap after which the page only breaks into
     # fragments: several segments of about one paragraph each (comments, teasers)
-    for s in range(1, len(segments)):
-        rest = segments[s:]
-        prose = sum(p for _, _, p in rest)
-        if len(rest) >= 2 and prose / len(rest) < 1.5:
-            return segments[s][0] - 1
-    return end
+    paragraphs_after = 0
+    cut = None
+    for s in range(len(segments) - 1, 0, -1):   # suffix sums, from the end
+        paragraphs_after += segments[s][2]
+        rest = len(segments) - s
+        if rest >= 2 and paragraphs_after / rest < 1.5:
+            cut = segments[s][0] - 1
+    return end if cut is None else cut
 
 
 # --------------------------------------------------------------------------- headline
@@ -564,13 +596,19 @@ def _find_title(units: list[_Unit], start: int, site: Optional[str] = None) -> O
     site_key = _norm_key(site) if site else None
     found = [i for i in range(nav_end + 1, limit) if _title_like(units[i])
              and not (site_key and _norm_key(units[i].text) == site_key)]
+    # a headline sits right above its byline or date line
+    for i in reversed(found):
+        nxt = next((units[j] for j in range(i + 1, len(units))
+                    if not (units[j].kind == "drop" and units[j].reason in ("chrome", "social", "separator"))), None)
+        if nxt is not None and nxt.kind == "drop" and nxt.reason in ("byline", "dateline") and units[i].words >= 3:
+            return i
     # the last headline-shaped line before the article (a site name, a gallery or a
     # section label may come first); else the first title-like line
     headlines = [i for i in found if units[i].kind == "link" and units[i].words >= 3
                  and _headline_case(_words(units[i].text), units[i].text)]
     if headlines:
         return headlines[-1]
-    for k, i in enumerate(found):
+    for i in found:
         u = units[i]
         if u.words < 3:
             continue
@@ -649,26 +687,29 @@ def clean_page_text(text: str) -> CleanedPage:
     if not units:
         return CleanedPage(None, [], metadata)
 
-    # metadata from every byline / date line, wherever it is
-    for u in units:
-        if u.meta:
-            for key, value in zip(u.meta[::2], u.meta[1::2]):
-                if value and key not in metadata:
-                    metadata[key] = value
-        if u.kind == "drop" and u.reason == "footer" and "site" not in metadata:
-            m = re.search(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?\s*,?\s*([A-Z][^.|]{1,60}?)(?:\.|\||$| all rights)",
-                          u.text, re.I)
+    for u in units:   # the site's name, from a copyright line anywhere
+        if u.kind == "drop" and u.reason == "footer":
+            m = _SITE.search(u.text)
             if m and m.group(1).strip():
                 metadata["site"] = m.group(1).strip().rstrip(",")
-    if "dateline" in metadata:
-        published = _parse_date(metadata["dateline"])
-        if published:
-            metadata["published"] = published
+                break
 
     start, end = _best_run(units)
     if end < start:   # nothing scores: keep every unit that is not chrome
         start, end = 0, len(units) - 1
     end = _cut_tail(units, start, end)
+
+    # author and date line: the first byline / date line up to the article's end
+    # (a comment section's "Posted by" and dates come later)
+    for u in units[:end + 1]:
+        if u.meta:
+            for key, value in zip(u.meta[::2], u.meta[1::2]):
+                if value and key not in metadata:
+                    metadata[key] = value
+    if "dateline" in metadata:
+        published = _parse_date(metadata["dateline"])
+        if published:
+            metadata["published"] = published
 
     t = _find_title(units, start, metadata.get("site"))
     title = units[t].text if t is not None else None
@@ -709,7 +750,8 @@ def clean_page_text(text: str) -> CleanedPage:
             continue
         if key in seen:
             j = seen[key]
-            if j == len(blocks) - 1 and u.words >= 5 and not any(q in u.text for q in _QUOTES):
+            near = len(blocks) - j <= 3 and all(b.role == "caption" for b in blocks[j + 1:])
+            if near and u.words >= 5 and not any(q in u.text for q in _QUOTES):
                 blocks[j].role = "caption"   # a photo description shown twice (alt text, caption)
             dropped["duplicate"] += 1
             continue

@@ -273,9 +273,11 @@ def run_dask(inputs: list[str], out_dir: str, *, scheduler: Optional[str] = None
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+                               dashboard_address=":0", silence_logs=logging.ERROR)
     try:
         with Client(cluster if cluster is not None else scheduler) as client:
+            log.info("dask: %d shards to do, %d already done; dashboard %s",
+                     len(todo), len(shards) - len(todo), client.dashboard_link)
             skipped: Counter = Counter()
             if todo:
                 futures = {}

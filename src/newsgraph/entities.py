@@ -22,9 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from .records import Entity, Mention
+
+if not Doc.has_extension("ng_entities"):
+    Doc.set_extension("ng_entities", default=None)
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT")
 
@@ -44,17 +48,18 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "di", "da", "la", "le", "du",
                             "mac", "st", "st.", "bin", "ibn", "al", "el", "ben", "ter", "ten"})
 
-# A small table of given names, for pronoun agreement; unknown names stay neutral.
+# A small table of given names, for pronoun agreement; unknown and unisex names
+# (Terry, Jordan, Kelly ...) stay neutral and are settled by the pronouns that follow.
 MALE_NAMES = frozenset("""
-aaron adam alan albert alex alexander andrew anthony antonio arthur barack ben benjamin
-bernie bill billy bob bobby brad brian bruce carl charles charlie chris christopher chuck
+aaron adam alan albert alexander andrew anthony antonio arthur barack ben benjamin
+bernie bill billy bob bobby brad brian bruce carl charles charlie christopher chuck
 craig dan daniel dante david dennis donald doug douglas ed eddie edward eric frank gary
 george gerald greg gregory harold harry henry howard ian jack jacob james jason jeb jeff
-jeffrey jerry jesse jim jimmy joe joel john johnny jon jonathan jordan joseph josh
-juan justin keith ken kevin kyle larry lawrence lee leonard luis marc marco mark martin
+jeffrey jerry jim jimmy joe joel john johnny jon jonathan joseph josh
+juan justin keith ken kevin kyle larry lawrence leonard luis marc marco mark martin
 matt matthew michael mike mitch mitt nathan newt nicholas nick paul pete peter phil
 philip ralph randy raymond reince rex richard rick robert roger ron ronald roy rudy russell
-ryan sam samuel scott sean sherrod stephen steve steven ted terry thomas tim timothy tom
+ryan samuel scott sean sherrod stephen steve steven ted thomas tim timothy tom
 tony vladimir walter wayne william patrick sergei dmitri boris emmanuel francois
 """.split())
 FEMALE_NAMES = frozenset("""
@@ -62,7 +67,7 @@ alicia amanda amy angela ann anna anne ashley ava barbara betty beth betsy carly
 caroline catherine charlotte cheryl christine claire cynthia debbie deborah diane donna
 dorothy elizabeth ellen emily emma evelyn frances gloria hannah heather helen hillary
 huma ivanka jane janet jennifer jessica jill joan joanne judy julia julie karen kate
-katherine kathleen kathy kellyanne kelly kimberly laura lauren linda lisa loretta lori
+katherine kathleen kathy kellyanne kimberly laura lauren linda lisa loretta lori
 louise margaret maria marie martha mary megyn melania melissa michelle
 nancy nicole nikki olive pamela patricia paula rachel rebecca rose ruth samantha sandra
 sarah sharon shirley stephanie susan susana teresa theresa tulsi valerie
@@ -198,7 +203,8 @@ def _descriptor(doc: Doc, start: int, end: int) -> list[str]:
             words = words[1:]
         while len(words) and (words[0].is_punct or words[0].lower_ == "file"):
             words = words[1:]
-        if any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES for t in words):
+        if any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES for t in words) and \
+                not all(t.lower_.rstrip(".") in MALE_TITLES | FEMALE_TITLES | {"mr", "mrs", "ms", "dr"} for t in words):
             out.append(words.text)
     return out
 
@@ -261,6 +267,13 @@ society campaign media press tv radio state city county hotel airport
 """.split())
 
 
+def _title_case(doc: Doc, i: int) -> bool:
+    """True when the sentence around token i is written in Title Case (a
+    headline, a video caption), where the model's names run over their end."""
+    words = [t for t in doc[i].sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
+
+
 def _relabel(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Fix labels the small model gets wrong, from evidence inside the article.
 
@@ -295,7 +308,8 @@ def _relabel(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     last_words: dict[str, int] = {}
     for s, e, label in out:
         if label == "PERSON":
-            parts = _person_parts(_strip_span(doc, s, e, label)[0] < e and doc[_strip_span(doc, s, e, label)[0]:e].text or "")
+            s2 = _strip_span(doc, s, e, label)[0]
+            parts = _person_parts(doc[s2:e].text if s2 < e else "")
             if len(parts) == 1:
                 bare_words.add(norm_key(parts[0]))
             elif len(parts) >= 2:
@@ -307,9 +321,14 @@ def _relabel(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, 
             # is never a name anywhere else
             s2 = _strip_span(doc, s, e, label)[0]
             toks = [t for t in doc[s2:e] if not t.is_punct]
-            if len(toks) == 2 and norm_key(toks[0].text) in bare_words \
-                    and norm_key(toks[1].text) not in bare_words and last_words.get(norm_key(toks[1].text), 0) <= 1:
-                e = toks[0].i + 1
+            keys = [norm_key(t.text) for t in toks]
+            quoted_title = s > 0 and doc[s - 1].text in ('"', "\u201c", "''") and e < len(doc) and \
+                doc[e].text in ('"', "\u201d", "''", ",")
+            for p in (range(len(toks) - 1, 0, -1) if _title_case(doc, s) or quoted_title else ()):
+                if keys[p - 1] in bare_words and not any(k in bare_words for k in keys[p:]) \
+                        and last_words.get(keys[-1], 0) <= 1:
+                    e = toks[p - 1].i + 1  # "Barack Obama Election Day" -> "Barack Obama"
+                    break
         text = doc[s:e].text
         if label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC") and e - s == 1 \
                 and norm_key(text) in full_words and text[:1].isupper() and norm_key(text) not in COUNTRY_ALIASES:
@@ -534,3 +553,10 @@ def _name_word_set(cl: _Cluster) -> set[str]:
 def _surname(cl: _Cluster) -> str:
     parts = _person_parts(cl.names[0]) if cl.names else []
     return norm_key(parts[-1]) if parts else ""
+
+
+@Language.component("newsgraph_entities_v1", assigns=["doc._.ng_entities"], requires=["doc.ents"])
+def entities_component(doc: Doc) -> Doc:
+    """spaCy component: ``doc._.ng_entities = extract_entities(doc)``."""
+    doc._.ng_entities = extract_entities(doc)
+    return doc

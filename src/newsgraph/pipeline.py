@@ -6,12 +6,17 @@ Dask runner all call it. It never returns a partial record: a failure becomes an
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import multiprocessing as mp
 import re
+import signal
 import time
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Union
 
@@ -240,14 +245,23 @@ def finish(prep: Prepared, doc, timings: Timings) -> ArticleRecord:
 # ---------------------------------------------------------------- batch runner
 
 BATCH = 16
+# A worker stuck where the SIGALRM limit cannot reach (C code that never returns to
+# Python) is killed by the parent once its batch has run this long past the sum of
+# its own limits (each article: clean, parse, re-parse alone, extraction).
+HARD_GRACE = 30.0
 _worker_nlp = None
 
 
-def _init_worker() -> None:
+def _init_worker(setup=None, ready=None) -> None:
     global _worker_nlp
     from .nlp import load_model
 
+    if setup is not None:  # tests only: e.g. make one article kill its worker
+        setup()
     _worker_nlp = load_model()
+    if ready is not None:  # the parent's hard deadline does not count model loading
+        with ready.get_lock():
+            ready.value += 1
 
 
 def _work(raws: list[RawDocument], timeout: Optional[float]) -> list[Result]:
@@ -272,12 +286,113 @@ def _chunks(items: Iterable[Union[RawDocument, ErrorRecord]], size: int):
         yield chunk
 
 
+def _hard_deadline(n: int, timeout: Optional[float]) -> Optional[float]:
+    return 4 * timeout * n + HARD_GRACE if timeout else None
+
+
+class _Pool:
+    """A process pool that can be thrown away and started again.
+
+    ``concurrent.futures.ProcessPoolExecutor`` (unlike ``multiprocessing.Pool``)
+    notices a worker that died (SIGKILL, segfault, out of memory): every pending
+    task fails with ``BrokenProcessPool`` instead of waiting forever.
+    """
+
+    def __init__(self, workers: int, setup=None):
+        self.workers, self.setup = workers, setup
+        self.restarts = 0
+        self._start()
+
+    def _start(self) -> None:
+        ctx = mp.get_context("spawn")
+        self.ready = ctx.Value("i", 0)
+        self.ex = ProcessPoolExecutor(self.workers, mp_context=ctx,
+                                      initializer=_init_worker, initargs=(self.setup, self.ready))
+
+    def _all_ready(self) -> bool:
+        return self.ready.value >= len(getattr(self.ex, "_processes", None) or ())
+
+    def wait(self, fut: Future, deadline: Optional[float]) -> list[Result]:
+        """The future's result; FutureTimeout once it has had ``deadline`` seconds of
+        workers that are up (time spent starting workers and loading the model is not counted)."""
+        if deadline is None:
+            return fut.result()
+        spent = 0.0
+        while True:
+            t = time.monotonic()
+            try:
+                return fut.result(timeout=min(1.0, max(deadline - spent, 0.01)))
+            except FutureTimeout:
+                if self._all_ready():
+                    spent += time.monotonic() - t
+                if spent >= deadline:
+                    raise
+
+    def submit(self, chunk: list[RawDocument], timeout: Optional[float]) -> Future:
+        try:
+            return self.ex.submit(_work, chunk, timeout)
+        except BrokenProcessPool as exc:  # broke since the last look: fail like its other tasks
+            fut: Future = Future()
+            fut.set_exception(exc)
+            return fut
+
+    def _kill(self) -> None:
+        for p in list((getattr(self.ex, "_processes", None) or {}).values()):
+            with contextlib.suppress(Exception):
+                p.kill()
+
+    def restart(self, *, kill: bool = False) -> str:
+        """A fresh pool; returns how the dead worker ended (for the error message)."""
+        procs = list((getattr(self.ex, "_processes", None) or {}).values())
+        if kill:
+            self._kill()
+        self.ex.shutdown(wait=True, cancel_futures=True)
+        self.restarts += 1
+        self._start()
+        return _how_died(procs)
+
+    def close(self, *, kill: bool = False) -> None:
+        if kill:
+            self._kill()
+        self.ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _how_died(procs) -> str:
+    for p in procs:
+        code = p.exitcode
+        if code is None or code == 0 or code == -signal.SIGTERM:  # alive, or stopped by the pool
+            continue
+        if code < 0:
+            try:
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit status {code}"
+    return "the process ended abruptly"
+
+
+@dataclass
+class _Slot:
+    chunk: Union[list[RawDocument], ErrorRecord]
+    future: Optional[Future] = None
+
+
+def _succeeded(fut: Optional[Future]) -> bool:
+    return fut is not None and fut.done() and not fut.cancelled() and fut.exception() is None
+
+
 def process_items(items: Iterable[Union[RawDocument, ErrorRecord]], *, workers: int = 1,
-                  batch: int = BATCH, timeout: Optional[float] = DEFAULT_TIMEOUT) -> Iterator[Result]:
+                  batch: int = BATCH, timeout: Optional[float] = DEFAULT_TIMEOUT,
+                  _worker_setup=None) -> Iterator[Result]:
     """Every item through the stages, in input order; error records pass through.
 
     With ``workers > 1`` a process pool runs batches of articles, the model loaded
-    once per worker by the pool initializer (never pickled with a task).
+    once per worker by the pool initializer (never pickled with a task). A worker
+    that dies (killed, segfault) or hangs past the hard deadline does not stop the
+    run: the pool is started again, the lost batch is redone one article at a time
+    so the culprit becomes an error record (E012, or E009 for a hang), and the other
+    lost batches are resubmitted. Every input yields exactly one result.
+    ``_worker_setup`` (tests only) is a picklable callable each worker runs first.
     """
     if workers <= 1:
         nlp = None
@@ -290,19 +405,60 @@ def process_items(items: Iterable[Union[RawDocument, ErrorRecord]], *, workers: 
                 nlp = nlp or load_model()
                 yield from process_batch(chunk, nlp, timeout=timeout)
         return
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init_worker) as pool:
-        pending: list = []
-        for chunk in _chunks(items, batch):
-            pending.append(chunk if isinstance(chunk, ErrorRecord) else pool.apply_async(_work, (chunk, timeout)))
-            while len(pending) > workers * 4:
-                yield from _resolve(pending.pop(0))
-        while pending:
-            yield from _resolve(pending.pop(0))
+    pool = _Pool(workers, _worker_setup)
+    window: deque[_Slot] = deque()
+    chunks = iter(_chunks(items, batch))
+    exhausted = finished = False
+    try:
+        while True:
+            while not exhausted and len(window) < workers * 4:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                else:
+                    window.append(_Slot(chunk, None if isinstance(chunk, ErrorRecord) else pool.submit(chunk, timeout)))
+            if not window:
+                break
+            slot = window.popleft()
+            if isinstance(slot.chunk, ErrorRecord):
+                yield slot.chunk
+                continue
+            try:
+                results = pool.wait(slot.future, _hard_deadline(len(slot.chunk), timeout))
+            except (BrokenProcessPool, FutureTimeout) as exc:
+                hung = isinstance(exc, FutureTimeout)
+                how = pool.restart(kill=hung)
+                if hung and len(slot.chunk) == 1:  # the very task waited on: no doubt who hung
+                    raw = slot.chunk[0]
+                    log.error("article %s hung its worker past the hard deadline", raw.source)
+                    results = [error_record(raw.id, raw.source, NewsgraphError(E.TIMEOUT, limit=f"{timeout:g}"))]
+                else:
+                    log.warning("a worker %s on a batch starting with %s; redoing it one article at a time",
+                                "hung" if hung else f"died ({how})", slot.chunk[0].source)
+                    results = list(_isolate(pool, slot.chunk, timeout))  # alone in the pool: exact blame
+                for later in window:
+                    if isinstance(later.chunk, list) and not _succeeded(later.future):
+                        later.future = pool.submit(later.chunk, timeout)
+            yield from results
+        finished = True
+    finally:
+        pool.close(kill=not finished)
 
 
-def _resolve(item) -> list[Result]:
-    return [item] if isinstance(item, ErrorRecord) else item.get()
+def _isolate(pool: _Pool, chunk: list[RawDocument], timeout: Optional[float]) -> Iterator[Result]:
+    """Each article of a lost batch alone in the pool; one that kills or hangs its
+    worker again becomes its error record."""
+    for raw in chunk:
+        try:
+            yield from pool.wait(pool.submit([raw], timeout), _hard_deadline(1, timeout))
+        except BrokenProcessPool:
+            how = pool.restart()
+            log.error("article %s killed its worker (%s)", raw.source, how)
+            yield error_record(raw.id, raw.source, NewsgraphError(E.WORKER_DIED, detail=how))
+        except FutureTimeout:
+            pool.restart(kill=True)
+            log.error("article %s hung its worker past the hard deadline", raw.source)
+            yield error_record(raw.id, raw.source, NewsgraphError(E.TIMEOUT, limit=f"{timeout:g}"))
 
 
 def extract(paths: Iterable[str], *, workers: int = 1, options: Options = Options(), stdin=None) -> Iterator[Result]:

@@ -50,10 +50,18 @@ _HOLWORDS = {"day", "eve", "'s", "\u2019s", "sunday", "year"}
 _NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "LAW", "EVENT"}
 
 
-def _classes(tok: Token) -> frozenset:
-    lw = tok.lower_
+_CLASS_CACHE: dict[str, frozenset] = {}
+
+
+def _classes(text: str) -> frozenset:
+    """The word classes of a token's text (cached: the same words recur)."""
+    got = _CLASS_CACHE.get(text)
+    if got is not None:
+        return got
+    if len(_CLASS_CACHE) > 200_000:
+        _CLASS_CACHE.clear()
+    lw = text.lower()
     out = set(R.WORD_CLASSES.get(lw, ()))
-    text = tok.text
     if out & {"MONTH", "WEEKDAY", "WEEKDAYS"} and not text[:1].isupper():
         out -= {"MONTH", "WEEKDAY", "WEEKDAYS"}
     if lw in _HOLWORDS:
@@ -81,7 +89,11 @@ def _classes(tok: Token) -> frozenset:
             out.add("QTOKEN")
         if _RE_FYEAR.match(lw):
             out.add("FYEAR")
-    return frozenset(out)
+    if lw in _BY_WORD or lw in R.NUMBER_WORDS or c.isdigit() or \
+            any(k in _BY_CLASS for k in out):
+        out.add("_START")  # some rule may start here
+    got = _CLASS_CACHE[text] = frozenset(out)
+    return got
 
 
 def _ord_value(lw: str) -> Optional[int]:
@@ -164,20 +176,31 @@ def _compile(index: int, name: str, pattern: str, norm: str, typ: str) -> Rule:
 
 
 RULES: tuple[Rule, ...] = tuple(_compile(i, *r) for i, r in enumerate(R.RULES))
-_BY_CLASS: dict[str, list[Rule]] = {}
-_BY_WORD: dict[str, list[Rule]] = {}
-_NUM_RULES: list[Rule] = []
+_BY_CLASS: dict[str, list[int]] = {}
+_BY_WORD: dict[str, list[int]] = {}
+_NUM_RULES: list[int] = []
+_LEAD: dict[int, int] = {}   # rule index -> position of its first required element
 for _r in RULES:
     # indexed by every element that can come first: leading optional ones and the first required
-    for _e in _r.elems:
+    for _k, _e in enumerate(_r.elems):
         if _e.num:
-            _NUM_RULES.append(_r)
+            _NUM_RULES.append(_r.index)
         for _c in _e.classes:
-            _BY_CLASS.setdefault(_c, []).append(_r)
+            _BY_CLASS.setdefault(_c, []).append(_r.index)
         for _w in _e.words:
-            _BY_WORD.setdefault(_w, []).append(_r)
+            _BY_WORD.setdefault(_w, []).append(_r.index)
         if not _e.optional:
+            _LEAD[_r.index] = _k
             break
+
+
+def _elem_ok(st: "_State", e: "_Elem", j: int) -> bool:
+    if j >= len(st.lowers):
+        return False
+    if e.num:
+        return _parse_number(st.toks, j, st.classes) is not None
+    return st.lowers[j] in e.words or bool(e.classes & st.classes[j])
+
 
 _MODS = sorted(((tuple(p.split()), mod, frozenset(norms)) for p, mod, norms in R.LEFT_MODIFIERS),
                key=lambda m: -len(m[0]))
@@ -190,6 +213,7 @@ class _State:
     anchor: Optional[dt.date]
     toks: list
     classes: list
+    lowers: list = field(default_factory=list)
     last_quarter: Optional[tuple[int, int]] = None
     quarter_at: int = -1                      # token index of that quarter's mention
     ref_date: Optional[dt.date] = None
@@ -209,10 +233,10 @@ def _match(st: _State, elems: tuple, k: int, pos: int, labels: list) -> Iterator
                 val, end = got
                 yield from _match(st, elems, k + 1, end, labels + [("NUM", pos, end, val)])
         else:
-            tok = st.toks[pos]
+            lw = st.lowers[pos]
             lab = None
-            if tok.lower_ in e.words:
-                lab = tok.lower_
+            if lw in e.words:
+                lab = lw
             else:
                 hit = e.classes & st.classes[pos]
                 if hit:
@@ -224,12 +248,23 @@ def _match(st: _State, elems: tuple, k: int, pos: int, labels: list) -> Iterator
 
 
 def _candidates(st: _State, i: int) -> list[Rule]:
-    rules = set(_BY_WORD.get(st.toks[i].lower_, ()))
+    idx = set(_BY_WORD.get(st.lowers[i], ()))
     for c in st.classes[i]:
-        rules.update(_BY_CLASS.get(c, ()))
-    if _parse_number(st.toks, i, st.classes):
-        rules.update(_NUM_RULES)
-    return sorted(rules, key=lambda r: r.index)
+        got = _BY_CLASS.get(c)
+        if got:
+            idx.update(got)
+    if _NUM_RULES and _parse_number(st.toks, i, st.classes):
+        idx.update(_NUM_RULES)
+    out = []
+    for k in sorted(idx):
+        rule = RULES[k]
+        lead = _LEAD[k]
+        if lead:  # cheap check: the first required element must be within reach
+            e = rule.elems[lead]
+            if not any(_elem_ok(st, e, j) for j in range(i, i + lead + 1)):
+                continue
+        out.append(rule)
+    return out
 
 
 def tag_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[Timex]:
@@ -240,13 +275,13 @@ def tag_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[Timex]:
     "PRESENT_REF") instead of invented dates.
     """
     toks = list(doc)
-    classes = [_classes(t) if not t.is_space else frozenset() for t in toks]
-    st = _State(doc, anchor, toks, classes)
+    texts = [t.text for t in toks]
+    classes = [_classes(t) for t in texts]
+    st = _State(doc, anchor, toks, classes, [t.lower() for t in texts])
     out: list[Timex] = []
     n, i, last_end = len(toks), 0, 0
     while i < n:
-        if not classes[i] and toks[i].lower_ not in _BY_WORD and not toks[i].lower_[:1].isdigit() \
-                and toks[i].lower_ not in R.NUMBER_WORDS:
+        if "_START" not in classes[i]:
             i += 1
             continue
         found = None
@@ -265,8 +300,11 @@ def tag_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[Timex]:
         if not found:
             i += 1
             continue
-        rule, end, (typ, value, mod) = found
+        rule, end, res = found
+        typ, value, mod = res[:3]
         start = i
+        if len(res) > 3:  # the normaliser kept only part of the match as the expression
+            start, end = res[3]
         # left modifiers
         for words, mmod, norms in _MODS:
             s = start - len(words)
@@ -717,14 +755,21 @@ def _n_year_ago_quarter(st, rule, i, end, labels):
     if st.anchor is None:
         return "DATE", "XXXX-QX", None
     a = st.anchor
+    ol = _lab(labels, "ORD")
+    if ol:
+        q = _ord_value(_tok(st, ol).lower_)
+        if not q or not 1 <= q <= 4:
+            return None
+        yq = (a.year if q <= _quarter(a) else a.year - 1, q)
+        return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
     yq = st.last_quarter or ((a.year, _quarter(a) - 1) if _quarter(a) > 1 else (a.year - 1, 4))
     return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
 
 
-QUARTER_CONTEXT_SENTENCES = int(__import__("os").environ.get("QW", "1"))
+QUARTER_CONTEXT_SENTENCES = 3
 
 
-def _quarter_context(st: _State, i: int) -> Optional[tuple[int, int]]:
+def _quarter_context(st: _State, i: int, window: int = QUARTER_CONTEXT_SENTENCES) -> Optional[tuple[int, int]]:
     """The quarter a financial report is about, if one was named in this or the previous
     sentence: "a year earlier" then means the same quarter a year before."""
     if st.last_quarter is None or st.quarter_at < 0:
@@ -734,12 +779,41 @@ def _quarter_context(st: _State, i: int) -> Optional[tuple[int, int]]:
     if sent_i.start == sent_q.start:
         return st.last_quarter
     k, s = 0, sent_i
-    while k < QUARTER_CONTEXT_SENTENCES and s.start > 0:
+    while k < window and s.start > 0:
         s = st.doc[s.start - 1].sent
         k += 1
         if s.start == sent_q.start:
             return st.last_quarter
     return None
+
+
+def _n_year_quarter(st, rule, i, end, labels):
+    """"the 1988 period": the quarter under discussion, in that year."""
+    y = int(_tok(st, _lab(labels, "YEAR")).lower_)
+    yq = _quarter_context(st, i)
+    if yq is None:
+        return "DATE", f"{y:04d}", None
+    return "DATE", f"{y:04d}-Q{yq[1]}", None
+
+
+def _n_unit_ended(st, rule, i, end, labels):
+    """"the year ended Sept. 30": a year-long period (the date is its own expression)."""
+    unit = st.toks[i + 1].lower_
+    return "DURATION", _dur_value(1, unit), None, (i, i + 2)
+
+
+def _n_for_the_unit(st, rule, i, end, labels):
+    """"For the year, volume was flat": the current year of the report."""
+    nxt = st.toks[end] if end < len(st.toks) else None
+    if nxt is not None and not (nxt.is_punct or nxt.lower_ == "of"):
+        return None
+    unit = st.toks[end - 1].lower_
+    gran = R.UNITS[unit]
+    val = _fmt(st.anchor, gran)
+    if gran == "Q":
+        yq = st.last_quarter or (st.anchor.year, _quarter(st.anchor)) if st.anchor else None
+        val = f"{yq[0]:04d}-Q{yq[1]}" if yq else "XXXX-QX"
+    return "DATE", val, None, (i + 1, end)
 
 
 def _n_year_ago(st, rule, i, end, labels):
@@ -852,21 +926,27 @@ def _holiday_date(key, y: int) -> dt.date:
 
 
 def _n_holiday(st, rule, i, end, labels):
-    words = [st.toks[k].lower_ for k in range(i, end)]
-    if not st.toks[i].text[:1].isupper():
+    k0 = i + 1 if rule.name == "holiday_rel" else i
+    words = [st.toks[k].lower_ for k in range(k0, end)]
+    if not st.toks[k0].text[:1].isupper():
         return None
-    if " ".join(words) not in R.HOLIDAYS:
+    key = R.HOLIDAYS.get(" ".join(words))
+    if key is None:
         return None
-    key = R.HOLIDAYS[" ".join(words)]
     if st.anchor is None:
         return "DATE", "XXXX-XX-XX" if isinstance(key, str) else f"XXXX-{key[0]:02d}-{key[1]:02d}", None
     a = st.anchor
-    tense = _tense(st, i)
-    d = _holiday_date(key, a.year)
-    if tense == "past" and d > a:
-        d = _holiday_date(key, a.year - 1)
-    elif tense == "future" and d < a:
-        d = _holiday_date(key, a.year + 1)
+    this, prev, nxt = (_holiday_date(key, a.year + k) for k in (0, -1, 1))
+    rel = next((lab[0] for lab in labels if lab[0] in ("PAST", "THIS", "NEXT")), None)
+    tense = _tense(st, k0)
+    if rel == "PAST" or (rel is None and tense == "past"):
+        d = this if this <= a else prev
+    elif rel == "NEXT" or (rel is None and tense == "future"):
+        d = this if this >= a else nxt
+    elif rel == "THIS":
+        d = this
+    else:  # the nearest
+        d = min((prev, this, nxt), key=lambda x: abs((x - a).days))
     return "DATE", d.isoformat(), None
 
 
@@ -938,6 +1018,8 @@ def _n_ref_day(st, rule, i, end, labels):
 
 def _n_ref_next(st, rule, i, end, labels):
     words = [st.toks[k].lower_ for k in range(i, end)]
+    if words[-1] == "before" and end < len(st.toks) and not st.toks[end].is_punct:
+        return None  # "the day before authorities issued ...": "before" opens a clause
     sign = -1 if any(w in words for w in ("previous", "preceding", "before", "earlier")) else 1
     unit = next((w for w in words if w in ("day", "week", "month", "year")), "day")
     pod = next((R.PARTS_OF_DAY[w] for w in words if w in R.PARTS_OF_DAY), None)
@@ -1156,11 +1238,15 @@ def _n_duration(st, rule, i, end, labels):
     words = [st.toks[k].lower_ for k in range(i, end)]
     if unit in ("second", "seconds") and (not num or words[0] in ("a", "an")):
         return None
+    nxt = st.toks[end].lower_ if end < len(st.toks) else ""
+    if unit == "quarter" and nxt == "of" and not (end + 1 < len(st.toks) and "YEAR" in st.classes[end + 1]):
+        return None  # "a quarter of the market": a fraction
     # "$5 a year", "three times a week": a rate, not a duration
     if rule.name == "duration_a":
         prev = _prev_lower(st, i)
         ptok = st.toks[i - 1] if i > 0 else None
         if ptok is not None and (ptok.like_num or prev in ("%", "percent", "times", "twice", "once", "cents")
+                                 or prev in R.UNITS
                                  or ptok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")):
             return None  # a rate ("$1.76 a year", "four flights a week"): not annotated
         nxt = st.toks[end].lower_ if end < len(st.toks) else ""
@@ -1232,8 +1318,8 @@ def _n_set(st, rule, i, end, labels):
     n = num[3] if num and rule.name == "set_every_n" else 1
     if "other" in words:
         n = 2
-    if rule.name == "set_per" and _prev_lower(st, i) in ("a", "an"):
-        return None
+    if rule.name == "set_per" and (_prev_lower(st, i) in ("a", "an") or unit in ("second", "minute")):
+        return None  # "instructions per second": a speed
     v = _dur_value(n, unit)
     return ("SET", v, None) if v else None
 
@@ -1275,6 +1361,11 @@ def _n_clock(st, rule, i, end, labels):
                 return None
     day = None
     dl = _lab(labels, "DAYREF")
+    if _lab(labels, "MONTH"):
+        got = _n_date(st, rule, i, end, labels)
+        if got is None:
+            return None
+        return "TIME", f"{got[1]}T{hh:02d}:{mm:02d}", None
     if dl:
         w = _tok(st, dl).lower_
         if w in R.WEEKDAYS:
@@ -1294,7 +1385,7 @@ _NORMS: dict[str, Callable] = {
     "date": _n_date, "month": _n_month, "year": _n_year, "spoken_year": _n_spoken_year,
     "decade": _n_decade, "century": _n_century, "quarter": _n_quarter,
     "rel_quarter": _n_rel_quarter, "year_ago_quarter": _n_year_ago_quarter,
-    "year_ago": _n_year_ago, "half": _n_half, "season": _n_season, "holiday": _n_holiday,
+    "year_ago": _n_year_ago, "unit_ended": _n_unit_ended, "for_the_unit": _n_for_the_unit, "year_quarter": _n_year_quarter, "half": _n_half, "season": _n_season, "holiday": _n_holiday,
     "weekday": _n_weekday, "deictic": _n_deictic, "pod": _n_pod, "ref_day": _n_ref_day,
     "ref_next": _n_ref_next, "rel": _n_rel, "edge_rel": _n_edge_rel, "ago": _n_ago,
     "ref": _n_ref, "ref_units": _n_ref_units, "duration": _n_duration,
@@ -1358,7 +1449,7 @@ def infer_published(doc: Doc) -> Optional[dt.date]:
     clause is taken to fall on or after it, and the date is the latest of them.
     """
     tx = tag_timexes(doc, None)
-    st = _State(doc, None, list(doc), [])
+    st = _State(doc, None, list(doc), [], [])
     latest = None
     for t in tx:
         if t.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d{2}-\d{2}", t.value):

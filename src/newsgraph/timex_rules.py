@@ -9,7 +9,8 @@ expression is. A rule is ``(name, pattern, norm, type)``:
   computed in ``timex.py``), a lower-case word or ``a|an`` matches the
   token's lower-cased text, and a trailing ``?`` makes the element optional.
 - ``norm`` names the normaliser in ``timex.py`` that turns the matched tokens
-  into a TIMEX3 value; ``type`` is the TIMEX3 type it gives.
+  into a TIMEX3 value (it may reject the match, or keep only part of it as the
+  expression: "for the year" -> "the year"); ``type`` is the TIMEX3 type it gives.
 
 Where several rules match at one token the longest match wins (then the
 earlier rule). Modifiers ("early", "the end of", "about", "more than") are
@@ -164,6 +165,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("quarter_rel_year", "the? PAST|THIS|NEXT year 's ORD quarter", "quarter", "DATE"),
     ("quarter_the", "the quarter", "rel_quarter", "DATE"),
     ("quarter_year_ago", "the? year -? ago|earlier quarter|period", "year_ago_quarter", "DATE"),
+    ("quarter_year_ago_ord", "the? year -? ago|earlier ORD -? quarter|period", "year_ago_quarter", "DATE"),
+    ("quarter_year_period", "the YEAR quarter|period", "year_quarter", "DATE"),
     ("half_ord", "the? ORD -? half of? YEAR?", "half", "DATE"),
     ("fiscal_year_the", "the fiscal year", "rel", "DATE"),
     # -- seasons, holidays ---------------------------------------------------------------
@@ -171,6 +174,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("season_rel", "PAST|THIS|NEXT SEASON", "season", "DATE"),
     ("season", "the? SEASON", "season", "DATE"),
     ("holiday", "HOLIDAY HOLWORD? HOLWORD? HOLWORD?", "holiday", "DATE"),
+    ("holiday_rel", "PAST|THIS|NEXT HOLIDAY HOLWORD? HOLWORD? HOLWORD?", "holiday", "DATE"),
     # -- weekdays, days, parts of days ---------------------------------------------------
     ("weekday", "WEEKDAY 's?", "weekday", "DATE"),
     ("weekday_pod", "WEEKDAY POD", "weekday", "TIME"),
@@ -190,6 +194,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("rel_the_unit", "the PAST|THIS|NEXT UNIT1", "rel", "DATE"),
     ("rel_this_past", "this past UNIT1", "rel", "DATE"),
     ("weekend", "the weekend", "rel", "DATE"),
+    ("unit_ended", "the year|quarter|month|week ended|ending", "unit_ended", "DURATION"),
+    ("for_the_unit", "for the year|quarter|month|week", "for_the_unit", "DATE"),
     ("end_of_unit", "the end|beginning|start|middle of the|this|next|last UNIT1", "edge_rel", "DATE"),
     ("year_end", "year|month -? end", "edge_rel", "DATE"),
     ("ago", "NUM UNIT ago|earlier|later|hence", "ago", "DATE"),
@@ -227,6 +233,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("set_per", "per UNIT1", "set", "SET"),
     # -- clock times ------------------------------------------------------------------------
     ("clock_ampm", "CLOCKNUM AMPM TZ? DAYREF?", "clock", "TIME"),
+    ("clock_ampm_date", "CLOCKNUM AMPM TZ? ,? on? MONTH DAYNUM", "clock", "TIME"),
     ("clock_oclock", "CLOCKNUM o'clock DAYREF?", "clock", "TIME"),
     ("clock_noon", "noon|midnight|midday DAYREF?", "clock", "TIME"),
     ("clock_hhmm", "at CLOCK", "clock", "TIME"),

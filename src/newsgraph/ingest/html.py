@@ -30,6 +30,8 @@ _OUTSIDE_CLASS = re.compile(
 _CONTAINERS = frozenset(("div", "section", "span", "td", "li", "blockquote", "dd"))
 _BLOCK_CHILD = frozenset(("p", "div", "section", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
                           "blockquote", "figure", "table", "article", "header", "footer", "aside", "nav"))
+_CAPTION_CLASS = re.compile(r"(?:^|\s)(?:wp-caption-text|(?:image|photo|media|article|figure|img)[-_]?caption|"
+                            r"caption(?:[-_]text)?|caption)(?:$|\s)", re.I)
 _TEXT_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
                         "figcaption", "td", "dd", "dt", "pre", "div", "span", "section"))
 
@@ -85,6 +87,8 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
     title = normalise_space(doc.title or "") or None
     dropped: Counter = Counter()
     blocks = _body_blocks(doc.body, title, metadata, dropped)
+    if title is None and blocks and blocks[0].role == "heading":
+        title = blocks.pop(0).text   # no <title>, no meta tags: the first heading
     if not any(b.role == "body" for b in blocks):
         raise NewsgraphError(E.NO_ARTICLE, detail="no body paragraph in the main text")
     _add_captions(page_tree, blocks)
@@ -93,7 +97,7 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
 
 
 def _published(tree, url: Optional[str]) -> Optional[str]:
-    """The original publication date by htmldate (meta tags first, then the text)."""
+    """The original publication date by htmldate, from meta tags and markup only (fast)."""
     try:
         from htmldate import find_date
 
@@ -139,10 +143,15 @@ def _body_blocks(body, title: Optional[str], metadata: dict, dropped: Counter) -
     seen: set[str] = set()
     title_key = (title or "").casefold()
     body_seen = False
+    in_list = False   # after a "Related stories" header: its links go too
     for role, text in _items(body):
         if not text:
             continue
         unit = line_kind(text)
+        if in_list and unit.kind in ("link", "drop"):
+            dropped["link_list"] += 1
+            continue
+        in_list = False
         if unit.kind == "drop":
             dropped[unit.reason] += 1
             if unit.meta:
@@ -155,6 +164,7 @@ def _body_blocks(body, title: Optional[str], metadata: dict, dropped: Counter) -
             break
         if unit.kind in ("end", "list"):
             dropped["navigation"] += 1
+            in_list = True
             continue
         key = text.casefold()
         if key == title_key:
@@ -186,17 +196,18 @@ def _outside(el) -> bool:
 
 def _add_captions(tree, blocks: list[Block]) -> None:
     """Put the article's <figcaption> texts back among the blocks, in reading order."""
-    captions = [el for el in tree.iter("figcaption")]
+    captions = _caption_elements(tree)
     if not captions:
         return
+    caption_set = set(captions)
     # every text element of the page in document order, to place blocks and captions
     order: dict = {}
     sequence, texts = [], []
     for i, el in enumerate(tree.iter()):
-        if not isinstance(el.tag, str) or el.tag not in _TEXT_TAGS:
+        if not isinstance(el.tag, str) or (el.tag not in _TEXT_TAGS and el not in caption_set):
             continue
         order[el] = i
-        if el.tag == "figcaption":
+        if el in caption_set or any(anc in caption_set for anc in el.iterancestors()):
             continue
         if el.tag in _CONTAINERS and any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILD for c in el):
             continue   # a container of paragraphs: its paragraphs are placed instead
@@ -226,7 +237,8 @@ def _add_captions(tree, blocks: list[Block]) -> None:
     placed = [p for p in position if p is not None]
     if not placed:
         return
-    scope = _scope([sequence[k] for k in range(len(sequence)) if order[sequence[k]] in set(placed)])
+    placed_set = set(placed)
+    scope = _scope([el for el in sequence if order[el] in placed_set])
     known = {b.text for b in blocks}
     inserts: list[tuple[int, str]] = []
     for el in captions:
@@ -243,15 +255,31 @@ def _add_captions(tree, blocks: list[Block]) -> None:
     # insert each caption before the first block placed after it
     out: list[Block] = []
     pending = sorted(inserts)
+    k = 0
     for b, pos in zip(blocks, position):
-        while pending and pos is not None and pending[0][0] < pos:
-            out.append(Block(pending.pop(0)[1], "caption"))
+        while k < len(pending) and pos is not None and pending[k][0] < pos:
+            out.append(Block(pending[k][1], "caption"))
+            k += 1
         out.append(b)
     last = max(placed)
-    for where, text in pending:   # after the last paragraph, still inside the article
+    for where, text in pending[k:]:   # after the last paragraph, still inside the article
         if where > last:
             out.append(Block(text, "caption"))
     blocks[:] = out
+
+
+def _caption_elements(tree) -> list:
+    """<figcaption> elements, and elements whose class or itemprop says caption."""
+    found, seen = [], set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = " ".join(filter(None, (el.get("class"), el.get("itemprop"))))
+        if el.tag == "figcaption" or (marks and _CAPTION_CLASS.search(marks)):
+            if not any(anc in seen for anc in el.iterancestors()):
+                found.append(el)
+                seen.add(el)
+    return found
 
 
 def _scope(elements):

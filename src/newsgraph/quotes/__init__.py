@@ -1,15 +1,21 @@
 """Who said what: direct, indirect and mixed quotes, their cues and speakers.
 
-``extract_quotes(doc, entities, paragraphs)`` is the pure function; the
-spaCy component ``newsgraph_quotes_v1`` calls it and stores the result on
-``doc._.ng_quotes``.
+``extract_quotes(doc, entities, paragraphs)`` is the pure function; the spaCy
+component ``newsgraph_quotes_v1`` calls it and stores the result on
+``doc._.ng_quotes`` (entities from ``doc._.ng_entities``, computed when the
+``newsgraph_entities_v1`` component has not run; paragraphs from
+``doc._.ng_paragraphs``, or blank-line blocks with role body when unset).
+
+    import newsgraph.quotes  # registers the factories
+    nlp.add_pipe("newsgraph_entities_v1")
+    nlp.add_pipe("newsgraph_quotes_v1")
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..entities import extract_entities
+from ..entities import entities_component, extract_entities
 from ..nlp import paragraph_spans
 from ..records import Paragraph
 from .extract import extract_quotes
@@ -29,16 +35,10 @@ def paragraphs_of(doc: Doc) -> list[Paragraph]:
     return paras
 
 
-@Language.component("newsgraph_entities_v1", assigns=["doc._.ng_entities"],
-                    requires=["doc.ents", "token.dep"])
-def entities_component(doc: Doc) -> Doc:
-    doc._.ng_entities = extract_entities(doc)
-    return doc
-
-
 @Language.component("newsgraph_quotes_v1", assigns=["doc._.ng_quotes"],
-                    requires=["doc._.ng_entities", "token.dep"])
+                    requires=["token.dep", "doc.ents"])
 def quotes_component(doc: Doc) -> Doc:
+    """spaCy component: ``doc._.ng_quotes = extract_quotes(...)``."""
     entities = doc._.ng_entities
     if entities is None:
         entities = doc._.ng_entities = extract_entities(doc)

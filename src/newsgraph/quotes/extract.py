@@ -34,7 +34,8 @@ _NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "write", "post", "add", "c
                                 "comment", "remark", "observe", "state", "reason", "go on",
                                 "testify", "joke", "concur", "object", "protest", "indicate",
                                 "signal", "mention", "suggest", "continue", "post", "plead",
-                                "beg", "confess", "muse", "elaborate", "specify", "clarify"})
+                                "beg", "confess", "muse", "elaborate", "specify", "clarify",
+                                "maintain", "challenge", "disclose", "repeat"})
 _CONTENT_DEPS_SKIP = ("conj", "cc", "punct", "advmod", "npadvmod", "aux", "auxpass", "neg",
                       "nsubj", "nsubjpass", "mark", "dative", "agent")
 
@@ -57,10 +58,15 @@ class _Statement:
 def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Token range [lo, hi) without edge punctuation or dangling conjunctions."""
     while lo < hi and (doc[lo].is_punct and doc[lo].text not in ("\u201c", '"', "''", "$") or doc[lo].is_space
-                       or doc[lo].lower_ in ("and", "but", "or", ",")):
+                       or (doc[lo].dep_ == "cc" and doc[lo].head.i < lo)):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ("\u201d", '"', "''", ".", "?", "!", ")")
                        or doc[hi - 1].is_space or doc[hi - 1].lower_ in ("and", "but", "or")):
+        hi -= 1
+    marks = [j for j in range(lo, hi) if doc[j].text in ('"', "\u201c", "\u201d", "''")]
+    if len(marks) % 2 and marks[0] == lo:
+        lo += 1  # an opening mark whose quotation began in an earlier paragraph
+    elif len(marks) % 2 and marks[-1] == hi - 1:
         hi -= 1
     if hi - lo < 2:
         return None
@@ -100,8 +106,32 @@ def _inherited_subject(v: Token, depth: int = 0) -> Token | None:
 
 def _antecedent(subj: Token, v: Token) -> Token:
     """'which'/'who' of a relative clause stands for the noun it hangs on."""
-    if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-        return v.head
+    # "most of whom", "many of which": the noun the relative clause hangs on
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("whom", "which") for p in c.children):
+            if v.dep_ == "relcl":
+                return v.head
+            j = subj.i - 1
+            while j >= 0 and (subj.doc[j].is_punct or subj.doc[j].is_space):
+                j -= 1
+            if j >= 0 and subj.doc[j].pos_ in ("NOUN", "PROPN"):
+                t = subj.doc[j]
+                for _ in range(3):  # "family members of 9/11 victims, many of whom"
+                    if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
+                        t = t.head
+                    elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+                        t = t.head.head
+                    else:
+                        break
+                return t
+    if subj.lower_ in ("who", "which", "that"):
+        if v.dep_ == "relcl":
+            return v.head
+        j = subj.i - 1
+        while j >= 0 and subj.doc[j].is_punct:
+            j -= 1
+        if j >= 0 and subj.doc[j].pos_ in ("NOUN", "PROPN"):
+            return subj.doc[j]
     return subj
 
 
@@ -153,7 +183,7 @@ def _cut_nested(v: Token, lo: int, hi: int) -> tuple[int, int]:
     ...", ", even suggesting ...") or a coordinated reporting verb ("...
     promised X and said Y")."""
     doc = v.doc
-    for j in range(lo + 3, hi):
+    for j in range(lo + 1, hi):
         t = doc[j]
         if t.i == v.i:
             continue
@@ -174,6 +204,14 @@ def _cut_nested(v: Token, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _cut_dash(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """An object runs to a dash at most: what follows is the writer's aside."""
+    for j in range(lo + 2, hi):
+        if doc[j].text in ("\u2014", "--", "\u2013") and not any(doc[k].text in ("\u2014", "--", "\u2013") for k in range(j + 1, hi)):
+            return lo, j
+    return lo, hi
+
+
 def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = None) -> tuple[int, int] | None:
     """Token range of what a reporting verb reports, or None."""
     doc = v.doc
@@ -190,9 +228,11 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
             objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
             if objs:
                 lo = c.i + 1
-                hi = max(c.right_edge.i, *(x.right_edge.i for x in v.rights if x.i > c.i and x.dep_ in ("advcl",))) + 1 \
-                    if any(x.dep_ == "advcl" and x.i > c.i for x in v.rights) else c.right_edge.i + 1
-                return lo, hi
+                hi = c.right_edge.i + 1
+                for x in v.rights:  # "warning of consequences if Washington does not ..."
+                    if x.i > c.i and x.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in x.children):
+                        hi = max(hi, x.right_edge.i + 1)
+                return _cut_dash(doc, *_cut_nested(v, lo, hi))
         if c.dep_ == "prt" and c.lower_ in phrasal:
             rest = [x for x in v.rights if x.i > c.i and x.dep_ in ("dobj", "ccomp", "xcomp", "prep", "pobj")]
             if rest:
@@ -201,15 +241,15 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
     dobj = [c for c in v.children if c.dep_ in ("dobj", "attr", "oprd") and c.i > v.i]
     if xcomp and (klass in ("urge", "speech") or lemma in ("promise", "vow", "threaten", "pledge", "call")):
         lo = dobj[0].left_edge.i if (dobj and klass == "urge" and dobj[0].i < xcomp[0].i) else xcomp[0].left_edge.i
-        return lo, xcomp[-1].right_edge.i + 1
+        return _cut_dash(doc, *_cut_nested(v, lo, xcomp[-1].right_edge.i + 1))
     if dobj and (klass in ("object", "urge") or lemma not in _NO_OBJECT_CONTENT):
         lo = dobj[0].left_edge.i
         hi = dobj[0].right_edge.i + 1
         for c in v.rights:
-            if c.i >= hi and c.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or (
+            if c.i >= hi and c.dep_ in ("oprd", "xcomp", "ccomp") or (
                     c.i >= hi and c.dep_ == "prep" and c.lower_ in ("as", "of", "for", "to")):
                 hi = c.right_edge.i + 1
-        return lo, hi
+        return _cut_dash(doc, *_cut_nested(v, lo, hi))
     if klass == "object":
         # "called for", "described as"
         for c in v.children:
@@ -272,6 +312,21 @@ class _Extractor:
         for k, (a, b) in enumerate(self.sents):
             for i in range(a, b):
                 self.sent_id[i] = k
+
+    def _snap(self, t: tuple[int, int], v: Token) -> tuple[int, int]:
+        """Widen content to whole quotations it cuts into (the parse often ends a
+        clause inside the marks: "(check out ...) Alicia M", "obsolete. ... NATO")."""
+        lo, hi = t
+        qs = {self.in_quote[i] for i in range(lo, hi) if self.in_quote[i] >= 0}
+        for qi in qs:
+            q = self.quotes[qi]
+            a = bisect_right(self.tok_starts, q.start) - 1
+            b = bisect_right(self.tok_starts, q.end - 1)
+            if a < lo and (a > v.i or b <= v.i):
+                lo = a
+            if b > hi and (v.i < lo or v.i >= b):
+                hi = b
+        return lo, hi
 
     def _nearby_name(self, v: Token) -> Token | None:
         """A named person just before a cue that the parse left without a
@@ -350,6 +405,7 @@ class _Extractor:
                 t = _trim(doc, lo, hi)
                 if t is None:
                     continue
+                t = self._snap(t, v)
                 st.spans = [self.char_range(*t)]
                 st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
             self.statements.append(st)
@@ -418,7 +474,7 @@ class _Extractor:
                 s, e = st.spans[0]
                 for qi in st.quote_ids:
                     q = self.quotes[qi]
-                    if q.start >= s - 1 and q.end <= e + 1:
+                    if min(e, q.end) - max(s, q.start) >= 0.8 * (q.end - q.start):
                         covered.add(qi)
         # bare cues: reporting verbs with no content, by sentence
         bare_by_sent: dict[int, list[_Statement]] = {}
@@ -426,6 +482,7 @@ class _Extractor:
             if not st.spans:
                 bare_by_sent.setdefault(self.sent_id[st.cue[0].i], []).append(st)
         used_bare: set[int] = set()
+        pending: list[tuple[int, _Statement]] = []
         prev: _Statement | None = None
         for qi, q in enumerate(self.quotes):
             if qi in covered:
@@ -464,15 +521,32 @@ class _Extractor:
                 cue_st.quote_ids = [qi]
                 prev = cue_st
                 continue
+            # the second half of a quotation broken by its cue ("A," he said, "B.")
+            halves = [st for st in self.statements if st.spans and st.quote_ids and st.cue
+                      and self.sent_id[st.cue[0].i] in (k0, k1) and qi not in st.quote_ids
+                      and len(words) >= 4]
+            if halves:
+                src = min(halves, key=lambda st: abs(st.cue[0].idx - q.start))
+                self.statements.append(_Statement(cue=[], subject=None, spans=[span], paragraph=pi, kind="direct",
+                                                  from_quote=True, quote_ids=[qi], inherit=src))
+                continue
             # no cue here: a scare quote inside a longer sentence is not a statement
             if len(outside) > max(6, len(words)):
                 continue
             st = _Statement(cue=[], subject=None, spans=[span], paragraph=pi, kind="direct",
                             from_quote=True, quote_ids=[qi])
             st.inherit = self._context_for(q, st)
+            if st.inherit is None and q.continued:
+                pending.append((qi, st))  # "...<paragraph break> "... ," she said.
+                continue
             if st.inherit is None and not q.continues:
                 continue
             self.statements.append(st)
+        for qi, st in pending:
+            nxt = [x for x in self.statements if qi + 1 in x.quote_ids and x is not st]
+            if nxt:
+                st.inherit = nxt[0]
+                self.statements.append(st)
 
     def _context_for(self, q: QuoteSpan, st: _Statement) -> _Statement | None:
         """The statement whose speaker a cue-less quotation continues."""
@@ -534,8 +608,10 @@ class _Extractor:
                 st.channel = st.channel or src.channel or self._sentence_channel(src)
                 if not st.cue and src.spans == [] or (src.cue and not src.spans):
                     st.cue = src.cue
-        # reported speech with nobody saying it is not a statement we can use
-        stmts = [st for st in stmts if st.subject is not None or st.inherit is not None or st.from_quote]
+        # reported speech with nobody saying it is not a statement we can use; nor is
+        # one whose subject is a thing that cannot speak ("brain cancer confirmed")
+        stmts = [st for st in stmts if st.inherit is not None or st.from_quote or (
+            st.subject is not None and (st.speaker is not None or st.subject.pos_ != "NOUN"))]
         # a cue inside what someone else reports belongs to the report ("Trump
         # said that Clinton once described the deal as ..."): not a statement of its own
         ranges = [st.spans[0] for st in stmts if st.cue]
@@ -556,7 +632,7 @@ class _Extractor:
             seen.add((s, e))
             kind = st.kind
             if kind != "direct" and st.quote_ids:
-                kind = "mixed"
+                kind = "direct" if self._only_quoted(s, e) else "mixed"
             if kind == "direct":
                 # the quotation may carry the cue's trailing comma: keep only words
                 pass
@@ -570,6 +646,13 @@ class _Extractor:
                              speaker=st.speaker, cue=cue, channel=st.channel, about=about))
         out.sort(key=lambda q: q.start)
         return out
+
+    def _only_quoted(self, s: int, e: int) -> bool:
+        """True when every word of text[s:e] lies inside quotation marks."""
+        i0 = bisect_right(self.tok_starts, s) - 1
+        i1 = bisect_right(self.tok_starts, e - 1)
+        return all(self.in_quote[i] >= 0 for i in range(max(0, i0), i1)
+                   if not self.doc[i].is_punct and not self.doc[i].is_space and self.doc[i].idx >= s)
 
     def _sentence_channel(self, st: _Statement) -> str | None:
         if not st.cue:
@@ -603,8 +686,8 @@ def extract_quotes(doc: Doc, entities: list[Entity], paragraphs: list[Paragraph]
     ``paragraphs`` are the blocks of ``doc.text`` with their roles; statements
     are not looked for in captions and headings. Offsets point into ``doc.text``.
     """
-    if not len(doc):
-        return []
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return []  # statements are read from the parse; an unparsed doc has none
     if not paragraphs:
         paragraphs = [Paragraph(0, len(doc.text), "body")]
     ex = _Extractor(doc, entities, paragraphs)

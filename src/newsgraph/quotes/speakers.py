@@ -33,11 +33,26 @@ ROLE_NOUNS = frozenset("""
 nominee candidate president businessman businesswoman governor senator congressman
 congresswoman secretary mogul billionaire chairman chairwoman leader minister mayor
 director executive ceo founder host anchor author filmmaker director actor actress
-developer star speaker justice judge general commander chief attorney
+developer star speaker justice judge general commander chief attorney lady
 """.split())
 ROLE_GENDER = {"businessman": "m", "congressman": "m", "chairman": "m", "spokesman": "m",
                "businesswoman": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
-               "actress": "f", "actor": "m"}
+               "actress": "f", "actor": "m", "lady": "f"}
+# other nouns that can say something
+SPEAKING_NOUNS = frozenset("""
+poll survey study report ad advertisement letter email tweet statement document memo
+analysis data record records filing transcript announcer narrator campaign group team
+family percent majority minority half third quarter crowd audience panel jury police
+prosecutor prosecutors lawyer attorney doctor physician professor economist scientist
+researcher reporter journalist columnist editor writer author host moderator lady
+woman man mother father wife husband son daughter brother sister friend neighbor
+""".split())
+# "the network said": the organisation in focus
+ORG_NOUNS = frozenset("""
+network company bank firm newspaper paper agency commission committee organization
+organisation union department government administration court board station channel
+outlet site website magazine university coalition foundation group airline ministry
+""".split())
 # "the Times article", "a Bloomberg report": the publisher speaks
 DOCUMENT_NOUNS = frozenset({"article", "report", "editorial", "story", "piece", "column",
                             "investigation", "analysis", "op-ed", "broadcast", "segment"})
@@ -56,6 +71,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: list[Entity], quoted: set[int] | None = None):
         self.doc = doc
         quoted = quoted or set()
+        self.quoted = quoted
         self.entities = {e.id: e for e in entities}
         self.token_entity: dict[int, str] = {}
         starts = [t.idx for t in doc]
@@ -123,7 +139,7 @@ class SpeakerResolver:
                 w = m.text.split()[-1] if m.text.split() else ""
                 if w and w[:1].isupper():
                     self.name_words.setdefault(w, e.id)
-        self.nominals: dict[str, tuple[str, str]] = {}   # head noun -> (name, type)
+        self.nominals: dict[str, tuple[str, str, int]] = {}   # head noun -> (name, type, token)
 
     def _pronoun_evidence(self, entities: list[Entity]) -> None:
         """Gender of people whose names and titles do not tell it, from the
@@ -208,7 +224,8 @@ class SpeakerResolver:
         lo = head.i
         for c in head.lefts:
             lo = min(lo, c.left_edge.i)
-        while lo < head.i and (doc[lo].dep_ in ("det", "predet") or doc[lo].lower_ in ("the", "a", "an")):
+        while lo < head.i and (doc[lo].dep_ in ("det", "predet") or doc[lo].lower_ in (
+                "the", "a", "an", "his", "her", "its", "their", "our", "my", "your")):
             lo += 1
         hi = head.i
         if with_pp:
@@ -228,6 +245,8 @@ class SpeakerResolver:
     def resolve(self, head: Token, *, exclude: str | None = None) -> Speaker | None:
         """The speaker named by the subject whose head token is ``head``."""
         doc = self.doc
+        if head.lower_ in ("many", "most", "some", "several", "few", "each") and head.pos_ != "PRON" or head.pos_ == "ADJ":
+            return self._nominal(head)
         # named entity at the head, or the head's flat name
         eid = self.entity_of(head)
         if eid is None and head.pos_ == "PROPN":
@@ -258,7 +277,7 @@ class SpeakerResolver:
             if word in PLURAL or word in NEUTER:
                 return self._resolve_collective(head)
             return None
-        if head.pos_ in ("NOUN", "PROPN"):
+        if head.pos_ in ("NOUN", "PROPN", "NUM"):
             return self._nominal(head)
         return None
 
@@ -308,6 +327,16 @@ class SpeakerResolver:
         if not len(span):
             return None
         name = span.text
+        # "and admirals": a coordinated noun belongs to the group's name
+        conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > span.end - 1]
+        if conj and all(t.dep_ in ("cc", "conj") or t.is_punct for t in doc[span.end:conj[0].i]):
+            name = doc[span.start:conj[0].i + 1].text
+        # "his advisers", "her campaign": the possessor resolved
+        poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")]
+        if poss and poss[0].i == span.start - 1 or poss and poss[0].i < span.start:
+            owner = self._owner(poss[0])
+            if owner:
+                name = f"{owner}'s {name}"
         plural = head.tag_ in ("NNS", "NNPS")
         mention = Mention(span.text, span.start_char, span.end_char)
         if head.lower_ in ("one", "some", "many", "several", "none") and len(span) > 1:
@@ -316,7 +345,7 @@ class SpeakerResolver:
         inner = [self.entity_of(t) for t in span if self.entity_of(t)]
         affiliation = self.entities[inner[-1]].name if inner else None
         key = head.lower_
-        definite = any(d in ("the", "this", "that") for d in dets) or any(
+        definite = any(d in ("the", "this", "that", "these", "those") for d in dets) or any(
             c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
         if key in DOCUMENT_NOUNS and inner:
             # "the Times article", "a Bloomberg report": the publisher
@@ -326,8 +355,11 @@ class SpeakerResolver:
                 sp.mention = mention
                 return sp
         if plural:
+            if definite and not inner and key in self.nominals and len(span) <= 2:
+                n, t, _ = self.nominals[key]   # "these voters": the group named before
+                return Speaker(name=n, type=t, mention=mention)
             sp = Speaker(name=name, type="group", mention=mention, affiliation=affiliation)
-            self.nominals[key] = (name, "group")
+            self.nominals[key] = (name, "group", head.i)
             return sp
         if definite and len(span) <= 6:
             # a role description: "the president", "the Republican nominee", "the commission"
@@ -336,8 +368,14 @@ class SpeakerResolver:
                 sp = self.speaker_for_entity(rid)
                 sp.mention = mention
                 return sp
+            if key == "campaign" and self.last_speaker and self.last_speaker_at is not None and (
+                    key not in self.nominals or self.nominals[key][2] < self.last_speaker_at):
+                # "the campaign" of the person just quoted
+                owner = self.entities[self.last_speaker]
+                if owner.type == "PERSON":
+                    return Speaker(name=f"{owner.name.split()[-1]} campaign", type="organisation", mention=mention)
             if key in self.nominals:
-                n, t = self.nominals[key]
+                n, t, _ = self.nominals[key]
                 return Speaker(name=n, type=t, mention=mention)
             if key in ROLE_NOUNS and (not inner or all(self.entities[x].type != "PERSON" for x in inner)):
                 # a role the article has not tied to a name: the person in focus
@@ -348,13 +386,54 @@ class SpeakerResolver:
                     return sp
         if inner and head.lower_ not in PERSON_NOUNS:
             # "the Trump campaign", "South Korea's government"
-            self.nominals[key] = (name, "organisation")
+            self.nominals[key] = (name, "organisation", head.i)
             return Speaker(name=name, type="organisation", mention=mention, affiliation=affiliation)
+        if definite and key in ORG_NOUNS:
+            # "the network", "the bank": the organisation the article is about
+            oid = self.recent_org(head)
+            if oid:
+                sp = self.speaker_for_entity(oid)
+                sp.mention = mention
+                return sp
         if any(d in ("a", "an") for d in dets) or head.lower_ in PERSON_NOUNS:
             return Speaker(name=name, type="anonymous", mention=mention, affiliation=affiliation)
         if head.pos_ == "PROPN":
             return Speaker(name=name, type="organisation", mention=mention)
+        if not plural and head.pos_ == "NOUN" and key not in SPEAKING_NOUNS and key not in PERSON_NOUNS \
+                and key not in ROLE_NOUNS and key not in ORG_NOUNS and key not in DOCUMENT_NOUNS:
+            return None  # "the way", "brain cancer", "federal law": not a speaker
+        if head.pos_ in ("NOUN", "ADJ", "NUM") or head.lower_ in ("many", "most", "some", "each", "several", "few"):
+            # "the announcer", "19 percent of respondents", "many of them"
+            if key in ORG_NOUNS:
+                return Speaker(name=name, type="organisation", mention=mention, affiliation=affiliation)
+            return Speaker(name=name, type="group" if plural or head.pos_ != "NOUN" or key in ("percent", "majority", "half", "third") else "anonymous",
+                           mention=mention, affiliation=affiliation)
         return None
+
+    def _owner(self, pron: Token) -> str | None:
+        """The short name of whoever 'his'/'her'/'its' stands for."""
+        if pron.lower_ in ("his", "her"):
+            eid = self.resolve_pronoun(pron)
+        elif pron.lower_ == "its":
+            eid = self.recent_org(pron)
+        else:
+            return None
+        if not eid:
+            return None
+        e = self.entities[eid]
+        return e.name.split()[-1] if e.type == "PERSON" else e.name
+
+    def recent_org(self, tok: Token) -> str | None:
+        """The last organisation named before ``tok`` (subjects first), nearby."""
+        best = None
+        for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
+            eid = self.token_entity.get(i)
+            if eid and self.entities[eid].type == "ORG" and i not in self.quoted:
+                t = self.doc[i]
+                if t.dep_ in SUBJECTS or t.head.dep_ in SUBJECTS:
+                    return eid
+                best = best or eid
+        return best
 
     def recent_person(self, tok: Token, gender: str | None = None) -> str | None:
         """The last speaker, else the last person named as a subject, nearby."""

@@ -182,7 +182,7 @@ CREATE TABLE occurrences (
     site TEXT COLLATE NOCASE,
     UNIQUE (article, idx)
 );
-CREATE INDEX occurrences_quotation ON occurrences(quotation);
+CREATE INDEX occurrences_quotation ON occurrences(quotation, site, published, sdate);  -- covers the filters
 CREATE INDEX occurrences_sdate ON occurrences(sdate);
 CREATE INDEX occurrences_site ON occurrences(site);
 CREATE INDEX occurrences_published ON occurrences(published);

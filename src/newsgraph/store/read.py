@@ -67,13 +67,26 @@ _QUOTATION_COLS = ("q.id, q.text, q.kind, q.speaker AS speaker_id, q.speaker_nam
 
 
 def _quotation(conn, row: sqlite3.Row) -> dict:
-    d = dict(row)
-    d["speaker"] = {"id": d.pop("speaker_id"), "name": d.pop("speaker_name"), "type": d.pop("speaker_type")}
-    d["sources"] = [r[0] for r in conn.execute(
-        "SELECT site FROM occurrences WHERE quotation = ? AND site IS NOT NULL GROUP BY site "
-        "ORDER BY MIN(published) LIMIT 20", (d["id"],))]
-    d.pop("rank", None)
-    return d
+    return _quotations(conn, [row])[0]
+
+
+def _quotations(conn, rows: list) -> list[dict]:
+    """Quotation rows as dicts, with their outlets (first reporters first), in one query."""
+    out = []
+    for row in rows:
+        d = dict(row)
+        d["speaker"] = {"id": d.pop("speaker_id"), "name": d.pop("speaker_name"), "type": d.pop("speaker_type")}
+        d["sources"] = []
+        out.append(d)
+    if out:
+        by_id = {d["id"]: d for d in out}
+        marks = ",".join("?" * len(by_id))
+        for qid, site in conn.execute(
+                f"SELECT quotation, site FROM occurrences WHERE quotation IN ({marks}) AND site IS NOT NULL "
+                f"GROUP BY quotation, site ORDER BY quotation, MIN(published), site", list(by_id)):
+            if len(by_id[qid]["sources"]) < 20:
+                by_id[qid]["sources"].append(site)
+    return out
 
 
 def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool = False,
@@ -142,12 +155,23 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     if order not in ORDERS or (order == "relevance" and not join):
         raise StoreError(SE.BAD_OPTION, detail=f"order must be one of {', '.join(ORDERS)} "
                                                "(relevance only with a search)")
+    only_search = join and len(where) == 1
     try:
         with store.time_limit(conn):
-            total = conn.execute(f"SELECT COUNT(*) FROM quotations q{join}{where_sql}", params).fetchone()[0]
-            rows = conn.execute(f"SELECT {_QUOTATION_COLS} FROM quotations q{join}{where_sql} "
-                                f"ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
-            items = [_quotation(conn, r) for r in rows]
+            if only_search:  # the full-text index alone answers: count and rank it without the join
+                total = conn.execute("SELECT COUNT(*) FROM quotation_fts WHERE quotation_fts MATCH ?",
+                                     params).fetchone()[0]
+            else:
+                total = conn.execute(f"SELECT COUNT(*) FROM quotations q{join}{where_sql}", params).fetchone()[0]
+            if only_search and order == "relevance":
+                rows = conn.execute(f"SELECT {_QUOTATION_COLS} FROM (SELECT rowid, rank FROM quotation_fts "
+                                    f"WHERE quotation_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) f "
+                                    f"JOIN quotations q ON q.id = f.rowid ORDER BY f.rank, q.id DESC",
+                                    (*params, limit, offset)).fetchall()
+            else:
+                rows = conn.execute(f"SELECT {_QUOTATION_COLS} FROM quotations q{join}{where_sql} "
+                                    f"ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+            items = _quotations(conn, rows)
     except sqlite3.OperationalError as exc:
         msg = str(exc)
         if query is not None and not any(w in msg for w in ("interrupted", "locked", "no such table", "disk", "I/O")):
@@ -214,7 +238,7 @@ def get_speaker(store: Store, name_or_id, *, limit: int = 20, offset: int = 0) -
         rows = conn.execute(f"SELECT {_QUOTATION_COLS} FROM quotations q WHERE q.speaker = ? "
                             f"ORDER BY q.first_seen DESC, q.id DESC LIMIT ? OFFSET ?", (eid, limit, offset))
         out["quotations"] = {"total": counts[0], "limit": limit, "offset": offset,
-                             "items": [_quotation(conn, r) for r in rows.fetchall()]}
+                             "items": _quotations(conn, rows.fetchall())}
         out["other_matches"] = [_entity_brief(conn, i) for i in ids if i != eid]
     return out
 

@@ -96,18 +96,17 @@ def stable_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
-def quote_anchors(norm: str, *, n: int = 3, bottom: int = 4) -> list[int]:
-    """Keys under which near-identical quotations meet: the first and last word
-    n-grams (a trimmed clause keeps one of them) and the bottom-k n-gram hashes."""
+def quote_anchors(norm: str, speaker_key: str = "", *, n: int = 3, bottom: int = 4) -> list[int]:
+    """Keys under which near-identical quotations of one speaker meet: the first and
+    last word n-grams (a trimmed clause keeps one of them) and the bottom-k n-grams."""
     words = norm.split()
     if not words:
         return []
     if len(words) <= n:
-        return [stable_hash(norm)]
+        return [stable_hash(f"{speaker_key}|{norm}")]
     grams = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
-    hashes = sorted({stable_hash(g) for g in grams})
-    out = {stable_hash(grams[0]), stable_hash(grams[-1]), *hashes[:bottom]}
-    return sorted(out)
+    bottom_grams = sorted(set(grams), key=stable_hash)[:bottom]
+    return sorted({stable_hash(f"{speaker_key}|{g}") for g in (grams[0], grams[-1], *bottom_grams)})
 
 
 _NEGATIONS = {"not", "no", "never", "nor", "none", "nobody", "nothing", "cannot", "cant", "dont", "doesnt",
@@ -134,9 +133,12 @@ def quote_match(a: str, b: str, *, min_words: int = 5, ratio: float = 0.88) -> O
     if len(short) >= min_words and len(short) * 2 >= len(long_):
         if f" {' '.join(short)} " in f" {' '.join(long_)} ":
             return "trimmed"
-    if min(len(wa), len(wb)) >= min_words and not _meaning_changes(wa, wb):
+    if min(len(wa), len(wb)) >= min_words and 2 * len(short) >= ratio * (len(wa) + len(wb)):
+        sa, sb = set(wa), set(wb)
+        if 2 * len(sa & sb) < ratio * (len(sa) + len(sb)) - 2:   # too few shared words to be near
+            return None
         sm = SequenceMatcher(None, wa, wb, autojunk=False)
-        if sm.real_quick_ratio() >= ratio and sm.quick_ratio() >= ratio and sm.ratio() >= ratio:
+        if sm.quick_ratio() >= ratio and sm.ratio() >= ratio and not _meaning_changes(wa, wb):
             return "near"
     return None
 
@@ -151,7 +153,7 @@ def content_hash(text: str) -> str:
 _PRIME = np.uint64((1 << 61) - 1)
 _RNG = np.random.default_rng(20261128)
 NUM_PERM = 64
-BANDS = 16
+BANDS, ROWS = 10, 6   # LSH: candidates from Jaccard ~0.68 up (at 0.8 found 95% of the time)
 _A = _RNG.integers(1, 1 << 31, size=NUM_PERM, dtype=np.uint64)
 _B = _RNG.integers(0, 1 << 31, size=NUM_PERM, dtype=np.uint64)
 
@@ -170,8 +172,7 @@ def minhash(text: str, *, shingle: int = 5) -> np.ndarray:
 
 def lsh_bands(sig: np.ndarray) -> list[int]:
     """One hash per band of the signature; articles sharing a band are candidates."""
-    rows = NUM_PERM // BANDS
-    return [stable_hash(f"{b}:" + sig[b * rows:(b + 1) * rows].tobytes().hex()) for b in range(BANDS)]
+    return [stable_hash(f"{b}:" + sig[b * ROWS:(b + 1) * ROWS].tobytes().hex()) for b in range(BANDS)]
 
 
 def similarity(sig_a: np.ndarray, sig_b: np.ndarray) -> float:

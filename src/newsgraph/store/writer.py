@@ -78,6 +78,7 @@ class ArticleWriter:
 
     def __init__(self, conn: sqlite3.Connection, *, duplicate_threshold: float = DUPLICATE_THRESHOLD):
         self.conn = conn
+        conn.execute("PRAGMA cache_size=-131072")  # 128 MB for the writer's random index inserts
         self.duplicate_threshold = duplicate_threshold
         self._ambiguous: Optional[tuple[str, list[str]]] = None
 
@@ -154,9 +155,10 @@ class ArticleWriter:
                               [(b, art) for b in bands])
         marks = ",".join("?" * len(bands))
         rows = self.conn.execute(
-            f"SELECT a.rowid, a.duplicate_of, a.minhash FROM articles a WHERE a.rowid IN "
-            f"(SELECT DISTINCT article FROM article_bands WHERE band IN ({marks}) AND article != ?) "
-            f"ORDER BY a.rowid LIMIT 50", (*bands, art)).fetchall()
+            f"SELECT a.rowid, a.duplicate_of, a.minhash FROM articles a JOIN "
+            f"(SELECT article, COUNT(*) AS shared FROM article_bands WHERE band IN ({marks}) AND article != ? "
+            f"GROUP BY article ORDER BY shared DESC, article LIMIT 20) c ON c.article = a.rowid",
+            (*bands, art)).fetchall()
         best, best_sim = None, 0.0
         for r in rows:
             root = r["duplicate_of"] or r["rowid"]
@@ -349,7 +351,7 @@ class ArticleWriter:
             elif match in ("trimmed", "near"):
                 self._maybe_lengthen(qid, quote.text, norm)
             self.conn.executemany("INSERT OR IGNORE INTO quotation_keys (key, quotation) VALUES (?, ?)",
-                                  [(k, qid) for k in T.quote_anchors(norm)])
+                                  [(k, qid) for k in T.quote_anchors(norm, skey)])
             cur = self.conn.execute(
                 "INSERT INTO occurrences (quotation, article, idx, match, text, kind, start, end, paragraph, "
                 "speaker_name, speaker_descriptor, cue, channel, date, date_source, sdate, published, site) "
@@ -376,12 +378,12 @@ class ArticleWriter:
 
     def _find_quotation(self, norm: str, skey: str) -> tuple[Optional[int], Optional[str]]:
         """An existing quotation of the same speaker with the same or nearly the same words."""
-        anchors = T.quote_anchors(norm)
+        anchors = T.quote_anchors(norm, skey)
         marks = ",".join("?" * len(anchors))
         rows = self.conn.execute(
-            f"SELECT q.id, q.norm FROM quotations q WHERE q.speaker_key = ? AND q.id IN "
-            f"(SELECT quotation FROM quotation_keys WHERE key IN ({marks})) ORDER BY q.id LIMIT 100",
-            (skey, *anchors)).fetchall()
+            f"SELECT q.id, q.norm FROM quotations q WHERE q.id IN "
+            f"(SELECT quotation FROM quotation_keys WHERE key IN ({marks})) AND q.speaker_key = ? "
+            f"ORDER BY q.id LIMIT 100", (*anchors, skey)).fetchall()
         best: tuple[int, int, str] | None = None
         for r in rows:
             match = T.quote_match(norm, r["norm"])

@@ -12,6 +12,7 @@ from .. import store as S
 from ..records import ArticleRecord, ErrorRecord
 from . import params as P
 from .errors import WE, WebError, bad_param
+from .validate import check_record
 
 
 class ErrorDetail(BaseModel):
@@ -164,8 +165,8 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
                 raise ValueError("not a JSON object")
             rec = (ErrorRecord.from_dict(data) if "error" in data and "text" not in data
                    else ArticleRecord.from_dict(data))
-            if isinstance(rec, ArticleRecord) and not (isinstance(rec.id, str) and isinstance(rec.text, str)):
-                raise ValueError("an ArticleRecord needs a string id and text")
+            if isinstance(rec, ArticleRecord):
+                check_record(rec)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise WebError(400, WE.BAD_BODY.value, f"line {n} is not an ArticleRecord ({exc}); "
                                                    "send the JSON lines written by 'newsgraph extract'") from None

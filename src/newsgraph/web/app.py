@@ -27,7 +27,6 @@ HERE = Path(__file__).resolve().parent
 
 MAX_QUERY_BYTES = 2048
 MAX_BODY_BYTES = 8 * 1024 * 1024     # the ingest endpoint; every other route takes no body
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -76,7 +75,24 @@ def create_app(db_path, *, ingest_token: Optional[str] = None, allowed_hosts: Op
     app.add_middleware(Limits, max_query_bytes=max_query_bytes, max_body_bytes=max_body_bytes,
                        allowed_hosts=list(allowed_hosts) if allowed_hosts else None)
     app.router.add_event_handler("shutdown", store.close)
+    app.openapi = lambda: _openapi(app)
     return app
+
+
+def _openapi(app: FastAPI) -> dict:
+    """FastAPI's schema without its 422 responses: a bad parameter is a 400 here."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    for methods in schema.get("paths", {}).values():
+        for op in methods.values():
+            op.get("responses", {}).pop("422", None)
+    for name in ("HTTPValidationError", "ValidationError"):
+        schema.get("components", {}).get("schemas", {}).pop(name, None)
+    app.openapi_schema = schema
+    return schema
 
 
 # ------------------------------------------------------------------ errors

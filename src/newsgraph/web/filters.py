@@ -1,7 +1,10 @@
 """Jinja2 filters and helpers for the pages."""
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlencode
+
+from markupsafe import Markup, escape
 
 from .render import parse_day, safe_url
 
@@ -39,6 +42,11 @@ def path(value) -> str:
     return quote(str(value), safe="/")
 
 
+def ticks(text) -> Markup:
+    """Escape, then show `code` (or ``code``) spans as <code>."""
+    return Markup(re.sub(r"``?([^`<>]+?)``?", r"<code>\1</code>", str(escape(text or ""))))
+
+
 def install(env) -> None:
-    env.filters.update(nice_date=nice_date, plural=plural, path=path, safe_url=safe_url)
+    env.filters.update(nice_date=nice_date, plural=plural, path=path, safe_url=safe_url, ticks=ticks)
     env.globals.update(query=query)

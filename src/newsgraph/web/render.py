@@ -150,56 +150,92 @@ def parse_day(value: Optional[str]) -> Optional[dt.date]:
         return None
 
 
-def timeline_svg(items: list[dict], *, width: int = 720, height: int = 150) -> Markup:
-    """Statements over time: one bar per month (height = statements), a tick axis by year.
+def _bins(days: list[dt.date]) -> tuple[str, dt.date, int]:
+    """The bin unit (day, month, year), the first bin and the number of bins for these dates."""
+    span = (days[-1] - days[0]).days
+    if span <= 92:
+        n = max(31, span + 1)
+        return "day", days[0] - dt.timedelta(days=(n - span - 1) // 2), n
+    first, last = days[0].replace(day=1), days[-1].replace(day=1)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months <= 120:
+        return "month", first, months
+    return "year", dt.date(days[0].year, 1, 1), days[-1].year - days[0].year + 1
 
-    ``items`` are quotations with ``first_seen`` (statement date) and ``text``."""
+
+def _bin_start(unit: str, first: dt.date, k: int) -> dt.date:
+    if unit == "day":
+        return first + dt.timedelta(days=k)
+    if unit == "month":
+        y, m = divmod(first.year * 12 + first.month - 1 + k, 12)
+        return dt.date(y, m + 1, 1)
+    return dt.date(first.year + k, 1, 1)
+
+
+def _bin_of(unit: str, first: dt.date, d: dt.date) -> int:
+    if unit == "day":
+        return (d - first).days
+    if unit == "month":
+        return (d.year - first.year) * 12 + d.month - first.month
+    return d.year - first.year
+
+
+def timeline_svg(items: list[dict], *, width: int = 760, height: int = 160) -> Markup:
+    """Statements over time as bars (by day, month or year, whichever fits the span), with a
+    date axis; each bar has a tooltip. ``items`` are quotations with ``first_seen``."""
     days = sorted(d for d in (parse_day(i.get("first_seen")) for i in items) if d)
-    pad_l, pad_r, pad_t, pad_b = 28, 12, 14, 26
+    pad_l, pad_r, pad_t, pad_b = 30, 12, 18, 28
     w, h = width - pad_l - pad_r, height - pad_t - pad_b
     head = (f'<svg class="timeline" role="img" viewBox="0 0 {width} {height}" '
             f'xmlns="http://www.w3.org/2000/svg" aria-label="statements over time">')
     if not days:
         return Markup(head + f'<text x="{width // 2}" y="{height // 2}" text-anchor="middle" class="empty">'
                              f'no dated statements</text></svg>')
-    first, last = days[0].replace(day=1), days[-1].replace(day=1)
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
-    if months < 12:   # at least a year wide, centred on the data
-        extra = 12 - months
-        y0, m0 = divmod(first.year * 12 + first.month - 1 - extra // 2, 12)
-        first = dt.date(y0, m0 + 1, 1)
-        months = 12
+    unit, first, n = _bins(days)
     counts: dict[int, int] = {}
     for d in days:
-        k = (d.year - first.year) * 12 + d.month - first.month
+        k = _bin_of(unit, first, d)
         counts[k] = counts.get(k, 0) + 1
     top = max(counts.values())
-    bw = w / months
-    parts = [head, f'<line class="axis" x1="{pad_l}" y1="{pad_t + h}" x2="{pad_l + w}" y2="{pad_t + h}"/>']
+    bw = w / n
+    base = pad_t + h
+    parts = [head, f'<g class="meta" data-unit="{unit}" data-bins="{n}"></g>']
     for frac in (0.5, 1.0):
-        y = pad_t + h - frac * h
+        y = base - frac * h
         parts.append(f'<line class="grid" x1="{pad_l}" y1="{y:.1f}" x2="{pad_l + w}" y2="{y:.1f}"/>')
-        label = top * frac
-        parts.append(f'<text class="ylab" x="{pad_l - 6}" y="{y + 4:.1f}" text-anchor="end">'
-                     f'{label:.0f}</text>' if label == int(label) else "")
+        if (top * frac) == int(top * frac):
+            parts.append(f'<text class="ylab" x="{pad_l - 6}" y="{y + 4:.1f}" text-anchor="end">'
+                         f'{int(top * frac)}</text>')
+    parts.append(f'<line class="axis" x1="{pad_l}" y1="{base}" x2="{pad_l + w}" y2="{base}"/>')
+    fmt = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}[unit]
     for k, c in sorted(counts.items()):
-        y0, m0 = divmod(first.year * 12 + first.month - 1 + k, 12)
         x = pad_l + k * bw
-        bh = max(2.0, c / top * h)
-        label = f"{dt.date(y0, m0 + 1, 1):%B %Y}: {c} statement{'s' if c != 1 else ''}"
-        parts.append(f'<rect class="bar" x="{x + bw * 0.12:.1f}" y="{pad_t + h - bh:.1f}" '
-                     f'width="{max(bw * 0.76, 1.5):.1f}" height="{bh:.1f}" rx="2" data-month="{y0}-{m0 + 1:02d}" '
-                     f'data-count="{c}"><title>{escape(label)}</title></rect>')
-    step = max(1, months // 8)
-    for k in range(months):
-        y0, m0 = divmod(first.year * 12 + first.month - 1 + k, 12)
+        bh = max(3.0, c / top * h)
+        start = _bin_start(unit, first, k)
+        label = f"{start:{fmt}}: {c} statement{'s' if c != 1 else ''}"
+        key = {"day": f"{start:%Y-%m-%d}", "month": f"{start:%Y-%m}", "year": f"{start:%Y}"}[unit]
+        bar_w = min(max(bw * 0.72, 2.0), 46.0)
+        parts.append(f'<rect class="bar" x="{x + (bw - bar_w) / 2:.1f}" y="{base - bh:.1f}" width="{bar_w:.1f}" '
+                     f'height="{bh:.1f}" rx="2" data-bin="{key}" data-month="{start:%Y-%m}" data-count="{c}">'
+                     f'<title>{escape(label)}</title></rect>')
+        if bw >= 14:
+            parts.append(f'<text class="count" x="{x + bw / 2:.1f}" y="{base - bh - 4:.1f}" '
+                         f'text-anchor="middle">{c}</text>')
+    for k in range(n):
+        start = _bin_start(unit, first, k)
         x = pad_l + k * bw
-        if m0 == 0 or k == 0:
-            parts.append(f'<line class="tick" x1="{x:.1f}" y1="{pad_t + h}" x2="{x:.1f}" y2="{pad_t + h + 5}"/>')
-            parts.append(f'<text class="xlab" x="{x + 2:.1f}" y="{pad_t + h + 18}">{y0}</text>')
-        elif months <= 36 and k % step == 0:
-            parts.append(f'<text class="xlab minor" x="{x + bw / 2:.1f}" y="{pad_t + h + 18}" '
-                         f'text-anchor="middle">{dt.date(y0, m0 + 1, 1):%b}</text>')
+        major = (k == 0 or (unit == "day" and start.day == 1) or (unit == "month" and start.month == 1)
+                 or (unit == "year" and start.year % 5 == 0))
+        if major:
+            text = {"day": f"{start:%b %Y}", "month": f"{start:%Y}", "year": f"{start:%Y}"}[unit]
+            parts.append(f'<line class="tick" x1="{x:.1f}" y1="{base}" x2="{x:.1f}" y2="{base + 6}"/>')
+            parts.append(f'<text class="xlab" x="{x + 3:.1f}" y="{base + 19}">{text}</text>')
+        elif unit == "day" and start.day % 7 == 1 and start.day < 28 and k > 2:
+            parts.append(f'<text class="xlab minor" x="{x + bw / 2:.1f}" y="{base + 19}" '
+                         f'text-anchor="middle">{start.day}</text>')
+        elif unit == "month" and n <= 36 and k > 1 and k % max(1, n // 12) == 0:
+            parts.append(f'<text class="xlab minor" x="{x + bw / 2:.1f}" y="{base + 19}" '
+                         f'text-anchor="middle">{start:%b}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
