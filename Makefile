@@ -14,13 +14,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+PORT ?= 8000
+
 run: install
 	mkdir -p out
 	$(BIN)/newsgraph extract samples -o out/articles.jsonl --workers 2
-	@$(BIN)/python -c "import json; recs=[json.loads(l) for l in open('out/articles.jsonl')]; \
-	ok=[r for r in recs if 'error' not in r]; \
-	print(f'{len(ok)} articles, {sum(len(r[\"quotes\"]) for r in ok)} quotes, ' \
-	      f'{sum(len(r[\"entities\"]) for r in ok)} entities, {sum(len(r[\"timexes\"]) for r in ok)} time expressions -> out/articles.jsonl')"
+	$(BIN)/newsgraph ingest out/articles.jsonl --records --db out/news.db
+	$(BIN)/newsgraph speakers --db out/news.db --limit 10
+	@echo "newsgraph: the sample corpus is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/newsgraph serve --db out/news.db --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -26,7 +26,7 @@ if str(HERE) not in sys.path:
 from corpus import generate  # noqa: E402
 
 WORKERS = 2
-SHARD_ARTICLES = 100
+SHARD_ARTICLES = 50
 
 
 class RssSampler:

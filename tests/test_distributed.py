@@ -344,3 +344,29 @@ def test_cli_engine_dask(corpus, tmp_path):
     result = CliRunner().invoke(main, ["extract", str(small), "--engine", "dask", "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert sum(ids_in(tmp_path / "out").values()) == 6
+
+
+def test_marker_follows_the_inputs_and_the_files(tmp_path):
+    """A shard is done only with its marker, unchanged inputs and all five files (no model needed here)."""
+    from newsgraph.distributed import _fail_shard, is_done, marker_path
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{oops\n")
+    [shard] = plan_shards([str(bad)])
+    out = tmp_path / "out"
+    assert not is_done(out, shard)
+    summary = process_shard(shard, str(out))
+    assert (summary["articles"], summary["errors"]) == (0, 1) and is_done(out, shard)
+    assert json.loads(marker_path(out, shard.name).read_text())["rows"]["errors"] == 1
+    bad.write_text("{oops\n{again\n")  # the input changed: do it again
+    assert not is_done(out, shard)
+    process_shard(shard, str(out))
+    assert is_done(out, shard)
+    (out / "timexes" / f"{shard.name}.parquet").unlink()  # a table file lost
+    assert not is_done(out, shard)
+    # a shard that failed for good on the cluster: one error row, no marker, so the next run retries it
+    marker_path(out, shard.name).unlink()
+    _fail_shard(str(out), shard, RuntimeError("worker died three times"))
+    [err] = list(read_records(out))
+    assert err.id == shard.name and err.error.code == "E010" and "worker died" in err.error.message
+    assert not is_done(out, shard)

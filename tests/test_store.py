@@ -359,3 +359,25 @@ def test_query_time_limit(store):
             conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000000) "
                          "SELECT COUNT(*) FROM c").fetchone()
     assert err.value.code == SE.QUERY_TIMEOUT
+
+
+# ------------------------------------------------------------------ property: any text is safe
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def search_store(tmp_path_factory):
+    s = open_store(tmp_path_factory.mktemp("fts") / "news.db")
+    corpus_for_search(s)
+    yield s
+    s.close()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from(list('ab sanctions"*()^:+-\'NEAROTD;{}[],.\\%_')), max_size=30)
+       | st.text(max_size=30))
+def test_any_plain_search_text_is_valid_fts(search_store, text):
+    res = search_quotations(search_store, search=text, speaker=text or None, about=text or None, source=text or None)
+    assert res["total"] >= 0

@@ -130,3 +130,24 @@ def test_newer_database_is_refused(db):
     conn.close()
     res = run("speakers", "--db", db)
     assert res.exit_code == 1 and "E101" in res.output and "upgrade newsgraph" in res.output
+
+
+def test_bad_record_lines_are_counted_not_fatal(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    good = article("g1", [(KIM, Q)])
+    path.write_text("not json\n[1, 2]\n" + '{"id": "x"}\n' + good.to_json() + "\n")
+    res = run("ingest", "--records", str(path), "--db", str(tmp_path / "n.db"), "--json")
+    assert res.exit_code == 0, res.output
+    rep = json.loads(res.stdout)
+    assert rep["inserted"] == 1 and rep["errors"] == 3 and rep["error_codes"] == {"E005": 3}
+
+
+def test_a_record_the_writer_cannot_store_is_counted(tmp_path):
+    from newsgraph.store import ingest_records, open_store, stats
+
+    bad = article("b1", [(KIM, Q)])
+    bad.quotes[0].about = [None]          # not an About: the writer fails on this article only
+    store = open_store(tmp_path / "n.db")
+    rep = ingest_records(store, [article("g1", [(KIM, Q)]), bad, article("g2", [(KIM, "Other words here today.")])])
+    assert rep.inserted == 2 and rep.errors == 1 and rep.error_codes == {"E109": 1}
+    assert stats(store)["articles"] == 2 and stats(store)["occurrences"] == 2

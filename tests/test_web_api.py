@@ -473,3 +473,9 @@ def test_ingest_refuses_malformed_records(tmp_path, change, problem):
         err = assert_error(r, 400, "E207")
         assert problem in err["message"]
         assert_error(c.get("/api/articles/malformed"), 404)
+
+
+def test_head_is_answered_like_get(client):
+    r = client.head("/api/stats")
+    assert r.status_code == 200 and r.content == b""
+    assert client.head("/api/articles/none").status_code == 404

@@ -114,15 +114,14 @@ def eval_cmd(gold_dir, output, as_json, inputs, workers):
     click.echo(json.dumps(report["summary"]) if as_json else format_report(report))
 
 
-def _load_store_commands() -> None:
-    try:
-        from .store_cli import register
-    except ImportError:  # the store commands are optional until the store lands
-        return
-    register(main)
+def _register_commands() -> None:
+    from . import store_cli, web_cli
+
+    store_cli.register(main)
+    web_cli.register(main)
 
 
-_load_store_commands()
+_register_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

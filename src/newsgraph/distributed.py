@@ -229,6 +229,10 @@ def process_shard(shard: Shard, out_dir: str, *, batch: int = 16,
     return summary
 
 
+def _input_bytes(shard: Shard) -> int:
+    return sum(size or 0 for _, size, _ in signature(shard))
+
+
 def _fail_shard(out_dir: str, shard: Shard, exc: BaseException) -> dict:
     """A shard whose task failed for good: one error row says so; no marker, so a re-run retries it."""
     remove_shard(out_dir, shard.name)
@@ -281,7 +285,8 @@ def run_dask(inputs: list[str], out_dir: str, *, scheduler: Optional[str] = None
             skipped: Counter = Counter()
             if todo:
                 futures = {}
-                for shard in todo:
+                # largest first: the last tasks to start are short, so no worker idles long at the end
+                for shard in sorted(todo, key=_input_bytes, reverse=True):
                     fut = client.submit(process_shard, shard, str(out), batch=batch, max_bytes=max_bytes,
                                         key=f"newsgraph-shard-{shard.name}", pure=False, retries=1)
                     futures[fut] = shard

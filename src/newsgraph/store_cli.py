@@ -90,13 +90,14 @@ def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_js
     from .store import ingest_paths, ingest_records, read_record_files
 
     store = _open(db_path, create=True)
+    live = not (quiet or as_json) and sys.stderr.isatty()
     last = [0.0]
 
     def progress(rep) -> None:
-        if quiet or as_json or time.monotonic() - last[0] < 1:
+        if not live or time.monotonic() - last[0] < 1:
             return
         last[0] = time.monotonic()
-        click.echo(f"\ringest: {rep.stored} stored ({rep.inserted} new, {rep.updated} updated), "
+        click.echo(f"\r\033[Kingest: {rep.stored} stored ({rep.inserted} new, {rep.updated} updated), "
                    f"{rep.errors} errors, {rep.rate:.1f} articles/s", err=True, nl=False)
 
     if records:
@@ -107,7 +108,7 @@ def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_js
     if as_json:
         _echo_json(report.to_dict())
     elif not quiet:
-        click.echo(f"\rnewsgraph ingest: {report.stored} stored ({report.inserted} new, {report.updated} updated, "
+        click.echo(f"{chr(13) + chr(27) + '[K' if live else ''}newsgraph ingest: {report.stored} stored ({report.inserted} new, {report.updated} updated, "
                    f"{report.unchanged} unchanged), {report.skipped} already stored, {report.errors} errors, "
                    f"{report.rate:.1f} articles/s", err=True)
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from . import timex_rules as R
 from .records import Timex
 
-__all__ = ["tag_timexes", "infer_published", "statement_date", "validate_value",
+__all__ = ["tag_timexes", "explain_timexes", "infer_published", "statement_date", "validate_value",
            "parse_value", "format_value", "TIMEX_COMPONENT"]
 
 TIMEX_COMPONENT = "newsgraph_timex_v1"
@@ -199,7 +199,7 @@ def _elem_ok(st: "_State", e: "_Elem", j: int) -> bool:
         return False
     if e.num:
         return _parse_number(st.toks, j, st.classes) is not None
-    return st.lowers[j] in e.words or bool(e.classes & st.classes[j])
+    return st.lowers[j] in e.words or not e.classes.isdisjoint(st.classes[j])
 
 
 _MODS = sorted(((tuple(p.split()), mod, frozenset(norms)) for p, mod, norms in R.LEFT_MODIFIERS),
@@ -216,7 +216,8 @@ class _State:
     lowers: list = field(default_factory=list)
     last_quarter: Optional[tuple[int, int]] = None
     quarter_at: int = -1                      # token index of that quarter's mention
-    ref_date: Optional[dt.date] = None
+    ref_date: Optional[dt.date] = None      # the last day-level date mentioned
+    ref_year: Optional[int] = None          # the last year mentioned
     tense_cache: dict = field(default_factory=dict)
 
 
@@ -238,7 +239,7 @@ def _match(st: _State, elems: tuple, k: int, pos: int, labels: list) -> Iterator
             if lw in e.words:
                 lab = lw
             else:
-                hit = e.classes & st.classes[pos]
+                hit = e.classes.intersection(st.classes[pos]) if e.classes else None
                 if hit:
                     lab = min(hit)
             if lab is not None:
@@ -274,11 +275,16 @@ def tag_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[Timex]:
     with ``anchor`` None they get underspecified values ("XXXX-WXX-4",
     "PRESENT_REF") instead of invented dates.
     """
+    return [t for t, _ in explain_timexes(doc, anchor)]
+
+
+def explain_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[tuple[Timex, str]]:
+    """``tag_timexes`` with the name of the rule that found each expression."""
     toks = list(doc)
     texts = [t.text for t in toks]
     classes = [_classes(t) for t in texts]
     st = _State(doc, anchor, toks, classes, [t.lower() for t in texts])
-    out: list[Timex] = []
+    out: list[tuple[Timex, str]] = []
     n, i, last_end = len(toks), 0, 0
     while i < n:
         if "_START" not in classes[i]:
@@ -311,6 +317,8 @@ def tag_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[Timex]:
             if s < last_end:
                 continue
             if all(toks[s + k].lower_ == w for k, w in enumerate(words)) and rule.norm in norms:
+                if words == ("over",) and st.lowers[start] == "the":
+                    continue  # "over the past two months": a span, not "more than"
                 if words[-1] != "-" and start - 1 >= 0 and toks[start - 1].text == "-":
                     continue
                 start = s
@@ -328,8 +336,8 @@ def tag_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[Timex]:
         span = doc[start:end]
         text = span.text
         # trailing punctuation never belongs to the expression
-        out.append(Timex(text=text, start=span.start_char, end=span.start_char + len(text),
-                         type=typ, value=value, mod=mod or None))
+        out.append((Timex(text=text, start=span.start_char, end=span.start_char + len(text),
+                          type=typ, value=value, mod=mod or None), rule.name))
         last_end = end
         i = end
     return out
@@ -544,7 +552,17 @@ def _n_date(st, rule, i, end, labels):
             date = dt.date(y, mo, d)
         except ValueError:
             return None
-        st.ref_date = date
+        _set_ref(st, date, "D")
+        return "DATE", date.isoformat(), None
+    if rule.name == "date_iso":
+        y, mo, d = (int(st.lowers[k]) for k in (i, i + 2, i + 4))
+        if len(st.lowers[i + 2]) != 2 or len(st.lowers[i + 4]) != 2:
+            return None
+        try:
+            date = dt.date(y, mo, d)
+        except ValueError:
+            return None
+        _set_ref(st, date, "D")
         return "DATE", date.isoformat(), None
     month = R.MONTHS[_tok(st, _lab(labels, "MONTH")).lower_]
     dl = _lab(labels, "DAYNUM")
@@ -565,7 +583,7 @@ def _n_date(st, rule, i, end, labels):
     # "May 5 people" is not a date: a number followed by a plural noun is a count
     if not yl and dl[1] + 1 < len(st.toks) and st.toks[dl[1] + 1].tag_ == "NNS":
         return None
-    st.ref_date = date
+    _set_ref(st, date, "D")
     return "DATE", date.isoformat(), None
 
 
@@ -657,6 +675,7 @@ def _n_year(st, rule, i, end, labels):
             if prev not in ("in", "since", "of", "by", "from", "until", "to", "between", "and",
                             "before", "after", "around", "circa", "c.", "year", "the"):
                 return None
+    st.ref_year = y
     return "DATE", f"{y:04d}", None
 
 
@@ -968,7 +987,7 @@ def _n_weekday(st, rule, i, end, labels):
     elif _has(labels, "NEXT"):
         rel = 1
     d = _weekday_date(st.anchor, wd, _tense(st, wl[1]), rel)
-    st.ref_date = d
+    _set_ref(st, d, "D")
     return typ, d.isoformat() + suffix, None
 
 
@@ -988,7 +1007,7 @@ def _n_deictic(st, rule, i, end, labels):
     if st.anchor is None:
         return typ, "XXXX-XX-XX" + suffix, None
     d = st.anchor + dt.timedelta(days=off)
-    st.ref_date = d
+    _set_ref(st, d, "D")
     return typ, d.isoformat() + suffix, None
 
 
@@ -1003,7 +1022,16 @@ def _n_pod(st, rule, i, end, labels):
     return "TIME", (st.anchor + dt.timedelta(days=off)).isoformat() + f"T{p}", None
 
 
-def _ref(st) -> Optional[dt.date]:
+def _set_ref(st: _State, d: dt.date, gran: str) -> None:
+    if gran == "D":
+        st.ref_date = d
+    st.ref_year = d.year
+
+
+def _ref(st, gran: str = "D") -> Optional[dt.date]:
+    """The reference time of "the following day/year": the last date (or year) mentioned."""
+    if gran == "Y" and st.ref_year is not None and (st.ref_date is None or st.ref_date.year != st.ref_year):
+        return dt.date(st.ref_year, 7, 1)
     return st.ref_date or st.anchor
 
 
@@ -1023,8 +1051,8 @@ def _n_ref_next(st, rule, i, end, labels):
     sign = -1 if any(w in words for w in ("previous", "preceding", "before", "earlier")) else 1
     unit = next((w for w in words if w in ("day", "week", "month", "year")), "day")
     pod = next((R.PARTS_OF_DAY[w] for w in words if w in R.PARTS_OF_DAY), None)
-    d = _ref(st)
     gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}[unit]
+    d = _ref(st, gran)
     if d is None:
         return ("TIME" if pod else "DATE"), _fmt(None, gran) + (f"T{pod}" if pod else ""), None
     d = _shift(d, gran, sign)
@@ -1137,7 +1165,7 @@ def _n_ago(st, rule, i, end, labels):
     if gran in ("DE", "CE"):
         gran = "Y"
     if gran == "D":
-        st.ref_date = d
+        _set_ref(st, d, "D")
     return "DATE", _fmt(d, gran), None
 
 
@@ -1303,7 +1331,7 @@ def _n_set(st, rule, i, end, labels):
     if wl:
         tok = _tok(st, wl)
         wd = R.WEEKDAYS.get(tok.lower_) or R.WEEKDAYS_PLURAL[tok.lower_]
-        pod = _lab(labels, "POD")
+        pod = _lab(labels, "POD") or _lab(labels, "PODS")
         return "SET", f"XXXX-WXX-{wd}" + (f"T{R.PARTS_OF_DAY[_tok(st, pod).lower_]}" if pod else ""), None
     ml = _lab(labels, "MONTH")
     if ml:
@@ -1332,13 +1360,19 @@ def _n_clock(st, rule, i, end, labels):
     elif words[0] == "midnight":
         hh, mm = 24, 0
     else:
-        cl = _lab(labels, "CLOCKNUM") or _lab(labels, "CLOCK")
-        t = _tok(st, cl).lower_
-        m = _RE_CLOCK.match(t)
-        if m:
-            hh, mm = int(m.group(1)), int(m.group(2))
+        cl = _lab(labels, "CLOCKNUM") or _lab(labels, "CLOCK") or _lab(labels, "NUM")
+        m = None
+        if cl[0] == "NUM":
+            if not float(cl[3]).is_integer() or not 1 <= cl[3] <= 12:
+                return None
+            hh, mm = int(cl[3]), 0
         else:
-            hh, mm = int(t), 0
+            t = _tok(st, cl).lower_
+            m = _RE_CLOCK.match(t)
+            if m:
+                hh, mm = int(m.group(1)), int(m.group(2))
+            else:
+                hh, mm = int(t), 0
         ap = _lab(labels, "AMPM")
         ampm = R.AMPM[_tok(st, ap).lower_] if ap else None
         if "morning" in words:
@@ -1357,7 +1391,8 @@ def _n_clock(st, rule, i, end, labels):
                 if st.toks[cl[1]].dep_ in ("nsubj",):
                     return None
         elif rule.name == "clock_hhmm":
-            if not m:
+            if not m or _prev_lower(st, i) not in ("at", "by", "until", "till", "from", "before",
+                                                   "after", "around", "about", "since", "to"):
                 return None
     day = None
     dl = _lab(labels, "DAYREF")

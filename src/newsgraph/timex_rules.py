@@ -74,7 +74,9 @@ ORDINALS = {
 FUZZY = {"several", "few", "many", "some", "numerous", "couple"}
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-                "overnight": "NI", "nights": "NI", "mornings": "MO", "evenings": "EV"}
+                "overnight": "NI", "nights": "NI", "mornings": "MO", "evenings": "EV",
+                "afternoons": "AF"}
+PARTS_OF_DAY_PLURAL = {"nights", "mornings", "evenings", "afternoons"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
@@ -118,7 +120,8 @@ _add("UNITS", PLURAL_UNITS)
 _add("UNIT1", SINGULAR_UNITS)
 _add("NUMWORD", NUMBER_WORDS)
 _add("ORD", ORDINALS)
-_add("POD", PARTS_OF_DAY)
+_add("POD", set(PARTS_OF_DAY) - PARTS_OF_DAY_PLURAL)
+_add("PODS", PARTS_OF_DAY_PLURAL)
 _add("SEASON", SEASONS)
 _add("DEICTIC", DEICTIC_DAYS)
 _add("REF", REF_WORDS)
@@ -144,6 +147,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("date_wmdy", "WEEKDAY ,? MONTH DAYNUM ,? YEAR?", "date", "DATE"),
     ("date_wdmy", "WEEKDAY ,? DAYNUM MONTH YEAR?", "date", "DATE"),
     ("date_numeric", "NUMDATE", "date", "DATE"),
+    ("date_iso", "YEAR - DAYNUM - DAYNUM", "date", "DATE"),
     ("month_year", "MONTH ,? of? YEAR", "month", "DATE"),
     ("month_rel_year", "MONTH of? PAST|THIS|NEXT year", "month", "DATE"),
     ("month", "MONTH", "month", "DATE"),
@@ -227,16 +231,17 @@ RULES: list[tuple[str, str, str, str]] = [
     ("set_every", "EVERY other? UNIT1|WEEKDAY|MONTH|SEASON", "set", "SET"),
     ("set_every_n", "EVERY NUM UNITS", "set", "SET"),
     ("set_adverb", "SETADV", "set", "SET"),
-    ("set_weekdays", "WEEKDAYS POD?", "set", "SET"),
+    ("set_weekdays", "WEEKDAYS PODS?", "set", "SET"),
+    ("set_weekday_nights", "WEEKDAY PODS", "set", "SET"),
     ("set_times_per", "once|twice a|per UNIT1", "set", "SET"),
     ("set_n_times_per", "NUM times a|per UNIT1", "set", "SET"),
     ("set_per", "per UNIT1", "set", "SET"),
     # -- clock times ------------------------------------------------------------------------
     ("clock_ampm", "CLOCKNUM AMPM TZ? DAYREF?", "clock", "TIME"),
     ("clock_ampm_date", "CLOCKNUM AMPM TZ? ,? on? MONTH DAYNUM", "clock", "TIME"),
-    ("clock_oclock", "CLOCKNUM o'clock DAYREF?", "clock", "TIME"),
+    ("clock_oclock", "NUM o'clock DAYREF?", "clock", "TIME"),
     ("clock_noon", "noon|midnight|midday DAYREF?", "clock", "TIME"),
-    ("clock_hhmm", "at CLOCK", "clock", "TIME"),
+    ("clock_hhmm", "CLOCK", "clock", "TIME"),
     ("clock_pod", "CLOCKNUM in the morning|afternoon|evening", "clock", "TIME"),
 ]
 

@@ -55,7 +55,7 @@ class _Statement:
     quote_ids: list[int] = field(default_factory=list)
 
 
-def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+def _trim(doc: Doc, lo: int, hi: int, min_len: int = 2) -> tuple[int, int] | None:
     """Token range [lo, hi) without edge punctuation or dangling conjunctions."""
     while lo < hi and (doc[lo].is_punct and doc[lo].text not in ("\u201c", '"', "''", "$") or doc[lo].is_space
                        or (doc[lo].dep_ == "cc" and doc[lo].head.i < lo)):
@@ -68,7 +68,7 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
         lo += 1  # an opening mark whose quotation began in an earlier paragraph
     elif len(marks) % 2 and marks[-1] == hi - 1:
         hi -= 1
-    if hi - lo < 2:
+    if hi - lo < min_len:
         return None
     return lo, hi
 
@@ -187,13 +187,19 @@ def _cut_nested(v: Token, lo: int, hi: int) -> tuple[int, int]:
         t = doc[j]
         if t.i == v.i:
             continue
+        if t.lower_ == "according" and j + 1 < hi and doc[j + 1].lower_ == "to" and j - lo >= 2:
+            cut = j
+            while cut > lo and doc[cut - 1].is_punct:
+                cut -= 1
+            return lo, cut  # "according to" names a source, not content
         if t.tag_ == "VBG" and t.dep_ == "advcl" and t.left_edge.i > lo + 3 and doc[t.left_edge.i - 1].text == "," \
                 and t.head.i != v.i and not verb_class(t.text):
             # a free adjunct of the writer's: ", implicitly putting his name on the line"
             return lo, t.left_edge.i - 1
         if not verb_class(t.text):
             continue
-        if (t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp")) or (
+        if (t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp")
+                and (t.head.i == v.i or doc[t.left_edge.i - 1].is_punct)) or (
                 t.tag_ == "VBG" and t.dep_ == "advcl" and doc[t.left_edge.i - 1].text == ",") or (t.dep_ == "conj" and t.tag_.startswith("VB")
                                                                              and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
             cut = t.left_edge.i if t.left_edge.i > lo else j
@@ -216,6 +222,11 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
     """Token range of what a reporting verb reports, or None."""
     doc = v.doc
     ccomp = [c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp"]
+    if not ccomp and klass == "speech":
+        # "tweeted in the early hours that Machado was ...": a that-clause the parse
+        # hung on the verb as an adverbial
+        ccomp = [c for c in v.children if c.dep_ in ("advcl", "dep", "xcomp") and c.i > v.i
+                 and c.left_edge.lower_ == "that" and c.left_edge.i > v.i]
     if ccomp:
         c = ccomp[0]
         lo, hi = c.left_edge.i, c.right_edge.i + 1
@@ -229,6 +240,9 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
             if objs:
                 lo = c.i + 1
                 hi = c.right_edge.i + 1
+                for x in v.rights:  # "called on Trump to stop attacking ..."
+                    if x.i > c.i and x.dep_ in ("xcomp", "ccomp"):
+                        hi = max(hi, x.right_edge.i + 1)
                 for x in v.rights:  # "warning of consequences if Washington does not ..."
                     if x.i > c.i and x.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in x.children):
                         hi = max(hi, x.right_edge.i + 1)
@@ -374,6 +388,15 @@ class _Extractor:
             if any(c.dep_ == "xcomp" and verb_class(c.text) for c in v.children):
                 continue  # "continued to call for": the inner verb is the cue
             rng = _content_tokens(v, klass, lemma, self.sent_bounds(v.i)[1])
+            passive = [c for c in v.children if c.dep_ == "nsubjpass"]
+            if passive and any(c.dep_ == "agent" for c in v.children) and rng is None:
+                # "The story was first reported by the Post": the subject is the content
+                rng = (passive[0].left_edge.i, passive[0].right_edge.i + 1)
+            if v.i + 2 < len(doc) and doc[v.i + 1].text == ":" and self.in_quote[v.i + 2] >= 0 or (
+                    v.i + 3 < len(doc) and doc[v.i + 1].text == ":" and self.in_quote[v.i + 3] >= 0):
+                rng = None  # 'X said: "..."': the quotation is the content, not a clause before
+            min_len = 1 if klass == "object" and rng is not None and rng[1] - rng[0] == 1 \
+                and doc[rng[0]].pos_ == "PROPN" else 2
             subj = _subject(v) or _inherited_subject(v)
             if subj is None and v.i > 0 and doc[v.i - 1].pos_ == "PROPN" and doc[v.i - 1].dep_ not in ("compound",):
                 subj = doc[v.i - 1]  # "... the Washington Post Trump said that": a misparse
@@ -387,7 +410,7 @@ class _Extractor:
                          and c.i == v.i + 1]
             st = _Statement(cue=cue, subject=subj, spans=[], paragraph=pi, channel=_channel(v))
             if rng is not None:
-                t = _trim(doc, *rng)
+                t = _trim(doc, *rng, min_len=min_len)
                 if t is None:
                     continue
                 lo, hi = t
@@ -402,7 +425,7 @@ class _Extractor:
                         lo = v.i + 1
                     else:
                         hi = v.i
-                t = _trim(doc, lo, hi)
+                t = _trim(doc, lo, hi, min_len=min_len)
                 if t is None:
                     continue
                 t = self._snap(t, v)
@@ -612,6 +635,26 @@ class _Extractor:
         # one whose subject is a thing that cannot speak ("brain cancer confirmed")
         stmts = [st for st in stmts if st.inherit is not None or st.from_quote or (
             st.subject is not None and (st.speaker is not None or st.subject.pos_ != "NOUN"))]
+        # "Lynch said X, though she noted Y": the same speaker's second statement
+        # inside the first one's clause ends the first one
+        for inner in stmts:
+            if not inner.cue or inner.speaker is None or inner.inherit is not None or inner.from_quote:
+                continue
+            c = inner.cue[0]
+            for outer in stmts:
+                if outer is inner or not outer.cue or outer.speaker is None or outer.from_quote:
+                    continue
+                a, b = outer.spans[0]
+                if a < c.idx < b and outer.speaker.entity and outer.speaker.entity == inner.speaker.entity:
+                    clause = c
+                    while clause.dep_ in ("conj", "xcomp") and clause.head.idx > a:
+                        clause = clause.head
+                    cut = self.doc[clause.left_edge.i].idx if clause.left_edge.idx > a else c.idx
+                    j = bisect_right(self.tok_starts, cut - 1) - 1
+                    while j >= 0 and self.doc[j].idx > a and (self.doc[j].is_punct or self.doc[j].is_space):
+                        j -= 1
+                    if j >= 0 and self.doc[j].idx > a:
+                        outer.spans = [(a, self.doc[j].idx + len(self.doc[j].text))]
         # a cue inside what someone else reports belongs to the report ("Trump
         # said that Clinton once described the deal as ..."): not a statement of its own
         ranges = [st.spans[0] for st in stmts if st.cue]

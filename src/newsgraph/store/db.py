@@ -30,6 +30,7 @@ class SE(str, Enum):
     NOT_A_STORE = "E106"
     BAD_OPTION = "E107"
     NO_DATABASE = "E108"
+    WRITE_FAILED = "E109"
 
 
 STORE_MESSAGES = {
@@ -43,6 +44,8 @@ STORE_MESSAGES = {
     SE.QUERY_TIMEOUT: "the query took longer than the {limit} s limit; narrow it with filters",
     SE.NOT_A_STORE: "{path} is not a newsgraph database ({detail}); pass another --db path",
     SE.BAD_OPTION: "{detail}",
+    SE.WRITE_FAILED: "the article {id!r} could not be stored ({detail}); the ingest went on without it, "
+                     "please report it with this input",
     SE.NO_DATABASE: "the database {path} does not exist; create it with `newsgraph ingest PATH... --db {path}`",
 }
 

@@ -10,12 +10,14 @@ import collections
 import hashlib
 import json
 import logging
+import sqlite3
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from ..records import ArticleRecord, ErrorRecord
-from .db import Store
+from ..errors import E, NewsgraphError
+from ..records import ArticleRecord, ErrorInfo, ErrorRecord
+from .db import SE, Store, StoreError
 from .writer import ArticleWriter, _now
 
 log = logging.getLogger(__name__)
@@ -67,11 +69,28 @@ def ingest_records(store: Store, items: Iterable[Union[ArticleRecord, ErrorRecor
                         conn.execute("INSERT OR REPLACE INTO ingest_log VALUES (?, ?, NULL, ?, ?, ?)",
                                      (rid, rhash, rec.error.code, rec.error.message, _now()))
                 else:
-                    status = writer.write(rec)
-                    setattr(report, status, getattr(report, status) + 1)
-                    if rid is not None:
-                        conn.execute("INSERT OR REPLACE INTO ingest_log VALUES (?, ?, ?, NULL, NULL, ?)",
-                                     (rid, rhash, rec.id, _now()))
+                    conn.execute("SAVEPOINT article")
+                    try:
+                        status = writer.write(rec)
+                    except (sqlite3.DatabaseError, ValueError, TypeError, AttributeError, KeyError) as exc:
+                        conn.execute("ROLLBACK TO article")
+                        conn.execute("RELEASE article")
+                        if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+                            raise  # disk full: stop, the batch is rolled back and redone on re-run
+                        err = StoreError(SE.WRITE_FAILED, id=getattr(rec, "id", "?"),
+                                         detail=f"{type(exc).__name__}: {exc}")
+                        log.error("%s", err.message, exc_info=True)
+                        report.errors += 1
+                        report.error_codes[err.code.value] = report.error_codes.get(err.code.value, 0) + 1
+                        if rid is not None:
+                            conn.execute("INSERT OR REPLACE INTO ingest_log VALUES (?, ?, NULL, ?, ?, ?)",
+                                         (rid, rhash, err.code.value, err.message, _now()))
+                    else:
+                        conn.execute("RELEASE article")
+                        setattr(report, status, getattr(report, status) + 1)
+                        if rid is not None:
+                            conn.execute("INSERT OR REPLACE INTO ingest_log VALUES (?, ?, ?, NULL, NULL, ?)",
+                                         (rid, rhash, rec.id, _now()))
                 pending += 1
                 if pending >= batch_size:
                     conn.execute("COMMIT")
@@ -153,8 +172,19 @@ def read_record_files(paths: Iterable[str]) -> Iterator[Union[ArticleRecord, Err
             for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
-                data = json.loads(line)
-                if "error" in data and "text" not in data:
-                    yield ErrorRecord.from_dict(data)
-                else:
-                    yield ArticleRecord.from_dict(data)
+                try:
+                    data = json.loads(line)
+                    if not isinstance(data, dict):
+                        raise ValueError(f"a JSON {type(data).__name__}, not an object")
+                    if "error" in data and "text" not in data:
+                        yield ErrorRecord.from_dict(data)
+                        continue
+                    rec = ArticleRecord.from_dict(data)
+                    if not isinstance(rec.id, str) or not isinstance(rec.text, str):
+                        raise ValueError("an ArticleRecord needs a string 'id' and 'text'")
+                except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                    err = NewsgraphError(E.BAD_JSONL, line=n, detail=str(exc))
+                    yield ErrorRecord(id=f"{path}:{n}", source=str(path),
+                                      error=ErrorInfo(code=err.code.value, message=err.message))
+                    continue
+                yield rec

@@ -235,6 +235,7 @@ def get_speaker(store: Store, name_or_id, *, limit: int = 20, offset: int = 0) -
         counts = conn.execute("SELECT COUNT(*), COALESCE(SUM(n_occurrences), 0) FROM quotations WHERE speaker = ?",
                               (eid,)).fetchone()
         out["n_quotations"], out["n_occurrences"] = counts[0], counts[1]
+        out["n_articles"] = _speaker_articles(conn, eid)
         rows = conn.execute(f"SELECT {_QUOTATION_COLS} FROM quotations q WHERE q.speaker = ? "
                             f"ORDER BY q.first_seen DESC, q.id DESC LIMIT ? OFFSET ?", (eid, limit, offset))
         out["quotations"] = {"total": counts[0], "limit": limit, "offset": offset,
@@ -300,6 +301,12 @@ def list_entities(store: Store, *, type: Optional[str] = None, search: Optional[
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
+def _speaker_articles(conn, eid: int) -> int:
+    return conn.execute("SELECT COUNT(DISTINCT COALESCE(a.duplicate_of, a.rowid)) FROM quotations q "
+                        "JOIN occurrences o ON o.quotation = q.id JOIN articles a ON a.rowid = o.article "
+                        "WHERE q.speaker = ?", (eid,)).fetchone()[0]
+
+
 def top_speakers(store: Store, *, speaker_type: Optional[str] = None, limit: int = 20, offset: int = 0) -> dict:
     """Most quoted speakers: distinct quotations, occurrences, articles (syndicated copies once)."""
     limit, offset = _page(limit, offset)
@@ -311,11 +318,13 @@ def top_speakers(store: Store, *, speaker_type: Optional[str] = None, limit: int
     with store.time_limit(conn):
         total = conn.execute(f"SELECT COUNT(DISTINCT q.speaker) FROM quotations q {where}", params).fetchone()[0]
         items = _rows(conn, f"SELECT e.id, e.name, e.type, COUNT(*) AS n_quotations, "
-                            f"SUM(q.n_occurrences) AS n_occurrences, SUM(q.n_articles) AS n_articles, "
+                            f"SUM(q.n_occurrences) AS n_occurrences, "
                             f"MIN(q.first_seen) AS first_seen, MAX(q.last_seen) AS last_seen "
                             f"FROM quotations q JOIN entities e ON e.id = q.speaker {where} "
                             f"GROUP BY q.speaker ORDER BY n_quotations DESC, n_occurrences DESC, e.name "
                             f"LIMIT ? OFFSET ?", (*params, limit, offset))
+        for item in items:  # distinct articles, a syndicated copy counted with its original
+            item["n_articles"] = _speaker_articles(conn, item["id"])
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 

@@ -222,12 +222,21 @@ class Limits:
                     (k, v) for k, v in SECURITY_HEADERS if k not in have]
             await send(message)
 
+        if scope["method"] == "HEAD":   # answer HEAD as GET without the body
+            scope = dict(scope, method="GET")
+            inner_send = send_with_headers
+
+            async def send_with_headers(message):
+                if message["type"] == "http.response.body":
+                    message = dict(message, body=b"")
+                await inner_send(message)
+
         if refusal:
             status, code, msg = refusal
             _, body = _json(status, code, msg)
             await send_with_headers({"type": "http.response.start", "status": status,
                                      "headers": [(b"content-type", b"application/json"),
                                                  (b"content-length", str(len(body)).encode())]})
-            await send({"type": "http.response.body", "body": body})
+            await send_with_headers({"type": "http.response.body", "body": body})
             return
         await self.app(scope, receive, send_with_headers)
