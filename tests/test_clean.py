@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.clean import Block, CleanedPage, clean_page_text, normalise_space
+from newsgraph.clean import Block, CleanedPage, author_line, clean_page_text, normalise_space, paragraph_dateline
 
 PAGES = Path(__file__).resolve().parent / "pages"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -189,6 +189,51 @@ CASES = [
           "The cranes will double the number of containers the port can handle each day, the port authority said."],
          [], ["Workers watch as the first crane is lifted onto the quay.", "REUTERS/Ola Dahl"]),
         id="description-repeated-around-credit"),
+    pytest.param(
+        'Flood Warnings Across The Valley\n\n'
+        'Rivers rose overnight and the county opened two shelters for residents.\n\n'
+        'Shelters open in two towns\nUpdated 9:15 AM\n\n'
+        'The county opened shelters at the school and the church hall for anyone forced to leave home by the rising water.\n\n'
+        'Roads closed near the bridge\nUpdated 8:40 AM\n\n'
+        'Police closed three roads near the old bridge after water covered the carriageway in several places early on Tuesday.',
+        ('Flood Warnings Across The Valley',
+         ['Rivers rose overnight and the county opened two shelters for residents.',
+          'The county opened shelters at the school and the church hall for anyone forced to leave home by the rising water.',
+          'Police closed three roads near the old bridge after water covered the carriageway in several places early on Tuesday.'],
+         ['Shelters open in two towns', 'Updated 9:15 AM', 'Roads closed near the bridge', 'Updated 8:40 AM'], []),
+        id="live-entry-heading-is-not-the-title"),
+    pytest.param(
+        'News\nSport\nWeather\n\n'
+        'Regional airport to add three new routes next spring\n\n'
+        'By Lotte Vermeer\nMarch 2, 2025\nGift this article\n\n'
+        'The regional airport will add flights to three new destinations next spring, its managing director said on Monday, after two airlines agreed to base aircraft there.\n\n'
+        'The routes will run twice a week from April, the airport said.',
+        ('Regional airport to add three new routes next spring',
+         ['The regional airport will add flights to three new destinations next spring, its managing director said on Monday, after two airlines agreed to base aircraft there.',
+          'The routes will run twice a week from April, the airport said.'],
+         [], []),
+        id="tool-line-under-byline-is-not-the-title"),
+    pytest.param(
+        'Allotment Waiting Lists Grow\n\n'
+        'The number of people waiting for an allotment in the city has doubled in five years, figures released by the council on Friday show.\n\n'
+        'Some residents have waited more than a decade for a plot, the council said, and it is looking for new land near the river.\n\n'
+        'Enjoyed this story? Sign up for our weekly gardening newsletter and never miss an update.\n\n'
+        '© 2025 Green City News',
+        ('Allotment Waiting Lists Grow',
+         ['The number of people waiting for an allotment in the city has doubled in five years, figures released by the council on Friday show.',
+          'Some residents have waited more than a decade for a plot, the council said, and it is looking for new land near the river.'],
+         [], []),
+        id="reader-pitch-after-last-paragraph-dropped"),
+    pytest.param(
+        'Harbour Dredging To Begin In May\n\n'
+        'The work will take about six weeks in total.\n\n'
+        'What changes\n\n'
+        'Ships will be diverted to the outer berth while the dredgers work, and the ferry timetable will change for the duration, the port authority said on Monday.',
+        ('Harbour Dredging To Begin In May',
+         ['The work will take about six weeks in total.',
+          'Ships will be diverted to the outer berth while the dredgers work, and the ferry timetable will change for the duration, the port authority said on Monday.'],
+         ['What changes'], []),
+        id="subheading-after-short-lead-kept"),
     pytest.param("", (None, [], [], []), id="empty"),
     pytest.param("   \n\n\t  \n", (None, [], [], []), id="blank"),
     pytest.param("Accessibility links\n\nBreaking News\n\nShare\nPrint", (None, [], [], []), id="only-chrome"),
@@ -222,6 +267,8 @@ def test_metadata_author_dateline_and_dropped_reasons():
     ("By Jane Doe, Associated Press", "byline"),
     ("By JANE DOE and RICHARD ROE", "byline"),
     ("By contrast, the union said the offer was too low.", None),
+    ("Posted 9:40 a.m. CT Jan. 4, 2025", "dateline"),
+    ("Mon 3 Feb 2025 18.15 AEDT", "dateline"),
 ])
 def test_meta_lines(line, kind):
     text = ("A Headline For The Test\n\n" + line + "\n\nThe committee met on Tuesday evening to discuss the offer, "
@@ -232,6 +279,40 @@ def test_meta_lines(line, kind):
     else:
         assert page.metadata["dropped"].get(kind) == 1
         assert all(b.text != line for b in page.blocks)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Farida Osei-Mensah", ("Farida Osei-Mensah", False)),
+    ("Farida Osei-Mensah Education Correspondent", ("Farida Osei-Mensah", True)),
+    ("Pablo de la Vega, Staff Writer", ("Pablo de la Vega", True)),
+    ("Lisbon Bureau", (None, True)),
+    ("Chief political reporter", (None, True)),
+    ("Rents Rise Again In May", None),         # "In": a headline, not a name
+    ("The Northern Echo Review", None),
+    ("Sign up for our newsletter", None),
+    ("Updated 3 hours ago", None),
+])
+def test_author_line_shapes(line, expected):
+    assert author_line(line) == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("OSLO, Feb 2 (Nordwire) - The central bank held its rate.", "OSLO, Feb 2 (Nordwire)"),
+    ("SAN JUAN, Puerto Rico — Power returned to most homes on Friday.", "SAN JUAN, Puerto Rico"),
+    ("NAIROBI (Wire) — Rains arrived early.", "NAIROBI (Wire)"),
+    ("The council met on Monday - and voted.", None),
+    ("US officials said talks would resume.", None),
+])
+def test_paragraph_dateline(paragraph, expected):
+    assert paragraph_dateline(paragraph) == expected
+
+
+def test_dateline_without_year_sets_no_publication_date():
+    page = clean_page_text("Port Reopens After Strike\n\nLISBON, Sept 30 (Nordwire) - The container port reopened "
+                           "on Tuesday after a nine-day strike by crane operators ended with a pay deal.")
+    assert page.metadata["dateline"] == "LISBON, Sept 30 (Nordwire)"
+    assert "published" not in page.metadata
+    assert page.blocks[0].text.startswith("LISBON, Sept 30 (Nordwire) - The container port")
 
 
 def test_blocks_are_clean_paragraphs():

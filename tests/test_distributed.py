@@ -197,9 +197,9 @@ def reference(corpus: Path) -> dict[str, dict]:
 @pytest.fixture(scope="module")
 def cluster():
     """One LocalCluster for the module: two processes, one thread each, as run_dask starts by default."""
-    from distributed import LocalCluster
+    from newsgraph.distributed import local_cluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as c:
+    with local_cluster(2) as c:
         yield c
 
 

@@ -151,3 +151,8 @@ def test_a_record_the_writer_cannot_store_is_counted(tmp_path):
     rep = ingest_records(store, [article("g1", [(KIM, Q)]), bad, article("g2", [(KIM, "Other words here today.")])])
     assert rep.inserted == 2 and rep.errors == 1 and rep.error_codes == {"E109": 1}
     assert stats(store)["articles"] == 2 and stats(store)["occurrences"] == 2
+
+
+def test_missing_records_file_is_an_error_record(tmp_path):
+    res = run("ingest", "--records", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "n.db"), "--json")
+    assert res.exit_code == 0 and json.loads(res.stdout)["error_codes"] == {"E008": 1}

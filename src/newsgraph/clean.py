@@ -22,10 +22,26 @@ How it works (linear in the input, pure Python):
 4. The run ends earlier at an ``end`` header, before a teaser list (headline +
    summary pairs) or before a tail that breaks into one-paragraph fragments
    between link-like lines (a comment section without a header).
-5. The headline: above its byline or date line if there is one, else the last
-   Title Case line after the leading menu, else the first title-like line.
+   Before the run is taken, lines that speak for the site beside a sign-up box (a
+   newsletter pitch, its call to action) go; after it, author lines in the page
+   head are judged with their neighbours (``_mark_bylines``): a job title or desk
+   alone, a name with a job title, a name after a lone "By", or a bare name
+   (two to four capitalised words) beside the date/byline lines under a longer
+   headline. A short paragraph that speaks for the publication after the last
+   body paragraph (a republishing notice, "sign up for ...") ends the article.
+5. The headline: walking up from the article (from its byline block when there is
+   one) over chrome, bylines, dates, captions, share buttons and the site's name,
+   the first title-like line; a longer sentence-case line right under a headline
+   is its deck, one-word lines above it are section labels. When that walk meets
+   a paragraph or a live-blog entry, the older rule decides: the last Title Case
+   line after the leading menu, else the first title-like line. A headline inside
+   the run with its own byline (a gallery's captions above it) wins.
 6. Inside the article, link lists go, repeated lines keep one copy (a
-   description shown twice in a row is a caption), short lines become headings.
+   description shown twice in a row is a caption; a lone credit line and the
+   short description under it are captions), short lines become headings, a deck
+   between the headline and the article stays body. A dateline opening the first
+   paragraph ("BRUSSELS, Nov 17 (Agency) -") stays in the text and is recorded
+   in ``metadata["dateline"]``; it gives ``published`` only when it has a year.
 
 A small list of very common exact chrome strings supplements the shapes.
 """
@@ -36,7 +52,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-__all__ = ["Block", "CleanedPage", "clean_page_text", "normalise_space", "line_kind"]
+__all__ = ["Block", "CleanedPage", "clean_page_text", "normalise_space", "line_kind", "paragraph_dateline", "author_line"]
 
 @dataclass
 class Block:
@@ -147,6 +163,25 @@ _AGENCY = frozenset("ap afp reuters getty epa shutterstock alamy xinhua bloomber
 _CREDIT_FILLER = frozenset("images via courtesy of for the staff file photos and".split())
 
 _BYLINE = re.compile(r"(?:by|written by|words by|posted by|story by|reporting by|report by)\s+(?P<name>\S.*)", re.I)
+# job titles and desks: the end of "Jane Doe, Health Correspondent", "Brussels Bureau"
+_ROLE_WORDS = frozenset("""
+correspondent correspondents reporter reporters editor editors writer writers columnist columnists
+contributor contributors journalist journalists staff bureau desk producer photographer critic
+analyst intern stringer presenter commentator
+""".split())
+# words that may stand before a job title without being part of a name
+_ROLE_MODIFIERS = frozenset("""
+senior chief deputy associate assistant special foreign political managing executive contributing
+investigative national international local regional sports health science business economics
+economy technology tech education environment environmental climate legal culture arts world news
+data digital features opinion city global diplomatic security defence defense energy markets
+finance financial crime court courts transport travel food fashion music film books staff
+""".split())
+_NAME_PARTICLES = frozenset("de da di del della dos das du van von der den la le bin al el y st mc".split())
+_PRONOUNS = frozenset("i he she it we they you this that these those there his her their our its".split())
+_BARE_BY = frozenset(("by", "written by", "words by", "story by", "reporting by", "posted by"))
+_AUTHOR_SPLIT = re.compile(r"\s*[,|·•—–]\s*|\s+-\s+")
+_NAME_TOKEN = re.compile(r"(?:[A-Z][a-zà-ÿ'’]*\.?|[A-Z]\.|[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*)", re.U)
 _NAME_GLUE = frozenset("and & of the in for at de da van von der le la di y , | - — –".split())
 _META_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s+-\s+")
 
@@ -163,6 +198,7 @@ et pt pdt pst cdt cst mdt mst gmt utc bst cet cest ist jst ago hour hours minute
 mins second seconds day days week weeks month months year years yesterday today just now
 noon midnight st nd rd th of the time read and
 """.split())
+_TIME_ZONE = re.compile(r"[A-Z]{0,3}[SD]?T")
 _TOKEN = re.compile(r"[^\W\d_]+\.?|\d+|\S", re.U)
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _DATE_ANCHOR_NUM = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
@@ -190,6 +226,20 @@ _ADVERT = re.compile(
     r"(?:\s*[-–—:|]?\s*(?:(?:the )?(?:story|article|content) continues below(?: (?:this )?advertisement)?|"
     r"continue reading(?: below)?|feedback|\d+ of \d+))?", re.I)
 _RELATIVE_TIME = re.compile(r"\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?|d)\s+ago\b", re.I)
+_PROMO = re.compile(r"\b(?:our|ours|us|you|your|we)\b|\bevery (?:day|morning|evening|week|weekday|month|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+                    r"\b(?:weekly|daily|newsletters?|republish\w*|donate|donations?|sign up|subscribe)\b", re.I)
+# a call to the reader ("you ... sign up"), or the publication speaking of its own work
+_CALL = re.compile(r"\b(?:sign(?:ing)? up|subscrib\w*|newsletters?|inbox|donat\w*|republish\w*|"
+                   r"every (?:day|morning|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
+_SELF = re.compile(r"\bour (?:\w+ )?(?:articles|stories|journalism|reporting|newsroom|content|coverage|"
+                   r"newsletters?)\b|\brepublish\w*|\bcreative commons\b", re.I)
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+# "BRUSSELS, Nov 17 (Agency) -", "LAS CRUCES, N.M. —", "WASHINGTON (AP) —" opening a paragraph
+_PLACE_DATELINE = re.compile(
+    r"(?P<line>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3}){0,2}"
+    r"(?:,? (?:(?:" + _MONTH_NAMES + r")\.? \d{1,2}(?:, \d{4})?|\d{1,2} (?:" + _MONTH_NAMES + r")\.?(?: \d{4})?))?"
+    r"(?: \([^()]{1,40}\))?)\s?[-–—]+\s")
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|added|according)\b", re.I)
 
 
@@ -260,6 +310,8 @@ def _date_line(text: str) -> Optional[str]:
         elif low in _DATE_WORDS or bare in _DATE_WORDS:
             if bare in ("am", "pm", "a.m", "p.m", "a", "p", "m"):
                 clock = True
+            continue
+        elif _TIME_ZONE.fullmatch(tok):   # "MT", "AEST", "CEST": a zone after a clock time
             continue
         else:
             return None
@@ -334,6 +386,108 @@ def _credit_line(text: str, words: list[str]) -> bool:
                                                   "alamy", "xinhua", "images", "photo") for w in low)
 
 
+def _role_phrase(tokens: list[str]) -> bool:
+    """ "Health Correspondent", "Senior policy reporter", "Staff": ends with a job title."""
+    return (1 <= len(tokens) <= 5 and tokens[-1].lower().rstrip(".") in _ROLE_WORDS
+            and all(t.lower() not in _STOP or t.lower() in ("and", "of") for t in tokens)
+            and all(t.isalpha() for t in tokens))
+
+
+def _person_name(tokens: list[str]) -> bool:
+    """Two to four capitalised words (particles and initials aside), no function words."""
+    core = [t for t in tokens if t.lower() not in _NAME_PARTICLES]
+    if not (2 <= len(core) <= 4) or len(tokens) > 6:
+        return False
+    for t in tokens:
+        low = t.lower().rstrip(".")
+        if t.lower() in _NAME_PARTICLES and t != tokens[0]:
+            continue
+        if not _NAME_TOKEN.fullmatch(t) or low in _STOP or low in _MONTHS or low in _WEEKDAYS \
+                or low in _ROLE_WORDS or len(t) > 20:
+            return False
+    return True
+
+
+def author_line(text: str) -> Optional[tuple[Optional[str], bool]]:
+    """(name, has_role) for a line that is only a person's name, optionally with a job
+    title ("Jane Doe", "Jane Doe Health Correspondent", "Jane Doe, Staff Writer"), or
+    (None, True) for a job title or desk alone ("Brussels Bureau"); None for anything else."""
+    if len(text) > 90 or any(ch.isdigit() or ch in "?!:;\"“”()[]@#/&" for ch in text):
+        return None
+    parts = [p for p in _AUTHOR_SPLIT.split(text.strip().rstrip(".")) if p]
+    if not 1 <= len(parts) <= 3:
+        return None
+    tokens = parts[0].split()
+    k = len(tokens)   # the job title at the end of the first part
+    while k > 0 and (tokens[k - 1].lower() in _ROLE_MODIFIERS or tokens[k - 1].lower() in _ROLE_WORDS
+                     or tokens[k - 1].islower()):
+        k -= 1
+    if k < len(tokens) and k > 3 and _role_phrase(tokens[2:]):
+        k = 2   # "Jane Doe Rural Affairs Reporter": a job title in Title Case
+    role = k < len(tokens) and _role_phrase(tokens[k:])
+    if not role:
+        k = len(tokens)
+    rest = [p.split() for p in parts[1:]]
+    if any(not (_role_phrase(r) or (len(r) <= 4 and all(w[:1].isupper() for w in r))) for r in rest):
+        return None
+    role = role or any(_role_phrase(r) for r in rest)
+    name = tokens[:k]
+    if _person_name(name):
+        return " ".join(name), bool(role)
+    if role and len(name) <= 2 and all(w[:1].isupper() for w in name) and len(parts) == 1:
+        return None, True   # "Brussels Bureau", "Staff Writer"
+    return None
+
+
+def _mark_bylines(units: list[_Unit], limit: int, site: Optional[str]) -> None:
+    """Author lines without "By" in the page head (before ``limit``), judged with their
+    neighbours: a job title or desk alone, a name with a job title, a name after a lone
+    "By", or a bare name beside the date or byline lines under a longer headline."""
+    site_key = _norm_key(site) if site else None
+    counts = Counter(_norm_key(u.text) for u in units if u.words <= 6)
+    limit = min(limit, len(units))
+    shapes = {i: author_line(units[i].text) for i in range(limit) if units[i].kind == "link"}
+
+    def beside(j: int) -> bool:   # lines that may sit inside a byline block
+        u = units[j]
+        return (u.kind == "drop" and u.reason in ("chrome", "social", "separator", "reading_time")) \
+            or shapes.get(j) is not None or _affiliation(u, site_key, counts)
+
+    def meta(j: int) -> bool:
+        return units[j].kind == "drop" and units[j].reason in ("byline", "dateline")
+
+    def near_meta(i: int) -> bool:
+        for step in (1, -1):
+            j = i + step
+            while 0 <= j < len(units) and not meta(j) and beside(j):
+                j += step
+            if 0 <= j < len(units) and meta(j):
+                return True
+        return False
+
+    for i, shape in shapes.items():
+        if shape is None:
+            continue
+        name, role = shape
+        u = units[i]
+        after_by = i > 0 and units[i - 1].kind == "drop" and _norm_key(units[i - 1].text) in _BARE_BY
+        if name is None or role or after_by:
+            u.kind, u.reason, u.meta = "drop", "byline", (("author", name) if name else None)
+            continue
+        above = next((units[j] for j in range(i - 1, -1, -1)
+                      if not (units[j].kind in ("drop", "caption") or beside(j))), None)
+        if near_meta(i) and above is not None and _title_like(above) and above.words > u.words:
+            u.kind, u.reason, u.meta = "drop", "byline", ("author", name)
+
+
+def _affiliation(u: _Unit, site_key: Optional[str], counts: Counter) -> bool:
+    """The site's name, or a one- or two-word line the page repeats (a section label)."""
+    if u.kind != "link" or u.words > 6:
+        return False
+    key = _norm_key(u.text)
+    return (site_key is not None and key == site_key) or (u.words <= 2 and counts[key] >= 2)
+
+
 def line_kind(text: str) -> _Unit:
     """The kind of one line, from its shape alone (no context)."""
     words = _words(text)
@@ -349,7 +503,7 @@ def line_kind(text: str) -> _Unit:
         return drop("separator")
     if n <= 6 and _READING_TIME.fullmatch(key):
         return drop("reading_time")
-    if n <= 8 and _END_HEADER.fullmatch(key):
+    if n <= 8 and (_END_HEADER.fullmatch(key) or _END_HEADER.fullmatch(text.strip(" .:").lower())):
         unit.kind = "end"
         return unit
     if n <= 8 and _LIST_HEADER.fullmatch(key):
@@ -363,7 +517,7 @@ def line_kind(text: str) -> _Unit:
         return drop("link")
     if n <= 20 and (_BREADCRUMB.search(text) or _CLICK.search(text)) and not any(q in text for q in _QUOTES):
         return drop("link")
-    if _CREDITS.fullmatch(text.strip()):
+    if _CREDITS.fullmatch(text.strip()) or key in _BARE_BY:
         return drop("byline")
     author = _byline(text)
     if author:
@@ -580,6 +734,89 @@ def _title_like(u: _Unit) -> bool:
 
 
 def _find_title(units: list[_Unit], start: int, site: Optional[str] = None) -> Optional[int]:
+    """The headline's index: the title-like line closest above the article, past its
+    byline block, captions and share bar (``_title_above``); else by the menu's shape."""
+    t = _title_above(units, start, site)
+    return t if t is not None else _title_after_menu(units, start, site)
+
+
+def _title_above(units: list[_Unit], start: int, site: Optional[str]) -> Optional[int]:
+    """Walking up from the article's first paragraph over chrome, byline and date lines,
+    captions, share buttons and the site's name, the first title-like line; a deck (a
+    longer line in sentence case) sits under its headline, a section label above it."""
+    limit = min(start, len(units))
+    site_key = _norm_key(site) if site else None
+    counts = Counter(_norm_key(u.text) for u in units if u.words <= 2)
+
+    def skip(j: int) -> bool:
+        u = units[j]
+        return (u.kind in ("drop", "caption", "time") or (u.kind in ("end", "list") and u.words <= 2)
+                or _affiliation(u, site_key, counts))
+
+    # the byline block between the headline and the article: a short tool line or two
+    # ("Gift this article") may sit under it, never a headline-sized line
+    j, others = limit - 1, 0
+    while j >= 0 and others <= 2:
+        u = units[j]
+        if u.kind == "drop" and u.reason in ("byline", "dateline"):
+            t = _title_walk(units, j, skip)
+            if t is not None:
+                return t
+            break
+        if not skip(j):
+            if u.kind != "link" or u.words > 4:
+                break
+            others += 1
+        j -= 1
+    return _title_walk(units, limit, skip)
+
+
+def _title_walk(units: list[_Unit], limit: int, skip) -> Optional[int]:
+    """The first title-like line above ``limit`` past the lines ``skip`` accepts."""
+    i, single = limit - 1, 0
+    while i >= 0:
+        if units[i].kind == "link" and units[i].words <= 1:
+            single += 1   # a share button or a section label; three in a row are a menu
+            if single > 2:
+                return None
+        elif not skip(i):
+            break
+        else:
+            single = 0
+        i -= 1
+    if i < 0:
+        return None
+    c = units[i]
+    above = i - 1
+    while above >= 0 and units[above].kind == "drop" and units[above].reason == "separator":
+        above -= 1
+    p = units[above] if above >= 0 else None
+    if not _title_like(c) or c.words < 2:
+        return None
+    if i + 1 < len(units) and units[i + 1].kind == "time":
+        return None   # a live-blog entry's heading: the article began higher up
+    menu_item = lambda u: u is not None and u.kind in ("link", "end", "list") and u.words <= 4  # noqa: E731
+    if p is not None and p.kind in ("link", "sentence") and _title_like(p) and p.words >= 3 \
+            and c.words > p.words and not _headline_case(_words(c.text), c.text) and not menu_item(p):
+        before = next((units[j] for j in range(above - 1, -1, -1) if units[j].kind != "drop"), None)
+        if not (before is not None and before.kind == "link" and before.words >= 5):
+            return above   # c is the deck under the headline p
+    if p is not None and _paragraph(p):
+        return None   # c is a subheading or a caption: the article began higher up
+    if c.kind == "link" and c.words <= 4 and menu_item(p):
+        # a short headline right under the menu: longer than the menu's items
+        sizes, j = [], above
+        while j >= 0 and (units[j].kind == "drop" or menu_item(units[j])):
+            if units[j].kind != "drop":
+                sizes.append(units[j].words)
+            j -= 1
+        sizes.sort()
+        if c.words <= 2 or c.words <= sizes[len(sizes) // 2]:
+            return None
+    return i
+
+
+def _title_after_menu(units: list[_Unit], start: int, site: Optional[str] = None) -> Optional[int]:
     """The headline's index: the first title-like unit after the leading menu."""
     limit = min(start, len(units))
     live = [i for i in range(limit) if units[i].kind != "drop"]   # chrome is transparent
@@ -631,6 +868,107 @@ def _find_title(units: list[_Unit], start: int, site: Optional[str] = None) -> O
 
 
 # --------------------------------------------------------------------------- roles
+
+def paragraph_dateline(text: str) -> Optional[str]:
+    """The dateline opening a paragraph ("BRUSSELS, Nov 17 (Agency)"), or None. It stays
+    in the text; a caller records it and takes a date from it only when it has a year."""
+    m = _PLACE_DATELINE.match(text)
+    if not m or sum(1 for ch in m.group("line") if ch.isupper()) < 3:
+        return None
+    return m.group("line").strip()
+
+
+def _promo(u: _Unit) -> bool:
+    """A short line that speaks for the publication or to the reader (a newsletter
+    pitch, a republishing notice), not a quotation."""
+    return (u.kind in ("sentence", "prose", "link") and 3 <= u.words <= 40
+            and not any(q in u.text for q in _QUOTES) and not _SPEECH.search(u.text)
+            and bool(_PROMO.search(u.text)))
+
+
+def _mark_promos(units: list[_Unit]) -> None:
+    """A promotional line beside a sign-up box goes with it."""
+    for i, u in enumerate(units):
+        if u.kind == "drop" or not _promo(u):
+            continue
+        near = [units[j] for j in (i - 1, i + 1) if 0 <= j < len(units)]
+        if any(v.kind == "drop" and v.reason == "subscription" for v in near):
+            u.kind, u.reason = "drop", "subscription"
+    for i, u in enumerate(units[:-1]):   # the box's own call to action: "GET THE WEEKLY"
+        nxt = units[i + 1]
+        if u.kind == "link" and u.words <= 8 and _IMPERATIVE.match(u.text.lower()) \
+                and nxt.kind == "drop" and nxt.reason == "subscription":
+            u.kind, u.reason = "drop", "subscription"
+
+
+def _promo_tail(units: list[_Unit], start: int, end: int) -> int:
+    """The article ends before a last short paragraph that speaks for the publication,
+    set off from the article by two or more link or chrome lines."""
+    while end > start:
+        last = end
+        while last > start and _junk(units[last]):
+            last -= 1
+        gap = last - 1
+        while gap >= start and _junk(units[gap]):
+            gap -= 1
+        if _pitch(units[last]) and last > start and _paragraph(units[last - 1]):
+            end = last - 1   # "Like this story? Sign up for ...": right after the article
+            continue
+        if not (_pitch(units[last]) and last - 1 - gap >= 2 and gap >= start
+                and units[last].text.rstrip(_CLOSERS)[-1:] in ".!"):
+            return end
+        end = gap
+    return end
+
+
+def _pitch(u: _Unit) -> bool:
+    """A promotional line: a call to the reader ("you" and "sign up", "every Friday"),
+    or the publication speaking of its own work ("republish our articles")."""
+    return _promo(u) and u.words <= 30 and (
+        bool(_ADDRESSED.search(u.text) and _CALL.search(u.text)) or bool(_SELF.search(u.text)))
+
+
+def _credit_captions(units: list[_Unit], first: int, end: int) -> set[int]:
+    """A photo credit alone on a line ("Netflix.", "Jane Doe."), one to three capitalised
+    words, and the short one-sentence description under it: captions."""
+    out: set[int] = set()
+    for i in range(max(first, 0), end):
+        u = units[i]
+        words = _words(u.text)
+        if u.kind != "sentence" or not 1 <= len(words) <= 3 or not u.text.endswith(".") \
+                or not all(w[:1].isupper() for w in words) or any(w.lower() in _VERBISH for w in words):
+            continue
+        j = next((k for k in range(i + 1, end + 1) if units[k].kind != "drop"), None)
+        if j is None:
+            continue
+        v = units[j]
+        lead = _words(v.text)[:1]
+        if lead and lead[0].lower() in _PRONOUNS:
+            continue
+        if v.kind in ("sentence", "prose") and 4 <= v.words <= 20 and v.text[:1] not in _QUOTES \
+                and not _SPEECH.search(v.text) and not re.search(r"[.!?][\"”’]?\s+[A-Z\"“]", v.text):
+            out.update((i, j))
+    return out
+
+
+def _headline_in_run(units: list[_Unit], start: int, end: int) -> Optional[int]:
+    """A headline inside the run's first lines, right above its byline or date line, when
+    only short pieces (a photo gallery's captions) come before it."""
+    for h in range(start, min(end, start + 12) + 1):
+        u = units[h]
+        if u.kind in ("prose", "sentence") and u.words > 30:
+            return None
+        if u.kind != "link" or u.words < 3 or not _title_like(u) or h == start:
+            continue
+        block = []   # the byline block under it
+        for j in range(h + 1, end + 1):
+            if units[j].kind != "drop":
+                break
+            block.append(units[j])
+        if any(v.reason == "byline" and v.meta for v in block):
+            return h
+    return None
+
 
 def _is_heading(units: list[_Unit], i: int) -> bool:
     u = units[i]
@@ -694,10 +1032,14 @@ def clean_page_text(text: str) -> CleanedPage:
                 metadata["site"] = m.group(1).strip().rstrip(",")
                 break
 
+    _mark_promos(units)
     start, end = _best_run(units)
+    if end >= start:   # author lines in the page head, then the run again
+        _mark_bylines(units, start, metadata.get("site"))
+        start, end = _best_run(units)
     if end < start:   # nothing scores: keep every unit that is not chrome
         start, end = 0, len(units) - 1
-    end = _cut_tail(units, start, end)
+    end = _promo_tail(units, start, _cut_tail(units, start, end))
 
     # author and date line: the first byline / date line up to the article's end
     # (a comment section's "Posted by" and dates come later)
@@ -711,7 +1053,9 @@ def clean_page_text(text: str) -> CleanedPage:
         if published:
             metadata["published"] = published
 
-    t = _find_title(units, start, metadata.get("site"))
+    t = _headline_in_run(units, start, end)
+    if t is None:
+        t = _find_title(units, start, metadata.get("site"))
     title = units[t].text if t is not None else None
     if t is not None and t >= start:
         start = t + 1
@@ -719,6 +1063,7 @@ def clean_page_text(text: str) -> CleanedPage:
     keep_from = min(first, start)
 
     lists = _link_lists(units, first, end)
+    credits = _credit_captions(units, first, end)
     blocks: list[Block] = []
     seen: dict[str, int] = {}
     title_key = _norm_key(title) if title else None
@@ -735,7 +1080,9 @@ def clean_page_text(text: str) -> CleanedPage:
             dropped["end" if u.kind == "end" else "trailing"] += 1
             continue
         if i < start:   # between the headline and the article run: decks, captions
-            if u.kind in ("link", "list", "end") and u.words <= 4:
+            subheading = (u.kind == "link" and i + 1 == start and units[start].kind == "prose"
+                          and any(_paragraph(units[k]) for k in range(first, i)))
+            if u.kind in ("link", "list", "end") and u.words <= 4 and not subheading:
                 dropped["navigation"] += 1
                 continue
         elif i in lists:
@@ -755,8 +1102,10 @@ def clean_page_text(text: str) -> CleanedPage:
                 blocks[j].role = "caption"   # a photo description shown twice (alt text, caption)
             dropped["duplicate"] += 1
             continue
-        if u.kind == "caption":
+        if u.kind == "caption" or i in credits:
             role = "caption"
+        elif i < start and u.kind == "link" and u.words >= 7:
+            role = "body"   # a deck (standfirst) between the headline and the article
         elif _is_heading(units, i):
             role = "heading"
         else:
@@ -765,6 +1114,13 @@ def clean_page_text(text: str) -> CleanedPage:
         blocks.append(Block(u.text, role))
 
     _drop_contained_captions(blocks, dropped)
+    lead = next((b.text for b in blocks if b.role == "body"), None)
+    place = paragraph_dateline(lead) if lead else None
+    if place and "dateline" not in metadata:
+        metadata["dateline"] = place
+        published = _parse_date(place)   # only with a year: "Nov 17" alone is no date
+        if published:
+            metadata["published"] = published
     metadata["dropped"] = dict(dropped)
     return CleanedPage(title, blocks, metadata)
 

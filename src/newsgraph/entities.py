@@ -39,6 +39,8 @@ adm admiral maj major cmdr chairman chairwoman chair secretary judge justice rev
 reverend sir dame lord lady king queen prince princess pope sheikh ambassador
 minister premier chancellor speaker leader chief attorney commissioner coach
 officer detective sheriff former first then-president deputy pastor father sister
+councilor councillor councilman councilwoman alderman assemblyman assemblywoman
+superintendent trustee mp mep congressman congresswoman spokesman spokeswoman
 brother rabbi imam cardinal bishop archbishop emir ayatollah supreme
 """.split())
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
@@ -120,11 +122,15 @@ class _Cluster:
     descriptors: list[str] = field(default_factory=list)
     gender: str | None = None
     first: int = 0
+    _words: tuple | None = None   # cache of the name words, keyed by len(names)
 
     def best_name(self) -> str:
         def score(n: str) -> tuple:
             toks = n.split()
-            return (len([t for t in toks if t[:1].isupper() or t[:1].isdigit()]), len(n))
+            # a name that starts with a given name beats one with a stray word in
+            # front ("Alicia Machado", not "Universe Alicia Machado")
+            given = self.label == "PERSON" and len(toks) > 1 and toks[0].lower() in MALE_NAMES | FEMALE_NAMES
+            return (given, len([t for t in toks if t[:1].isupper() or t[:1].isdigit()]), len(n))
         if self.label == "GPE" or self.label == "ORG":
             for n in self.names:
                 alias = COUNTRY_ALIASES.get(norm_key(n))
@@ -209,8 +215,12 @@ def _descriptor(doc: Doc, start: int, end: int) -> list[str]:
     return out
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov"})
+
+
 def _extra_spans(doc: Doc, covered: set[int]) -> list[tuple[int, int, str]]:
-    """Facilities the model leaves unlabelled: proper nouns + a facility noun."""
+    """Names the model leaves unlabelled: proper nouns + a facility noun ("the
+    Sofitel Legend Metropole hotel"), an honorific + proper nouns ("Ms Kearney")."""
     out = []
     i = 0
     n = len(doc)
@@ -221,6 +231,9 @@ def _extra_spans(doc: Doc, covered: set[int]) -> list[tuple[int, int, str]]:
                 j += 1
             if j < n and doc[j].lower_ in FACILITY_NOUNS and j - i >= 2:
                 out.append((i, j + 1, "FAC"))
+            elif i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS and doc[i - 1].text[:1].isupper() \
+                    and i - 1 not in covered and j - i <= 3:
+                out.append((i, j, "PERSON"))
             i = j + 1
         else:
             i += 1
@@ -403,7 +416,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
                 if g and not cl.gender:
                     cl.gender = g
             else:
-                bare.append((ms, me, norm_key(parts[0]), titles, parts[0], _descriptor(doc, s, e)))
+                bare.append((ms, me, norm_key(parts[0]), titles, parts[0], _descriptor(doc, s, e), e2 - 1))
         else:
             add_other(label, s2, e2, name)
 
@@ -417,8 +430,14 @@ def extract_entities(doc: Doc) -> list[Entity]:
             first_last = name_tokens(cl.names[0])
             mfl = name_tokens(m.names[0])
             n = len(first_last)
-            suffix = n >= 2 and len(mfl) > n and mfl[-n:] == first_last and first_last[0][:1] and \
-                cl.names[0].split()[0][:1].isupper() and cl.names[0].split()[0].lower() in NAME_PARTICLES
+            head_word = cl.names[0].split()[0].lower()
+            suffix = n >= 2 and len(mfl) > n and mfl[-n:] == first_last and (
+                head_word in NAME_PARTICLES or (cl.names[0].split()[0][:1].isupper() and (
+                    head_word in MALE_NAMES or head_word in FEMALE_NAMES)))
+            # and the other way round: "Universe Alicia Machado" after "Alicia Machado"
+            n2 = len(mfl)
+            suffix = suffix or (n2 >= 2 and n > n2 and first_last[-n2:] == mfl and
+                                (mfl[0] in MALE_NAMES or mfl[0] in FEMALE_NAMES or mfl[0] in NAME_PARTICLES))
             if ((toks <= mt or mt <= toks) and first_last[0] == mfl[0] and first_last[-1] == mfl[-1]) or suffix:
                 host = m
                 break
@@ -434,9 +453,16 @@ def extract_entities(doc: Doc) -> list[Entity]:
     # bare names: the person established for that word, else the earliest such person
     established: dict[str, _Cluster] = {}
     singles: dict[str, _Cluster] = {}
-    for ms, me, tok, titles, text, desc in sorted(bare, key=lambda b: b[0]):
+    forward: list[tuple] = []      # guesses made before anyone of that name was named in full
+    votes: dict[str, dict[int, int]] = {}
+    for ms, me, tok, titles, text, desc, last_i in sorted(bare, key=lambda b: b[0]):
         gender = _gender_of([], titles)
         cands = [c for c in people if tok in _name_word_set(c)]
+        if gender is None and len({c.gender for c in cands}) > 1:
+            # "Alvarez, speaking to reporters, said she ...": the pronoun tells which
+            said = _following_pronoun(doc, last_i)
+            if said and any(c.gender == said for c in cands):
+                cands = [c for c in cands if c.gender == said]
         if gender:
             agreeing = [c for c in cands if c.gender in (None, gender)]
             cands = agreeing or cands
@@ -451,6 +477,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
             else:
                 # ... or, in a headline before any full name, the first one named
                 target = min(cands, key=lambda c: c.first)
+                forward.append((ms, me, tok, desc, target))
             # once a bare name is used for someone it stays theirs ("Kim" stays
             # Kim Jong Un after Dong-Yub Kim appears)
             established[tok] = target
@@ -464,6 +491,24 @@ def extract_entities(doc: Doc) -> list[Entity]:
         target.descriptors.extend(desc)
         if gender and not target.gender:
             target.gender = gender
+        if not forward or forward[-1][0] != ms:
+            v = votes.setdefault(tok, {})
+            v[id(target)] = v.get(id(target), 0) + 1
+    # a forward guess yields to the person the name turned out to mean
+    # ("President Obama" in a first line, then "Mr. Obama" throughout)
+    by_id = {id(c): c for c in people}
+    for ms, me, tok, desc, guess in forward:
+        v = votes.get(tok)
+        if not v:
+            continue
+        best = by_id.get(max(v, key=v.get))
+        if best is not None and best is not guess and v[id(best)] > v.get(id(guess), 0):
+            guess.mentions.remove((ms, me))
+            for d in desc:
+                if d in guess.descriptors:
+                    guess.descriptors.remove(d)
+            best.mentions.append((ms, me))
+            best.descriptors.extend(desc)
 
     # "Trump-Kim": mentions of both people when both are known
     for s, e in pairs:
@@ -497,6 +542,37 @@ def extract_entities(doc: Doc) -> list[Entity]:
             del others[key]
             others_order.remove(cl)
 
+    # "the North" = North Korea, when one place in the article starts with that word
+    by_first: dict[str, list[_Cluster]] = {}
+    for cl in others_order:
+        if cl.label == "GPE":
+            words = norm_key(cl.best_name()).split()
+            if len(words) >= 2:
+                by_first.setdefault(words[0], []).append(cl)
+    for key in list(others):
+        cl = others[key]
+        label, k = key.split(":", 1)
+        hosts = by_first.get(k, [])
+        if label in ("LOC", "GPE") and k in ("north", "south", "east", "west") and len(hosts) == 1:
+            hosts[0].mentions.extend(cl.mentions)
+            del others[key]
+            others_order.remove(cl)
+    # a last word standing for the whole name: "the Times" = "The New York Times"
+    by_last: dict[str, list[_Cluster]] = {}
+    for cl in others_order:
+        if cl.label == "ORG":
+            words = norm_key(cl.names[0]).split()
+            if len(words) >= 2 and cl.names[0].split()[-1][:1].isupper():
+                by_last.setdefault(words[-1], []).append(cl)
+    for key in list(others):
+        cl = others[key]
+        label, k = key.split(":", 1)
+        hosts = by_last.get(k, [])
+        if label == "ORG" and " " not in k and len(hosts) == 1 and hosts[0] is not cl:
+            hosts[0].names.extend(cl.names)
+            hosts[0].mentions.extend(cl.mentions)
+            del others[key]
+            others_order.remove(cl)
     # acronyms: "FBI" = "Federal Bureau of Investigation"
     by_initials: dict[str, _Cluster] = {}
     for cl in others_order:
@@ -540,13 +616,31 @@ def entity_gender(entity: Entity) -> str | None:
     return _gender_of([entity.name, *entity.aliases], titles)
 
 
+def _following_pronoun(doc: Doc, i: int) -> str | None:
+    """'m'/'f' from the first he/she later in the sentence of token i, if no
+    other name comes first."""
+    for t in doc[i + 1:min(len(doc), i + 40)]:
+        if t.is_sent_start:
+            return None
+        if t.ent_type_ == "PERSON":
+            return None
+        if t.lower_ == "he" and t.dep_ in ("nsubj", "nsubjpass"):
+            return "m"
+        if t.lower_ == "she" and t.dep_ in ("nsubj", "nsubjpass"):
+            return "f"
+    return None
+
+
 def _name_word_set(cl: _Cluster) -> set[str]:
+    if cl._words is not None and cl._words[0] == len(cl.names):
+        return cl._words[1]
     words: set[str] = set()
     for n in cl.names:
         toks = name_tokens(" ".join(_person_parts(n)))
         words.update(toks)
         for t in n.split():
             words.add(norm_key(t))
+    cl._words = (len(cl.names), words)
     return words
 
 

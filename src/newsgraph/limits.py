@@ -2,19 +2,23 @@
 
 In the main thread of a process (the CLI, each process-pool worker) the limit is
 enforced with a real-time interval timer: an overrun raises ``ArticleTimeout``
-between Python bytecodes, and the article becomes an error record. Elsewhere
-(threads, e.g. a Dask worker's executor) signals cannot be used, and the limit is
-only checked after the step finishes.
+between Python bytecodes, and the article becomes an error record. The alarm then
+repeats every ``REFIRE`` seconds until the block ends, so code that swallows the
+exception (a library's ``except Exception``, a retry loop) cannot keep going.
+Code stuck inside one C call (a regex, a parser) is only interrupted when the call
+returns; the process pool's hard deadline covers that case.
+Elsewhere (threads, e.g. a Dask worker's executor) signals cannot be used, and the
+limit is only checked after the step finishes.
 """
 from __future__ import annotations
 
-import contextlib
 import signal
 import threading
 import time
-from typing import Iterator, Optional
+from typing import Optional
 
 DEFAULT_TIMEOUT = 60.0  # seconds per article and step
+REFIRE = 0.25           # seconds between repeated alarms once the limit has passed
 
 
 class ArticleTimeout(Exception):
@@ -29,28 +33,48 @@ def _signals_usable() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-@contextlib.contextmanager
-def time_limit(seconds: Optional[float]) -> Iterator[None]:
-    """Raise ArticleTimeout in the block once ``seconds`` have passed (None or 0: no limit)."""
-    if not seconds or seconds <= 0:
-        yield
-        return
-    if not _signals_usable():
-        start = time.monotonic()
-        yield
-        if time.monotonic() - start > seconds:
-            raise ArticleTimeout(seconds)
-        return
+class time_limit:  # noqa: N801 - used as a function: ``with time_limit(seconds):``
+    """Raise ArticleTimeout in the block once ``seconds`` have passed (None or 0: no limit).
 
-    def _alarm(signum, frame):
-        raise ArticleTimeout(seconds)
+    Limits nest: an inner block gets its own timer and the outer one resumes with
+    what is left of it.
+    """
 
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if old_delay:  # an outer limit keeps running
-            signal.setitimer(signal.ITIMER_REAL, old_delay, old_interval)
+    def __init__(self, seconds: Optional[float]):
+        self.seconds = seconds if seconds and seconds > 0 else None
+        self._mode: Optional[str] = None
+
+    def __enter__(self) -> "time_limit":
+        if self.seconds is None:
+            return self
+        self._start = time.monotonic()
+        if not _signals_usable():
+            self._mode = "check"
+            return self
+        self._mode = "signal"
+        self._previous = signal.signal(signal.SIGALRM, self._alarm)
+        self._outer = signal.setitimer(signal.ITIMER_REAL, self.seconds, REFIRE)
+        return self
+
+    def _alarm(self, signum, frame) -> None:
+        # Never raise while arming or disarming (the timer would outlive the block);
+        # the alarm repeats, so the next one lands in the block itself.
+        if frame is not None and frame.f_code in _OWN_CODE:
+            return
+        raise ArticleTimeout(self.seconds)
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if self._mode == "signal":
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+            outer_delay, outer_interval = self._outer
+            if outer_delay:  # an outer limit keeps running, minus the time spent here
+                left = outer_delay - (time.monotonic() - self._start)
+                signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), outer_interval)
+        elif self._mode == "check" and exc_type is None:
+            if time.monotonic() - self._start > self.seconds:
+                raise ArticleTimeout(self.seconds)
+        return False
+
+
+_OWN_CODE = (time_limit.__enter__.__code__, time_limit.__exit__.__code__)

@@ -216,6 +216,7 @@ class _State:
     lowers: list = field(default_factory=list)
     last_quarter: Optional[tuple[int, int]] = None
     quarter_at: int = -1                      # token index of that quarter's mention
+    period_at: int = -1                       # token index of a longer report period ("the nine months")
     ref_date: Optional[dt.date] = None      # the last day-level date mentioned
     ref_year: Optional[int] = None          # the last year mentioned
     tense_cache: dict = field(default_factory=dict)
@@ -368,8 +369,8 @@ _CAPS_NAMES = {"noon", "week", "minutes", "hours", "days", "years", "months", "d
 
 
 # ---------------------------------------------------------------- tense
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "could", "should", "might", "may",
-               "must", "can", "ca", "going"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
+_MODAL_AUX = {"would", "could", "should", "might", "may", "must", "can", "ca"}
 
 
 def _tense(st: _State, i: int) -> Optional[str]:
@@ -391,11 +392,17 @@ def _tense(st: _State, i: int) -> Optional[str]:
     return res
 
 
+_PLAN_WORDS = {"scheduled", "expected", "planned", "slated", "due", "set", "poised", "planning",
+               "plans", "plan", "intends", "hopes", "aims"}
+
+
 def _verb_tense(v: Token) -> Optional[str]:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     for a in auxes:
         if a.lower_ in _FUTURE_AUX:
             return "future"
+        if a.lower_ in _MODAL_AUX:
+            return None  # "could", "would": no tense of their own
     if any(a.lower_ == "to" or a.tag_ == "TO" for a in auxes):
         return "future"  # infinitive: "plans to meet Tuesday", "expected to join in April"
     tags = [v.tag_] + [a.tag_ for a in auxes]
@@ -405,6 +412,8 @@ def _verb_tense(v: Token) -> Optional[str]:
         return "past"  # perfect
     if v.tag_ == "VBG" and any(a.lower_ in ("is", "are", "'re", "'s", "am") for a in auxes):
         return "future"
+    if v.lower_ in _PLAN_WORDS:
+        return "future"  # "is scheduled for Wednesday", "are expected Friday"
     if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     if v.tag_ == "VBN" and v.dep_ in ("acl", "relcl"):
@@ -581,7 +590,9 @@ def _n_date(st, rule, i, end, labels):
     except ValueError:
         return None
     # "May 5 people" is not a date: a number followed by a plural noun is a count
-    if not yl and dl[1] + 1 < len(st.toks) and st.toks[dl[1] + 1].tag_ == "NNS":
+    ml = _lab(labels, "MONTH")
+    if not yl and dl[1] + 1 < len(st.toks) and st.toks[dl[1] + 1].tag_ == "NNS" \
+            and st.lowers[ml[1]] in R.AMBIGUOUS_MONTHS and dl[1] == ml[1] + 1:
         return None
     _set_ref(st, date, "D")
     return "DATE", date.isoformat(), None
@@ -595,6 +606,9 @@ def _month_ok(st: _State, i: int) -> bool:
         return False
     lw = tok.lower_
     if lw in R.AMBIGUOUS_MONTHS:
+        nxt = st.lowers[i + 1] if i + 1 < len(st.lowers) else ""
+        if nxt in ("for", "on", "against", "to", "through", "across", "of"):
+            return False  # "the March for Life", "a May of protests"
         return _prev_lower(st, i) in R.MONTH_CUES or tok.ent_type_ == "DATE"
     return True
 
@@ -794,6 +808,8 @@ def _quarter_context(st: _State, i: int, window: int = QUARTER_CONTEXT_SENTENCES
     if st.last_quarter is None or st.quarter_at < 0:
         return None
     sent_i = st.toks[i].sent
+    if st.period_at > st.quarter_at and st.period_at >= sent_i.start:
+        return None  # "For the nine months, net rose from a year earlier": that period
     sent_q = st.toks[st.quarter_at].sent
     if sent_i.start == sent_q.start:
         return st.last_quarter
@@ -1290,6 +1306,8 @@ def _n_duration(st, rule, i, end, labels):
     val = _dur_value(n, unit)
     if val is None:
         return None
+    if words[0] == "the" and (R.UNITS[unit] == "M" and n >= 6 or R.UNITS[unit] == "Y"):
+        st.period_at = i  # "the nine months", "the full year": a report period
     return "DURATION", val, None
 
 
@@ -1436,8 +1454,8 @@ _V_YEAR = r"(?:\d{4}|\d{3}X|\d{2}XX|XXXX)"
 _VALUE_RE = re.compile(
     r"^(?:"
     r"(?P<ref>PRESENT_REF|PAST_REF|FUTURE_REF)"
-    r"|(?P<dur>P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|WE)"
-    r"|T(?:\d+(?:\.\d+)?|X)(?:H|M|S)))"
+    r"|(?P<dur>P(?=[\dXT])(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|WE))*"
+    r"(?:T(?:(?:\d+(?:\.\d+)?|X)(?:H|M|S))+)?)"
     r"|(?P<cent>\d{2}|\d{3})"
     r"|(?P<date>" + _V_YEAR +
     r"(?:-(?:(?P<month>0[1-9]|1[0-2]|XX)(?:-(?P<day>0[1-9]|[12]\d|3[01]|XX))?"
@@ -1515,7 +1533,22 @@ def infer_published(doc: Doc) -> Optional[dt.date]:
 
 
 # ---------------------------------------------------------------- statement dates
-_ATTACH_DEPS = {"npadvmod", "tmod", "pobj", "nmod", "advmod", "obl", "appos", "compound", "dobj"}
+
+
+def _attached(tok: Token, verbs: set) -> bool:
+    """Is the expression headed by ``tok`` a modifier of one of ``verbs``? Directly or through
+    a preposition ("said on Friday"), or wedged between the verb and its subject, where the
+    parser often hangs it on the subject ("Trump on Thursday expressed")."""
+    h, hops = tok.head, 0
+    while h.i not in verbs and h.dep_ == "prep" and hops < 2 and h.head is not h:
+        h = h.head
+        hops += 1
+    if h.i in verbs:
+        return True
+    if h.dep_ in ("nsubj", "nsubjpass") and h.head.i in verbs:
+        lo, hi = sorted((h.i, h.head.i))
+        return lo < tok.i < hi
+    return False
 
 
 def statement_date(doc: Doc, cue_start: int, cue_end: int, timexes: list[Timex]) -> Optional[str]:
@@ -1532,13 +1565,7 @@ def statement_date(doc: Doc, cue_start: int, cue_end: int, timexes: list[Timex])
         tok = _timex_token(doc, t)
         if tok is None or tok.sent.start != doc[min(verbs)].sent.start:
             continue
-        # the expression's head, through at most one preposition, is the cue verb
-        h = tok.head
-        hops = 0
-        while h.i not in verbs and h.dep_ == "prep" and hops < 1:
-            h = h.head
-            hops += 1
-        if h.i in verbs and (tok.dep_ in _ATTACH_DEPS or tok.dep_ == "pobj"):
+        if _attached(tok, verbs):
             dist = abs(tok.i - min(verbs))
             if best is None or dist < best[0]:
                 best = (dist, t.value)

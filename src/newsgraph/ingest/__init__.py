@@ -9,16 +9,24 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from ..errors import E, NewsgraphError
 from ..records import ErrorInfo, ErrorRecord
-from .decode import decode_bytes
+from .decode import decode_bytes, refuse_binary_text
 
 DEFAULT_MAX_BYTES = 10_000_000  # one article; a JSONL file may be larger, each line is limited
+# A page dump whose line (paragraph) is this long is no article text: a minified page,
+# a dump without line breaks. Parsing it would take minutes; it is refused (E013).
+DEFAULT_MAX_LINE = 100_000
+# An HTML tag this long (a megabyte attribute, 100,000 attributes) makes the HTML
+# parser quadratic; the tag is cut down to its name before cleaning.
+MAX_TAG_CHARS = 20_000
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -78,12 +86,16 @@ def iter_paths(paths: Iterable[str]) -> Iterator[Union[Path, str, ErrorRecord]]:
             continue
         path = Path(p)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            unreadable: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=unreadable.append):
                 dirs.sort()
                 for f in sorted(files):
                     fp = Path(root) / f
                     if kind_of(fp) and not f.startswith("."):
                         yield fp
+            for exc in unreadable:  # a sub-directory that cannot be listed is said, not skipped
+                where = Path(exc.filename or path)
+                yield error_record(where.name, str(where), NewsgraphError(E.NOT_FOUND, detail=str(exc)))
         elif path.is_file():
             yield path
         else:
@@ -91,74 +103,146 @@ def iter_paths(paths: Iterable[str]) -> Iterator[Union[Path, str, ErrorRecord]]:
 
 
 def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                stdin: Optional[BinaryIO] = None) -> Iterator[Item]:
+                stdin: Optional[BinaryIO] = None, max_line: int = DEFAULT_MAX_LINE) -> Iterator[Item]:
     """Every article of every input, as RawDocument or ErrorRecord, in input order."""
     for p in iter_paths(paths):
         if isinstance(p, ErrorRecord):
             yield p
         elif p == "-":
-            yield from read_stream(stdin or sys.stdin.buffer, name="-", max_bytes=max_bytes)
+            yield from read_stream(stdin or sys.stdin.buffer, name="-", max_bytes=max_bytes, max_line=max_line)
         else:
-            yield from read_file(p, max_bytes=max_bytes)
+            yield from read_file(p, max_bytes=max_bytes, max_line=max_line)
 
 
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_line: int = DEFAULT_MAX_LINE) -> Iterator[Item]:
     kind = kind_of(path) or "auto"
     if kind == "jsonl":
+        lines = 0
         try:
             opener = gzip.open if path.name.lower().endswith(".gz") else open
             with opener(path, "rb") as fh:
-                yield from read_jsonl(fh, source=str(path), max_bytes=max_bytes)
+                for item in read_jsonl(fh, source=str(path), max_bytes=max_bytes, max_line=max_line):
+                    lines += 1
+                    yield item
         except OSError as exc:
-            yield error_record(file_id(path), str(path), NewsgraphError(E.DECODE, detail=f"cannot read: {exc}"))
+            if lines:  # a failure while closing (gzip CRC): the lines read stand, this says the rest
+                yield error_record(f"{file_id(path)}:end", str(path),
+                                   NewsgraphError(E.BAD_JSONL, line="end", detail=f"unreadable: {exc}"))
+            else:
+                yield error_record(file_id(path), str(path), NewsgraphError(E.DECODE, detail=f"cannot read: {exc}"))
         return
     id_ = file_id(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise NewsgraphError(E.TOO_LARGE, size=size, limit=max_bytes)
-        data = path.read_bytes()
+        with path.open("rb") as fh:  # never more than the limit, even if the file grew
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise NewsgraphError(E.TOO_LARGE, size=f"over {max_bytes}", limit=max_bytes)
     except NewsgraphError as exc:
         yield error_record(id_, str(path), exc)
         return
     except OSError as exc:
         yield error_record(id_, str(path), NewsgraphError(E.NOT_FOUND, detail=str(exc)))
         return
-    yield _document(id_, str(path), data, kind)
+    yield _document(id_, str(path), data, kind, max_line=max_line)
 
 
-def read_stream(fh: BinaryIO, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+class _Prefixed:
+    """``readline`` over bytes already read, then the rest of a stream (no copy of it)."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self.head, self.rest = io.BytesIO(head), rest
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self.head.readline(limit)
+        if line.endswith(b"\n") or (limit >= 0 and len(line) >= limit):
+            return line
+        return line + self.rest.readline(limit - len(line) if limit >= 0 else -1)
+
+
+def read_stream(fh: BinaryIO, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                max_line: int = DEFAULT_MAX_LINE) -> Iterator[Item]:
     """stdin: JSONL when the first non-blank byte opens a JSON object, else one article."""
     data = fh.read(max_bytes + 1)
     first = data.lstrip()[:1]
     if first == b"{":
-        yield from read_jsonl(io.BytesIO(data + fh.read()), source=name, max_bytes=max_bytes)
+        yield from read_jsonl(_Prefixed(data, fh), source=name, max_bytes=max_bytes, max_line=max_line)
         return
     if len(data) > max_bytes:
         yield error_record("stdin", name, NewsgraphError(E.TOO_LARGE, size=f"over {max_bytes}", limit=max_bytes))
         return
-    yield _document("stdin", name, data, "auto")
+    yield _document("stdin", name, data, "auto", max_line=max_line)
 
 
-def _document(id_: str, source: str, data: bytes, kind: str) -> Item:
+def _document(id_: str, source: str, data: bytes, kind: str, *, max_line: int = DEFAULT_MAX_LINE) -> Item:
     try:
         text = decode_bytes(data, name=source)
         if not text.strip():
             raise NewsgraphError(E.EMPTY)
+        media = sniff_media_type(text) if kind in ("auto", "text") else kind
+        text, metadata = _sane(text, media, max_line)
     except NewsgraphError as exc:
         return error_record(id_, source, exc)
-    media = sniff_media_type(text) if kind in ("auto", "text") else kind
-    return RawDocument(id=id_, source=source, media_type=media, content=text)
+    return RawDocument(id=id_, source=source, media_type=media, content=text, metadata=metadata)
 
 
-def read_jsonl(fh: BinaryIO, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def _sane(text: str, media: str, max_line: int) -> tuple[str, dict]:
+    """Refuse a text whose line is too long to be prose; defuse an HTML bomb's huge tags."""
+    if media == "html":
+        text, cut = defuse_html(text)
+        return text, ({"defused_tags": cut} if cut else {})
+    if max_line and len(text) > max_line:
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if len(line) > max_line:
+                raise NewsgraphError(E.LINE_TOO_LONG, line=lineno, size=len(line), limit=max_line)
+    return text, {}
+
+
+_TAG_START = re.compile(r"</?([A-Za-z][A-Za-z0-9:_-]{0,40})")
+
+
+def defuse_html(html: str, max_tag: int = MAX_TAG_CHARS) -> tuple[str, int]:
+    """Tags longer than ``max_tag`` characters cut down to ``<name>``, and how many.
+
+    A megabyte attribute or a tag with 100,000 attributes is not content (the text
+    is between tags), but it makes the HTML parser and date finder quadratic.
+    """
+    if len(html) <= max_tag:
+        return html, 0
+    out: list[str] = []
+    pos = scan = cut = 0
+    while True:
+        lt = html.find("<", scan)
+        if lt < 0:
+            break
+        gt = html.find(">", lt + 1)
+        end = gt if gt >= 0 else len(html)
+        m = _TAG_START.match(html, lt)
+        if m and end - lt > max_tag:
+            out.append(html[pos:lt])
+            out.append(f"<{m.group(1)}>")
+            cut += 1
+            pos = end + 1
+        if gt < 0:
+            break
+        scan = gt + 1
+    if not cut:
+        return html, 0
+    out.append(html[pos:])
+    return "".join(out), cut
+
+
+def read_jsonl(fh: BinaryIO, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES,
+               max_line: int = DEFAULT_MAX_LINE) -> Iterator[Item]:
     """One article per line: {"id", "text" | "html", "title"?, "url"?, "published"?}."""
     stem = file_id(Path(source)) if source != "-" else "stdin"
     lineno = 0
     while True:
         try:
             raw = fh.readline(max_bytes + 1)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:  # truncated gzip and the like
+        except (OSError, EOFError, zlib.error) as exc:  # truncated or corrupt gzip and the like
             yield error_record(f"{stem}:{lineno + 1}", source,
                                NewsgraphError(E.BAD_JSONL, line=lineno + 1, detail=f"unreadable: {exc}"))
             return
@@ -167,29 +251,37 @@ def read_jsonl(fh: BinaryIO, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES)
         lineno += 1
         fallback_id = f"{stem}:{lineno}"
         if len(raw) > max_bytes and not raw.endswith(b"\n"):
-            # skip the rest of the over-long line
-            while True:
-                more = fh.readline(max_bytes)
-                if not more or more.endswith(b"\n"):
-                    break
             yield error_record(fallback_id, source, NewsgraphError(E.TOO_LARGE, size=f"over {max_bytes}", limit=max_bytes))
+            # skip the rest of the over-long line
+            try:
+                while True:
+                    more = fh.readline(max_bytes)
+                    if not more or more.endswith(b"\n"):
+                        break
+            except (OSError, EOFError, zlib.error) as exc:
+                yield error_record(f"{stem}:{lineno + 1}", source,
+                                   NewsgraphError(E.BAD_JSONL, line=lineno + 1, detail=f"unreadable: {exc}"))
+                return
             continue
         if not raw.strip():
             continue
-        yield _jsonl_item(raw, lineno, fallback_id, source)
+        yield _jsonl_item(raw, lineno, fallback_id, source, max_line)
 
 
-def _jsonl_item(raw: bytes, lineno: int, fallback_id: str, source: str) -> Item:
+def _jsonl_item(raw: bytes, lineno: int, fallback_id: str, source: str, max_line: int = DEFAULT_MAX_LINE) -> Item:
     try:
         obj = json.loads(decode_bytes(raw, name=source))
     except NewsgraphError as exc:
         return error_record(fallback_id, source, exc)
-    except ValueError as exc:
-        return error_record(fallback_id, source, NewsgraphError(E.BAD_JSONL, line=lineno, detail=str(exc)))
+    except (ValueError, RecursionError) as exc:  # RecursionError: [[[[... nested past the parser's depth
+        return error_record(fallback_id, source, NewsgraphError(E.BAD_JSONL, line=lineno,
+                                                                detail=f"{type(exc).__name__}: {exc}"[:300]))
     if not isinstance(obj, dict):
         return error_record(fallback_id, source,
                             NewsgraphError(E.BAD_JSONL, line=lineno, detail=f"a JSON {type(obj).__name__}, not an object"))
-    id_ = str(obj.get("id") or fallback_id)
+    id_ = obj.get("id")
+    ok_id = isinstance(id_, (str, int, float)) and not isinstance(id_, bool) and str(id_).strip()
+    id_ = str(id_)[:300] if ok_id else fallback_id
     loc = f"{source}:{lineno}"
     text, html = obj.get("text"), obj.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
@@ -197,10 +289,15 @@ def _jsonl_item(raw: bytes, lineno: int, fallback_id: str, source: str) -> Item:
     content, media = (text, "text") if isinstance(text, str) and text.strip() else (html or "", "html")
     if not content.strip():
         return error_record(id_, loc, NewsgraphError(E.EMPTY))
+    try:
+        refuse_binary_text(content)  # JSON escapes (\u0000...) can carry what decoding refuses
+        content, sane_meta = _sane(content, media, max_line)
+    except NewsgraphError as exc:
+        return error_record(id_, loc, exc)
     published = obj.get("published")
     meta = {k: obj[k] for k in ("author", "site") if isinstance(obj.get(k), str)}
     return RawDocument(id=id_, source=loc, media_type=media, content=content,
                        title=obj.get("title") if isinstance(obj.get("title"), str) else None,
                        url=obj.get("url") if isinstance(obj.get("url"), str) else None,
                        published=str(published) if published not in (None, "") else None,
-                       metadata=meta)
+                       metadata={**meta, **sane_meta})

@@ -42,6 +42,32 @@ def _as_western(data: bytes) -> str | None:
     return text if high and good / len(high) >= 0.9 else None
 
 
+def refuse_binary_text(text: str) -> str:
+    """Raise E002 when a text (decoded, or from a JSON string) is mostly control
+    characters or replacement marks; else return it."""
+    return _textual(text)
+
+
+def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    bad = err.object[err.start:err.end]
+    return bad.decode("cp1252", errors="replace"), err.end
+
+
+def _mixed_utf8(data: bytes) -> str | None:
+    """Mostly UTF-8 with stray single-byte (cp1252) characters, as when files in two
+    encodings are concatenated: each invalid byte is read as cp1252, the rest as UTF-8."""
+    loose = data.decode("utf-8", errors="replace")
+    bad = loose.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in loose if ord(ch) > 127 and ch != "\ufffd")
+    if good == 0 or bad > good:
+        return None
+    try:
+        codecs.lookup_error("newsgraph-cp1252")
+    except LookupError:
+        codecs.register_error("newsgraph-cp1252", _cp1252_fallback)
+    return data.decode("utf-8", errors="newsgraph-cp1252")
+
+
 def _textual(text: str) -> str:
     """Refuse decoded 'text' that is mostly control characters or replacement marks."""
     sample = text[:20000]
@@ -76,6 +102,9 @@ def decode_bytes(data: bytes, *, name: str = "input") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        return mixed
     western = _as_western(data)
     if western is not None:
         return western

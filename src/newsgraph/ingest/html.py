@@ -5,7 +5,9 @@ url, description); it leaves photo captions out, so ``<figcaption>`` elements
 of the article are taken from the page itself and put back in reading order.
 The blocks then go through the same line rules as page dumps (``clean.line_kind``)
 so that bylines, date lines, adverts and share prompts that trafilatura keeps
-are dropped and counted.
+are dropped and counted; before the first body paragraph, a short kicker or
+section label and author / job-title lines go too. A dateline opening the first
+paragraph is recorded in ``metadata["dateline"]``.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from ..clean import Block, CleanedPage, line_kind, normalise_space
+from ..clean import Block, CleanedPage, author_line, line_kind, normalise_space, paragraph_dateline
 from ..errors import E, NewsgraphError
 
 __all__ = ["clean_html"]
@@ -76,6 +78,9 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
         value = getattr(doc, attr, None)
         if value:
             metadata[key] = value
+    shape = author_line(metadata["author"]) if isinstance(metadata.get("author"), str) else None
+    if shape and shape[0]:
+        metadata["author"] = shape[0]   # "Jane Doe Transport correspondent" -> the name
     if url and "url" not in metadata:
         metadata["url"] = url
     # meta tags and markup first (fast); else trafilatura's own htmldate run, which
@@ -92,6 +97,10 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
     if not any(b.role == "body" for b in blocks):
         raise NewsgraphError(E.NO_ARTICLE, detail="no body paragraph in the main text")
     _add_captions(page_tree, blocks)
+    lead = next((b.text for b in blocks if b.role == "body"), None)
+    place = paragraph_dateline(lead) if lead else None
+    if place and "dateline" not in metadata:
+        metadata["dateline"] = place   # "SANTIAGO —": kept in the text, recorded here
     metadata["dropped"] = dict(dropped)
     return CleanedPage(title, blocks, metadata)
 
@@ -165,6 +174,15 @@ def _body_blocks(body, title: Optional[str], metadata: dict, dropped: Counter) -
         if unit.kind in ("end", "list"):
             dropped["navigation"] += 1
             in_list = True
+            continue
+        if not body_seen and role == "body" and unit.kind == "link" and unit.words <= 3:
+            dropped["section"] += 1   # a kicker or section label above the headline
+            continue
+        if not body_seen and role == "body" and unit.kind == "link" and author_line(text) is not None:
+            author, _ = author_line(text)
+            dropped["byline"] += 1   # "Jane Doe", "Senior policy reporter" in the header
+            if author and "author" not in metadata:
+                metadata["author"] = author
             continue
         key = text.casefold()
         if key == title_key:

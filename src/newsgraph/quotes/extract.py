@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..records import About, Cue, Entity, Paragraph, Quote, Speaker
-from .lexicon import CHANNELS, PHRASAL, REPORTING_VERBS, STATEMENT_NOUNS, lemma_of, verb_class
+from .lexicon import CHANNELS, FORMS, PHRASAL, REPORTING_VERBS, STATEMENT_NOUNS, lemma_of, verb_class
 from .marks import QuoteSpan, find_quote_spans
 from .speakers import FEMALE, MALE, SpeakerResolver
 
@@ -92,6 +92,12 @@ def _inherited_subject(v: Token, depth: int = 0) -> Token | None:
     subj = _subject(v)
     if subj is not None:
         return subj
+    if depth == 0:
+        # "Ms. Alvarez argued that ..., said that ...": the parse hangs the first
+        # verb under the second; they share the subject
+        for c in v.lefts:
+            if c.dep_ in ("ccomp", "conj") and verb_class(c.text) and _subject(c) is not None:
+                return _subject(c)
     if v.dep_ in ("conj", "advcl", "xcomp", "ccomp", "dep", "pcomp") and v.head.i != v.i:
         if v.dep_ in ("advcl", "xcomp", "pcomp", "dep") and v.tag_ not in ("VBG", "VB", "VBN"):
             return None
@@ -227,6 +233,9 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
         # hung on the verb as an adverbial
         ccomp = [c for c in v.children if c.dep_ in ("advcl", "dep", "xcomp") and c.i > v.i
                  and c.left_edge.lower_ == "that" and c.left_edge.i > v.i]
+    if len(ccomp) > 1:
+        # a clause that is itself a cue ("X argued ..., said ...") is not the content
+        ccomp = [c for c in ccomp if not verb_class(c.text)] or ccomp
     if ccomp:
         c = ccomp[0]
         lo, hi = c.left_edge.i, c.right_edge.i + 1
@@ -290,6 +299,17 @@ def _channel(v: Token) -> str | None:
     return None
 
 
+_HASHES: dict[tuple[int, str], frozenset[int]] = {}
+
+
+def _hashes(strings, name: str, words) -> frozenset[int]:
+    """Hashes of a word list in a vocabulary's string store, computed once."""
+    key = (id(strings), name)
+    if key not in _HASHES:
+        _HASHES[key] = frozenset(strings[w] for w in words)
+    return _HASHES[key]
+
+
 class _Extractor:
     def __init__(self, doc: Doc, entities: list[Entity], paragraphs: list[Paragraph]):
         self.doc = doc
@@ -298,7 +318,16 @@ class _Extractor:
         self.pstarts = [p.start for p in paragraphs]
         self.quotes = find_quote_spans(doc.text, [(p.start, p.end) for p in paragraphs])
         self.qstarts = [q.start for q in self.quotes]
-        self.tok_starts = [t.idx for t in doc]
+        arr = doc.to_array(["LOWER", "IDX"]).tolist()
+        self.tok_starts = [row[1] for row in arr]
+        # tokens worth a look, found by hash without building Token objects
+        strings = doc.vocab.strings
+        verb_hashes = _hashes(strings, "verbs", FORMS)
+        noun_hashes = _hashes(strings, "nouns", STATEMENT_NOUNS)
+        according = strings["according"]
+        self.verb_ids = [i for i, row in enumerate(arr) if row[0] in verb_hashes]
+        self.noun_ids = [i for i, row in enumerate(arr) if row[0] in noun_hashes]
+        self.according_ids = [i for i, row in enumerate(arr) if row[0] == according]
         # token -> quote index (or -1)
         self.in_quote = [-1] * len(doc)
         for qi, q in enumerate(self.quotes):
@@ -307,7 +336,8 @@ class _Extractor:
                 if doc[i].idx >= q.start:
                     self.in_quote[i] = qi
                 i += 1
-        self.resolver = SpeakerResolver(doc, entities, {i for i, q in enumerate(self.in_quote) if q >= 0})
+        self.resolver = SpeakerResolver(doc, entities, {i for i, q in enumerate(self.in_quote) if q >= 0},
+                                        starts=self.tok_starts, lowers=[row[0] for row in arr])
         self.statements: list[_Statement] = []
         # sentences, with the parser's breaks inside quotations mended: a break
         # that follows no final punctuation is not a sentence end
@@ -326,6 +356,26 @@ class _Extractor:
         for k, (a, b) in enumerate(self.sents):
             for i in range(a, b):
                 self.sent_id[i] = k
+
+    def _split_that_clauses(self, t: tuple[int, int]) -> list[tuple[int, int]]:
+        """[lo, hi) cut before each coordinated "and that ..." clause."""
+        doc = self.doc
+        lo, hi = t
+        cuts = [j for j in range(lo + 3, hi - 2)
+                if doc[j].lower_ == "that" and doc[j].dep_ == "mark" and doc[j - 1].lower_ in ("and", "but")
+                and doc[j].head.dep_ == "conj" and self.in_quote[j] < 0]
+        if not cuts:
+            return [t]
+        parts, start = [], lo
+        for j in cuts:
+            part = _trim(doc, start, j - 1)
+            if part:
+                parts.append(part)
+            start = j
+        part = _trim(doc, start, hi)
+        if part:
+            parts.append(part)
+        return parts or [t]
 
     def _snap(self, t: tuple[int, int], v: Token) -> tuple[int, int]:
         """Widen content to whole quotations it cuts into (the parse often ends a
@@ -371,7 +421,8 @@ class _Extractor:
     # -- pass 1 ----------------------------------------------------------
     def verbs(self) -> None:
         doc = self.doc
-        for v in doc:
+        for vi in self.verb_ids:
+            v = doc[vi]
             klass = verb_class(v.text)
             if klass is None or self.in_quote[v.i] >= 0:
                 continue
@@ -383,8 +434,9 @@ class _Extractor:
                 continue
             if any(c.dep_ == "auxpass" for c in v.children) and not any(c.dep_ == "agent" for c in v.children):
                 continue  # "he was told", "it was reported": no speaker named
-            if v.dep_ == "amod" or (v.dep_ == "acl" and v.tag_ == "VBN"):
-                continue  # "the so-called deal", "a plan announced"
+            if v.dep_ == "amod" or (v.dep_ in ("acl", "advcl") and v.tag_ == "VBN"
+                                     and not any(c.dep_ in ("aux", "nsubj") for c in v.children)):
+                continue  # "the so-called deal", "a plan announced", "Asked by a reporter, ..."
             if any(c.dep_ == "xcomp" and verb_class(c.text) for c in v.children):
                 continue  # "continued to call for": the inner verb is the cue
             rng = _content_tokens(v, klass, lemma, self.sent_bounds(v.i)[1])
@@ -429,11 +481,20 @@ class _Extractor:
                 if t is None:
                     continue
                 t = self._snap(t, v)
+                parts = self._split_that_clauses(t)
+                for k, part in enumerate(parts[1:]):
+                    # "said that X and that Y": one statement per clause
+                    extra = _Statement(cue=cue, subject=subj, spans=[self.char_range(*part)], paragraph=pi,
+                                       channel=st.channel)
+                    extra.quote_ids = sorted({self.in_quote[i] for i in range(*part) if self.in_quote[i] >= 0})
+                    self.statements.append(extra)
+                t = parts[0]
                 st.spans = [self.char_range(*t)]
                 st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
             self.statements.append(st)
         # "Trump's claim that ...", "the senator's warning that ..."
-        for n in doc:
+        for ni in self.noun_ids:
+            n = doc[ni]
             if n.lower_ not in STATEMENT_NOUNS or self.in_quote[n.i] >= 0 or n.pos_ != "NOUN":
                 continue
             poss = [c for c in n.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "my", "our", "your")]
@@ -451,7 +512,8 @@ class _Extractor:
             st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
             self.statements.append(st)
         # "according to X", "X's statement that ..."
-        for tok in doc:
+        for ti in self.according_ids:
+            tok = doc[ti]
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" \
                     and self.in_quote[tok.i] < 0:
                 pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
@@ -684,7 +746,7 @@ class _Extractor:
                 a = st.cue[0].idx
                 b = max(t.idx + len(t.text) for t in st.cue)
                 cue = Cue(self.text[a:b], a, b)
-            about = self._about(s, e, st.speaker)
+            about = self._about(s, e, st.speaker, kind == "direct")
             out.append(Quote(text=self.text[s:e], kind=kind, start=s, end=e, paragraph=self.para_of(s),
                              speaker=st.speaker, cue=cue, channel=st.channel, about=about))
         out.sort(key=lambda q: q.start)
@@ -706,7 +768,12 @@ class _Extractor:
                 return ch
         return None
 
-    def _about(self, s: int, e: int, speaker: Speaker | None) -> list[About]:
+    def _about(self, s: int, e: int, speaker: Speaker | None, direct: bool) -> list[About]:
+        """Entities a statement mentions, pronouns resolved; never the speaker.
+
+        Inside a direct quotation "he" is someone other than the speaker; in
+        reported speech it is often the speaker ("Kim said he would"), so the
+        speaker stays a candidate there and is then left out."""
         res = self.resolver
         doc = self.doc
         i0 = bisect_right(self.tok_starts, s) - 1
@@ -716,8 +783,10 @@ class _Extractor:
         for i in range(max(0, i0), i1):
             tok = doc[i]
             eid = res.entity_of(tok)
+            if eid is None and tok.text[:1].isupper() and tok.text in res.name_words:
+                eid = res.name_words[tok.text]
             if eid is None and tok.lower_ in MALE | FEMALE:
-                eid = res.resolve_pronoun(tok, exclude=spk)
+                eid = res.resolve_pronoun(tok, exclude=spk if direct else None)
             if eid and eid != spk and eid not in out:
                 out[eid] = About(entity=eid, name=res.entities[eid].name)
         return list(out.values())

@@ -49,7 +49,7 @@ woman man mother father wife husband son daughter brother sister friend neighbor
 """.split())
 # "the network said": the organisation in focus
 ORG_NOUNS = frozenset("""
-network company bank firm newspaper paper agency commission committee organization
+network company bank firm newspaper paper agency commission committee organization union club
 organisation union department government administration court board station channel
 outlet site website magazine university coalition foundation group airline ministry
 """.split())
@@ -68,19 +68,25 @@ protester protesters protestors demonstrator demonstrators witness witnesses
 
 
 class SpeakerResolver:
-    def __init__(self, doc: Doc, entities: list[Entity], quoted: set[int] | None = None):
+    def __init__(self, doc: Doc, entities: list[Entity], quoted: set[int] | None = None, *,
+                 starts: list[int] | None = None, lowers: list[int] | None = None):
         self.doc = doc
         quoted = quoted or set()
+        if starts is None or lowers is None:
+            arr = doc.to_array(["LOWER", "IDX"]).tolist()
+            lowers, starts = [r[0] for r in arr], [r[1] for r in arr]
         self.quoted = quoted
         self.entities = {e.id: e for e in entities}
         self.token_entity: dict[int, str] = {}
-        starts = [t.idx for t in doc]
         for e in entities:
             for m in e.mentions:
                 i = bisect_right(starts, m.start) - 1
                 while 0 <= i < len(doc) and doc[i].idx < m.end:
                     self.token_entity.setdefault(i, e.id)
                     i += 1
+        self.sent_index = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            self.sent_index[sent.start:sent.end] = [k] * (sent.end - sent.start)
         self.gender = {e.id: entity_gender(e) for e in entities if e.type == "PERSON"}
         self._pronoun_evidence(entities)
         # person mentions in order: (token index, entity id, is_subject)
@@ -98,7 +104,8 @@ class SpeakerResolver:
             seen_heads.add((head.i, eid))
             if head.i in quoted:
                 continue  # names inside quotations are the speaker's words, not antecedents
-            self.person_mentions.append((head.i, eid, head.dep_ in SUBJECTS or (head.dep_ == "poss" and head.head.dep_ in SUBJECTS)))
+            self.person_mentions.append((head.i, eid, head.dep_ in SUBJECTS or (
+                head.dep_ in ("poss", "appos") and head.head.dep_ in SUBJECTS)))
         self._pm_index = [p[0] for p in self.person_mentions]
         self.last_speaker: str | None = None
         self.last_speaker_at: int | None = None
@@ -109,10 +116,16 @@ class SpeakerResolver:
         # pronoun chains: a "she" subject continues its referent, so it is an
         # antecedent for the next pronoun too
         self._pronoun_cache: dict[int, str | None] = {}
-        for tok in doc:
-            if tok.lower_ in MALE | FEMALE and tok.dep_ in SUBJECTS and tok.i not in quoted:
+        strings = doc.vocab.strings
+        gendered = {strings[w] for w in MALE | FEMALE}
+        for i in [i for i, h in enumerate(lowers) if h in gendered]:
+            tok = doc[i]
+            if tok.dep_ in SUBJECTS and tok.i not in quoted:
                 rid = self.resolve_pronoun(tok)
                 self._pronoun_cache[tok.i] = rid
+                if rid and self.gender.get(rid) is None and self._last_pick_sure:
+                    # "Dr Colm Farrell said ... He said ...": Farrell is a he from now on
+                    self.gender[rid] = "m" if tok.lower_ in MALE else "f"
                 if rid:
                     k = bisect_right(self._pm_index, tok.i)
                     self._pm_index.insert(k, tok.i)
@@ -191,9 +204,9 @@ class SpeakerResolver:
             want = "f"
         else:
             return None
-        sent_start = tok.sent.start
         hi = bisect_right(self._pm_index, tok.i - 1)
         best, best_score = None, None
+        self._last_pick_sure = False
         k = hi - 1
         # walk back over a few paragraphs at most
         while k >= 0:
@@ -206,14 +219,15 @@ class SpeakerResolver:
             g = self.gender.get(eid)
             if g and g != want:
                 continue
-            dist = 0 if i >= sent_start else 1 + (sent_start - i) // 25
-            score = dist * 2.0 + (0.0 if is_subj else 1.0) + (0.0 if eid == self.last_speaker else 1.5)
+            dist = self.sent_index[tok.i] - self.sent_index[i]   # sentences back
+            score = dist * 2.0 + (0.0 if is_subj else 1.5) + (0.0 if eid == self.last_speaker else 1.5)
             if g == want:
                 score -= 0.5
             if eid == self.main:
-                score -= 0.75
+                score -= 0.5
             if best_score is None or score < best_score:
                 best, best_score = eid, score
+                self._last_pick_sure = is_subj and dist <= 1 and g is None
         return best
 
     # -- nominal phrases ---------------------------------------------------
@@ -293,6 +307,11 @@ class SpeakerResolver:
         subject (or a speaker) before the pronoun, within a few paragraphs."""
         want_plural = head.lower_ in PLURAL
         mention = Mention(head.text, head.idx, head.idx + len(head.text))
+        if not want_plural and self.last_speaker and self.last_speaker_at is not None \
+                and 0 < head.i - self.last_speaker_at < 150 and self.entities[self.last_speaker].type == "ORG":
+            sp = self.speaker_for_entity(self.last_speaker)   # "it added": the organisation just quoted
+            sp.mention = mention
+            return sp
         for i in range(head.i - 1, max(-1, head.i - 250), -1):
             tok = self.doc[i]
             if tok.dep_ not in SUBJECTS and tok.head.dep_ not in SUBJECTS and tok.dep_ != "pobj":
@@ -368,7 +387,7 @@ class SpeakerResolver:
                 sp = self.speaker_for_entity(rid)
                 sp.mention = mention
                 return sp
-            if key == "campaign" and self.last_speaker and self.last_speaker_at is not None and (
+            if key == "campaign" and not inner and self.last_speaker and self.last_speaker_at is not None and (
                     key not in self.nominals or self.nominals[key][2] < self.last_speaker_at):
                 # "the campaign" of the person just quoted
                 owner = self.entities[self.last_speaker]
@@ -388,9 +407,9 @@ class SpeakerResolver:
             # "the Trump campaign", "South Korea's government"
             self.nominals[key] = (name, "organisation", head.i)
             return Speaker(name=name, type="organisation", mention=mention, affiliation=affiliation)
-        if definite and key in ORG_NOUNS:
-            # "the network", "the bank": the organisation the article is about
-            oid = self.recent_org(head)
+        if definite and (key in ORG_NOUNS or key in ("statement", "letter", "release", "filing")) and not inner:
+            # "the network", "the bank", "the statement": the organisation in focus
+            oid = self.recent_org(head, key if key in ORG_NOUNS else None)
             if oid:
                 sp = self.speaker_for_entity(oid)
                 sp.mention = mention
@@ -423,11 +442,16 @@ class SpeakerResolver:
         e = self.entities[eid]
         return e.name.split()[-1] if e.type == "PERSON" else e.name
 
-    def recent_org(self, tok: Token) -> str | None:
-        """The last organisation named before ``tok`` (subjects first), nearby."""
+    def recent_org(self, tok: Token, kind: str | None = None) -> str | None:
+        """The last organisation named before ``tok`` (subjects first), nearby.
+
+        ``kind`` is the noun used ("company"): an organisation whose name says
+        it is something else ("Spanish Union of Airline Pilots") is passed over."""
         best = None
         for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
             eid = self.token_entity.get(i)
+            if eid and kind and any(w in ORG_NOUNS and w != kind for w in norm_key(self.entities[eid].name).split()):
+                continue
             if eid and self.entities[eid].type == "ORG" and i not in self.quoted:
                 t = self.doc[i]
                 if t.dep_ in SUBJECTS or t.head.dep_ in SUBJECTS:
@@ -440,7 +464,7 @@ class SpeakerResolver:
         def fits(eid: str) -> bool:
             return gender is None or self.gender.get(eid) in (None, gender)
         if self.last_speaker and self.last_speaker_at is not None and tok.i - self.last_speaker_at < 150 \
-                and fits(self.last_speaker):
+                and self.entities[self.last_speaker].type == "PERSON" and fits(self.last_speaker):
             return self.last_speaker
         hi = bisect_right(self._pm_index, tok.i - 1)
         for k in range(hi - 1, -1, -1):

@@ -15,7 +15,7 @@ import threading
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional, Union
 
 # ------------------------------------------------------------------ errors
 
@@ -197,8 +197,24 @@ CREATE INDEX occurrence_about_entity ON occurrence_about(entity, quotation);
 CREATE VIRTUAL TABLE quotation_fts USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2');
 """
 
-# version -> statements that bring the previous version to it
-MIGRATIONS: dict[int, str] = {1: SCHEMA_V1}
+SCHEMA_V2 = """
+DROP TABLE quotation_fts;
+CREATE VIRTUAL TABLE quotation_fts USING fts5(text, variants,
+                                              tokenize = 'porter unicode61 remove_diacritics 2');
+"""
+
+
+def _migrate_v2(conn: sqlite3.Connection) -> None:
+    """Search also finds the words of near variants; MinHash signatures recomputed."""
+    from .writer import rebuild_derived
+
+    for stmt in _statements(SCHEMA_V2):
+        conn.execute(stmt)
+    rebuild_derived(conn)
+
+
+# version -> SQL script or function that brings the previous version to it
+MIGRATIONS: dict[int, Union[str, Callable[[sqlite3.Connection], None]]] = {1: SCHEMA_V1, 2: _migrate_v2}
 SCHEMA_VERSION = max(MIGRATIONS)
 APP_ID = 0x4E475354  # "NGST": marks the file as a newsgraph store
 
@@ -212,7 +228,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA busy_timeout=30000")
 
 
-def migrate(conn: sqlite3.Connection, path: str, migrations: Optional[dict[int, str]] = None) -> int:
+def migrate(conn: sqlite3.Connection, path: str, migrations: Optional[dict] = None) -> int:
     """Bring the file to the newest schema; refuse a file written by a newer version."""
     migrations = migrations or MIGRATIONS
     latest = max(migrations)
@@ -232,8 +248,12 @@ def migrate(conn: sqlite3.Connection, path: str, migrations: Optional[dict[int, 
     try:
         found = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have won
         for version in range(found + 1, latest + 1):
-            for stmt in _statements(migrations[version]):
-                conn.execute(stmt)
+            step = migrations[version]
+            if callable(step):
+                step(conn)
+            else:
+                for stmt in _statements(step):
+                    conn.execute(stmt)
             conn.execute(f"PRAGMA user_version = {int(version)}")
         conn.execute(f"PRAGMA application_id = {APP_ID}")
         conn.execute("COMMIT")

@@ -65,9 +65,9 @@ def ingest_records(store: Store, items: Iterable[Union[ArticleRecord, ErrorRecor
                 if isinstance(rec, ErrorRecord):
                     report.errors += 1
                     report.error_codes[rec.error.code] = report.error_codes.get(rec.error.code, 0) + 1
-                    if rid is not None:
-                        conn.execute("INSERT OR REPLACE INTO ingest_log VALUES (?, ?, NULL, ?, ?, ?)",
-                                     (rid, rhash, rec.error.code, rec.error.message, _now()))
+                    conn.execute("INSERT OR REPLACE INTO ingest_log VALUES (?, ?, NULL, ?, ?, ?)",
+                                 (rid or rec.id, rhash or f"error:{rec.source}", rec.error.code,
+                                  rec.error.message, _now()))
                 else:
                     conn.execute("SAVEPOINT article")
                     try:
@@ -168,7 +168,13 @@ def read_record_files(paths: Iterable[str]) -> Iterator[Union[ArticleRecord, Err
 
     for path in paths:
         opener = gzip.open if str(path).endswith(".gz") else open
-        with opener(path, "rt", encoding="utf-8") as fh:
+        try:
+            fh = opener(path, "rt", encoding="utf-8")
+        except OSError as exc:
+            err = NewsgraphError(E.NOT_FOUND, detail=str(exc))
+            yield ErrorRecord(id=str(path), source=str(path), error=ErrorInfo(code=err.code.value, message=err.message))
+            continue
+        with fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue

@@ -111,9 +111,8 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     join = ""
     query = None
     if search and search.strip():
-        query = search if fts else T.plain_query(search)
-        if query is None:
-            return _empty(limit, offset, search)
+        query = search if fts else T.plain_query(search)   # None: no word to search, filters only
+    if query is not None:
         join = " JOIN quotation_fts f ON f.rowid = q.id"
         where.append("quotation_fts MATCH ?")
         params.append(query)
@@ -372,5 +371,6 @@ def stats(store: Store) -> dict:
         "speakers": one("SELECT COUNT(DISTINCT speaker) FROM quotations WHERE speaker IS NOT NULL"),
         "quotations": one("SELECT COUNT(*) FROM quotations"),
         "occurrences": one("SELECT COUNT(*) FROM occurrences"),
+        "ingest_errors": one("SELECT COUNT(*) FROM ingest_log WHERE article IS NULL"),
         "schema_version": store.schema_version,
     }

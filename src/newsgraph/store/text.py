@@ -150,12 +150,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
 
 
-_PRIME = np.uint64((1 << 61) - 1)
 _RNG = np.random.default_rng(20261128)
 NUM_PERM = 64
 BANDS, ROWS = 10, 6   # LSH: candidates from Jaccard ~0.68 up (at 0.8 found 95% of the time)
-_A = _RNG.integers(1, 1 << 31, size=NUM_PERM, dtype=np.uint64)
-_B = _RNG.integers(0, 1 << 31, size=NUM_PERM, dtype=np.uint64)
+# multiply-shift hashing: (a*x + b) mod 2**64, top 32 bits; a odd. uint64 arithmetic wraps.
+_A = _RNG.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_B = _RNG.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64)
 
 
 def minhash(text: str, *, shingle: int = 5) -> np.ndarray:
@@ -166,7 +166,8 @@ def minhash(text: str, *, shingle: int = 5) -> np.ndarray:
     else:
         grams = {" ".join(words[i:i + shingle]) for i in range(len(words) - shingle + 1)}
     x = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint64, count=len(grams))
-    values = (np.outer(x, _A) + _B) % _PRIME
+    with np.errstate(over="ignore"):
+        values = (np.outer(x, _A) + _B) >> np.uint64(32)
     return values.min(axis=0)
 
 

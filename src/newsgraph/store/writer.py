@@ -81,6 +81,7 @@ class ArticleWriter:
         conn.execute("PRAGMA cache_size=-131072")  # 128 MB for the writer's random index inserts
         self.duplicate_threshold = duplicate_threshold
         self._ambiguous: Optional[tuple[str, list[str]]] = None
+        self._absorbed: dict[int, int] = {}
 
     # ------------------------------------------------------------ articles
     def find_article(self, rec: ArticleRecord, chash: str) -> Optional[sqlite3.Row]:
@@ -96,6 +97,7 @@ class ArticleWriter:
 
     def write(self, rec: ArticleRecord) -> str:
         """Store one record: returns "inserted", "updated" or "unchanged"."""
+        self._absorbed = {}
         record_json = json.dumps(plain(rec), ensure_ascii=False)
         rhash = hashlib.sha256(record_json.encode("utf-8")).hexdigest()
         chash = T.content_hash(rec.text)
@@ -180,7 +182,7 @@ class ArticleWriter:
                        and len(T.name_key(e.name).split()) < 2)
         for ent in order:
             etype = T.entity_type(ent.type)
-            context = {link.entity for link in local.values()}
+            context = {self.canon(link.entity) for link in local.values()}
             link = self.resolve(ent.name, etype, context=context, descriptors=ent.descriptors)
             if link is None:
                 continue
@@ -282,11 +284,65 @@ class ArticleWriter:
             self.conn.executemany(
                 "INSERT OR IGNORE INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'partial')",
                 [(p, etype, eid) for p in T.partial_keys(key)])
+        absorbed = self._absorb_short_names(eid, name, key) if etype == "PERSON" and not one_word_person else []
         ambiguous, self._ambiguous = self._ambiguous, None
+        if absorbed:
+            return Link(eid, "new", f"first seen as a full name; took in the earlier one-word "
+                                    f"{', '.join(map(repr, absorbed))}, which no other known PERSON can mean")
         if ambiguous and ambiguous[0] == name:
             return Link(eid, "new", f"one-word name {name!r} is ambiguous between "
                                     f"{', '.join(map(repr, ambiguous[1]))} and no context decides; kept apart")
         return Link(eid, "new", f"first seen: no {etype} named {key!r} was known")
+
+    def _absorb_short_names(self, eid: int, name: str, key: str) -> list[str]:
+        """A one-word person seen before any full name ("Trump", then "Donald Trump") joins
+        the full name when it is the only known person that word can mean."""
+        q = self.conn.execute
+        absorbed = []
+        for part in T.partial_keys(key):
+            row = q("SELECT id, name FROM entities WHERE key = ? AND type = 'PERSON'", (part,)).fetchone()
+            if row is None:
+                continue
+            others = q("SELECT COUNT(DISTINCT k.entity) FROM entity_keys k JOIN entities e ON e.id = k.entity "
+                       "WHERE k.key = ? AND k.type = 'PERSON' AND k.kind = 'partial' AND e.key != ? "
+                       "AND k.entity != ?", (part, part, eid)).fetchone()[0]
+            if others:
+                continue
+            self._merge_into(row["id"], eid, f"one-word name {row['name']!r} (seen before any full name) joined "
+                                             f"{name.strip()!r} when it appeared: the only known PERSON it can mean")
+            absorbed.append(row["name"])
+        return absorbed
+
+    def _merge_into(self, src: int, dst: int, reason: str) -> None:
+        """Move everything of entity ``src`` to ``dst`` (which has no quotations yet) and drop ``src``."""
+        q = self.conn.execute
+        q("UPDATE entity_links SET entity = ?, rule = 'partial', reason = ? WHERE entity = ?", (dst, reason, src))
+        for table, cols in (("entity_aliases", "article, alias"), ("entity_descriptors", "article, text, kind")):
+            q(f"INSERT OR IGNORE INTO {table} (entity, {cols}) SELECT ?, {cols} FROM {table} WHERE entity = ?",
+              (dst, src))
+            q(f"DELETE FROM {table} WHERE entity = ?", (src,))
+        q("UPDATE OR IGNORE occurrence_about SET entity = ? WHERE entity = ?", (dst, src))
+        q("DELETE FROM occurrence_about WHERE entity = ?", (src,))
+        skey = f"e:{dst}"
+        moved = [r[0] for r in q("SELECT id FROM quotations WHERE speaker = ?", (src,))]
+        q("UPDATE quotations SET speaker = ?, speaker_key = ?, speaker_name = ? WHERE speaker = ?",
+          (dst, skey, self._name(dst), src))
+        for qid in moved:  # anchors are per speaker: rebuild them under the new key
+            q("DELETE FROM quotation_keys WHERE quotation = ?", (qid,))
+            for (text,) in q("SELECT text FROM occurrences WHERE quotation = ?", (qid,)).fetchall():
+                self.conn.executemany("INSERT OR IGNORE INTO quotation_keys (key, quotation) VALUES (?, ?)",
+                                      [(k, qid) for k in T.quote_anchors(T.quote_norm(text), skey)])
+        q("INSERT OR IGNORE INTO entity_keys (key, type, entity, kind) "
+          "SELECT key, type, ?, 'partial' FROM entity_keys WHERE entity = ?", (dst, src))
+        q("DELETE FROM entity_keys WHERE entity = ?", (src,))
+        q("DELETE FROM entities WHERE id = ?", (src,))
+        self._absorbed[src] = dst
+
+    def canon(self, eid: Optional[int]) -> Optional[int]:
+        """The entity an id stands for now (after merges within this article)."""
+        while eid in self._absorbed:
+            eid = self._absorbed[eid]
+        return eid
 
     def _name(self, eid: int) -> str:
         row = self.conn.execute("SELECT name FROM entities WHERE id = ?", (eid,)).fetchone()
@@ -311,7 +367,7 @@ class ArticleWriter:
         if sp is None or not (sp.name or "").strip():
             return None, "none"
         if sp.entity and sp.entity in local:
-            eid = local[sp.entity].entity
+            eid = self.canon(local[sp.entity].entity)
         else:
             etype = T.SPEAKER_ENTITY_TYPES.get(sp.type)
             link = self.resolve(sp.name, etype) if etype else None
@@ -349,7 +405,7 @@ class ArticleWriter:
                 self.conn.execute("INSERT INTO quotation_fts (rowid, text) VALUES (?, ?)", (qid, quote.text))
                 match = "first"
             elif match in ("trimmed", "near"):
-                self._maybe_lengthen(qid, quote.text, norm)
+                self._merge_wording(qid, quote.text, norm, match)
             self.conn.executemany("INSERT OR IGNORE INTO quotation_keys (key, quotation) VALUES (?, ?)",
                                   [(k, qid) for k in T.quote_anchors(norm, skey)])
             cur = self.conn.execute(
@@ -365,7 +421,7 @@ class ArticleWriter:
             for ab in quote.about:
                 link = local.get(ab.entity)
                 if link is not None:
-                    about.add(link.entity)
+                    about.add(self.canon(link.entity))
                 elif ab.name:
                     row = self.conn.execute("SELECT id FROM entities WHERE key = ? ORDER BY id LIMIT 1",
                                             (T.name_key(ab.name),)).fetchone()
@@ -393,13 +449,29 @@ class ArticleWriter:
                     break
         return (best[1], best[2]) if best else (None, None)
 
-    def _maybe_lengthen(self, qid: int, text: str, norm: str) -> None:
-        """Keep the fullest wording as the quotation's text (a trimmed copy is inside it)."""
-        row = self.conn.execute("SELECT norm FROM quotations WHERE id = ?", (qid,)).fetchone()
-        if row and len(norm.split()) > len(row[0].split()):
+    def _merge_wording(self, qid: int, text: str, norm: str, match: str) -> None:
+        """Keep the fullest wording as the quotation's text (a trimmed copy is inside it) and
+        make the words only a near variant has searchable too."""
+        rep_text, rep_norm = self.conn.execute("SELECT text, norm FROM quotations WHERE id = ?", (qid,)).fetchone()
+        fts = self.conn.execute("SELECT variants FROM quotation_fts WHERE rowid = ?", (qid,)).fetchone()
+        variants = (fts[0] or "") if fts else ""
+        longer = match == "trimmed" and len(norm.split()) > len(rep_norm.split())
+        if longer:
+            rep_text, rep_norm = text, norm
             self.conn.execute("UPDATE quotations SET text = ?, norm = ? WHERE id = ?", (text, norm, qid))
+        new_words = sorted(set(norm.split()) - set(rep_norm.split()) - set(variants.split()))
+        if longer or new_words:
             self.conn.execute("DELETE FROM quotation_fts WHERE rowid = ?", (qid,))
-            self.conn.execute("INSERT INTO quotation_fts (rowid, text) VALUES (?, ?)", (qid, text))
+            self.conn.execute("INSERT INTO quotation_fts (rowid, text, variants) VALUES (?, ?, ?)",
+                              (qid, rep_text, " ".join([variants, *new_words]).strip()))
+
+    def variant_words(self, qid: int) -> str:
+        """Words of a quotation's other wordings that its text lacks (for the search index)."""
+        rep = set(self.conn.execute("SELECT norm FROM quotations WHERE id = ?", (qid,)).fetchone()[0].split())
+        words: set[str] = set()
+        for (text,) in self.conn.execute("SELECT text FROM occurrences WHERE quotation = ?", (qid,)):
+            words |= set(T.quote_norm(text).split())
+        return " ".join(sorted(words - rep))
 
     def refresh_quotation(self, qid: int) -> None:
         """Recount a quotation's occurrences; delete it when none is left."""
@@ -414,3 +486,21 @@ class ArticleWriter:
             return
         self.conn.execute("UPDATE quotations SET n_occurrences = ?, n_articles = ?, n_sources = ?, first_seen = ?, "
                           "first_published = ?, last_seen = ? WHERE id = ?", (*row, qid))
+
+
+def rebuild_derived(conn: sqlite3.Connection) -> None:
+    """Migration 2: refill the search index (with variant words) and recompute every
+    MinHash signature and near-duplicate link (version 1 computed weak signatures)."""
+    writer = ArticleWriter(conn)
+    for (qid, text) in conn.execute("SELECT id, text FROM quotations").fetchall():
+        conn.execute("INSERT INTO quotation_fts (rowid, text, variants) VALUES (?, ?, ?)",
+                     (qid, text, writer.variant_words(qid)))
+    conn.execute("UPDATE articles SET duplicate_of = NULL, duplicate_similarity = NULL")
+    conn.execute("DELETE FROM article_bands")
+    for (art,) in conn.execute("SELECT rowid FROM articles ORDER BY rowid").fetchall():
+        record = conn.execute("SELECT record FROM articles WHERE rowid = ?", (art,)).fetchone()[0]
+        sig = T.minhash(json.loads(record).get("text") or "")
+        conn.execute("UPDATE articles SET minhash = ? WHERE rowid = ?", (T.sig_to_blob(sig), art))
+        writer._link_duplicate(art, sig)
+    for (qid,) in conn.execute("SELECT id FROM quotations").fetchall():
+        writer.refresh_quotation(qid)
