@@ -30,13 +30,18 @@ SHARD_ARTICLES = 50
 
 
 class RssSampler:
-    """Peak resident memory of each worker process (spawned children of this process)."""
+    """Peak resident memory and CPU time of each worker process (spawned children of this process).
+
+    CPU seconds (user + system, last value seen before the process ended) tell the
+    engines' own cost apart from waiting on a machine shared with other work.
+    """
 
     def __init__(self, interval: float = 0.1):
         import psutil
 
         self._psutil, self.interval = psutil, interval
         self.peaks: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
@@ -48,9 +53,11 @@ class RssSampler:
                     if "resource_tracker" in " ".join(child.cmdline()):
                         continue
                     rss = child.memory_info().rss
+                    times = child.cpu_times()
                 except self._psutil.Error:
                     continue
                 self.peaks[child.pid] = max(self.peaks.get(child.pid, 0), rss)
+                self.cpu[child.pid] = times.user + times.system
             self._stop.wait(self.interval)
 
     def __enter__(self) -> "RssSampler":
@@ -64,6 +71,9 @@ class RssSampler:
     def per_worker_mb(self) -> list[float]:
         """The largest peaks, one per worker (a restarted worker would add a pid)."""
         return sorted((round(v / 2**20, 1) for v in self.peaks.values()), reverse=True)[:WORKERS]
+
+    def cpu_seconds(self) -> float:
+        return round(sum(self.cpu.values()), 1)
 
 
 def _write_shards(folder: Path, articles: list[dict]) -> None:
@@ -88,7 +98,8 @@ def bench_pool(inputs: Path, out: Path) -> dict:
                 else:
                     ok += 1
         seconds = time.perf_counter() - t
-    return {"seconds": round(seconds, 2), "articles": ok, "errors": err, "rss_mb_per_worker": rss.per_worker_mb()}
+    return {"seconds": round(seconds, 2), "articles": ok, "errors": err, "rss_mb_per_worker": rss.per_worker_mb(),
+            "cpu_seconds": rss.cpu_seconds()}
 
 
 def bench_dask(inputs: Path, out: Path) -> dict:
@@ -102,7 +113,7 @@ def bench_dask(inputs: Path, out: Path) -> dict:
     merged = merge_corpus(out)  # on Dask's local scheduler: the cluster is gone by now
     merge_seconds = time.perf_counter() - t
     return {"seconds": round(seconds, 2), "articles": summary["articles"], "errors": summary["errors"],
-            "shards": summary["shards"], "rss_mb_per_worker": rss.per_worker_mb(),
+            "shards": summary["shards"], "rss_mb_per_worker": rss.per_worker_mb(), "cpu_seconds": rss.cpu_seconds(),
             "merge_seconds": round(merge_seconds, 2), "merge": merged}
 
 
@@ -120,6 +131,8 @@ def run(n_articles: int = 2000) -> dict:
         "articles": n, "workers": WORKERS, "shard_articles": SHARD_ARTICLES,
         "pool_seconds": pool["seconds"], "dask_seconds": dask["seconds"],
         "dask_vs_pool": round(dask["seconds"] / pool["seconds"], 3),
+        "pool_worker_cpu_seconds": pool["cpu_seconds"], "dask_worker_cpu_seconds": dask["cpu_seconds"],
+        "dask_vs_pool_cpu": round(dask["cpu_seconds"] / max(pool["cpu_seconds"], 1e-9), 3),
         "pool_errors": pool["errors"], "dask_errors": dask["errors"],
         "pool_peak_rss_mb_per_worker": pool["rss_mb_per_worker"],
         "dask_peak_rss_mb_per_worker": dask["rss_mb_per_worker"],

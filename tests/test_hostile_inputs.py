@@ -100,15 +100,16 @@ def build(root: Path) -> dict[str, object]:
 def corpus_run(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
     expect = build(root)
-    out, errs = root.parent / "out.jsonl", root.parent / "errors.jsonl"
+    out = root.parent / "out.jsonl"
     t = time.monotonic()
     result = CliRunner().invoke(main, ["extract", str(root), str(root / "missing.txt"), "-o", str(out),
-                                       "--errors", str(errs), "--workers", "2", "--timeout", "20"])
+                                       "--workers", "2", "--timeout", "20"])
     took = time.monotonic() - t
     assert result.exit_code == 0, result.output + repr(result.exception)
-    records = [json.loads(line) for line in out.read_text().splitlines()]
-    errors = [json.loads(line) for line in errs.read_text().splitlines()]
-    return root, expect, records, errors, result, took
+    rows = [json.loads(line) for line in out.read_text().splitlines()]   # input order
+    records = [r for r in rows if "error" not in r]
+    errors = [r for r in rows if "error" in r]
+    return root, expect, rows, records, errors, result, took
 
 
 def by_file(root: Path, rows: list[dict]) -> dict[str, list[dict]]:
@@ -120,7 +121,7 @@ def by_file(root: Path, rows: list[dict]) -> dict[str, list[dict]]:
 
 
 def test_summary_adds_up(corpus_run):
-    _, _, records, errors, result, took = corpus_run
+    _, _, _, records, errors, result, took = corpus_run
     summary = [line for line in result.stderr.splitlines() if "inputs" in line][-1]
     n_in, n_ok, n_err = (int(w) for w in summary.replace(",", "").split() if w.isdigit())
     assert (n_ok, n_err) == (len(records), len(errors))
@@ -137,8 +138,8 @@ def test_every_error_has_a_catalogued_code(corpus_run):
 
 
 def test_every_input_accounted_for(corpus_run):
-    root, expect, records, errors, _, _ = corpus_run
-    got = by_file(root, records + errors)
+    root, expect, rows, _, errors, _, _ = corpus_run
+    got = by_file(root, rows)
     assert [e["id"] for e in errors if e["error"]["code"] == "E008"] == ["missing"]
     for name, outcome in expect.items():
         rows = got.get(name, [])
@@ -156,7 +157,7 @@ def test_every_input_accounted_for(corpus_run):
 
 
 def test_records_are_sound(corpus_run):
-    _, _, records, _, _, _ = corpus_run
+    _, _, _, records, _, _, _ = corpus_run
     for r in records:
         text = r["text"]
         for p in r["paragraphs"]:
@@ -168,7 +169,7 @@ def test_records_are_sound(corpus_run):
 
 
 def test_defused_html_says_so(corpus_run):
-    root, _, records, _, _, _ = corpus_run
+    root, _, _, records, _, _, _ = corpus_run
     got = by_file(root, records)
     for name in ("bomb_attribute.html", "bomb_attributes.html"):
         (rec,) = got[name]

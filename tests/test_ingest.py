@@ -141,3 +141,11 @@ def test_stdin_text_and_jsonl():
 def test_sniff():
     assert sniff_media_type("  <html><head></head><body></body></html>") == "html"
     assert sniff_media_type("Headline\n\nThe <b> tag is mentioned in text.") == "text"
+
+
+def test_error_catalogue_complete():
+    """Every code has a message, and codes are unique."""
+    from newsgraph.errors import MESSAGES
+
+    assert set(MESSAGES) == set(E)
+    assert len({e.value for e in E}) == len(E)

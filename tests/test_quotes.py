@@ -232,3 +232,48 @@ def test_regression_cue_inside_reported_speech_is_not_a_second_statement(nlp):
 def test_regression_thing_subjects_do_not_speak(nlp):
     quotes, _ = run(nlp, "The new data confirmed what many farmers already knew.")
     assert all(q.speaker is not None for q in quotes)
+
+
+REGRESSIONS = [
+    # the parse hangs "argued" under "said": both share the subject, each keeps its clause
+    ("Ms. Ortega argued that the money should go to schools, said the police had not explained their spending.",
+     [("Ortega", "argued", "that the money should go to schools"),
+      ("Ortega", "said", "the police had not explained their spending.")]),
+    # "said that X and that Y": one statement per clause
+    ("Dana Whitfield said that the clinic would stay open and that staff would be paid in full.",
+     [("Dana Whitfield", "said", "that the clinic would stay open"),
+      ("Dana Whitfield", "said", "that staff would be paid in full.")]),
+    # a passive with its agent: the subject is what was reported
+    ("The leak was first reported by the Boston Globe.",
+     [("Boston Globe", "reported", "The leak")]),
+    # 'X said: "..."' after a fronted clause: the quotation is the content
+    ('Exports will probably fall next year, Tanaka said: "I expect a very hard winter."',
+     [("Tanaka", "said", "I expect a very hard winter.")]),
+    # phrasal cue with an infinitive after its object
+    ("Helen Ortega called on the mayor to resign and apologize.",
+     [("Helen Ortega", "called on", "the mayor to resign and apologize")]),
+    # the same speaker's second statement inside the first one's clause ends it
+    ("Lynn Ortega said the budget was fair, though she noted that some schools would lose staff.",
+     [("Lynn Ortega", "said", "the budget was fair"),
+      ("Lynn Ortega", "noted", "that some schools would lose staff.")]),
+    # a "he" fixes the gender of the man it refers to, so a later "she" is someone else
+    ('Dr Conor Walsh said the ward was full. He said more beds were coming.\n\n'
+     'Professor Aoife Brennan disagreed.\n\n"We need more nurses, not more beds," she said.',
+     [("Conor Walsh", "said", "the ward was full."), ("Conor Walsh", "said", "more beds were coming."),
+      ("Aoife Brennan", "said", "We need more nurses, not more beds,")]),
+    # a surname with a particle is the full name's
+    ('Pieter van Loon leads the union. "We are not moving," Van Loon said.',
+     [("Pieter van Loon", "said", "We are not moving,")]),
+    # an honorific without a dot, tagged as an organisation by the model
+    ("Ms Kearney said the clinics would open on Saturday.",
+     [("Kearney", "said", "the clinics would open on Saturday.")]),
+    # "the statement" speaks for the organisation that issued it
+    ("The company said in a statement that it would cut 200 jobs. The statement said the cuts were painful.",
+     [("company", "said", "that it would cut 200 jobs."), ("company", "said", "the cuts were painful.")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", REGRESSIONS, ids=[c[0][:40] for c in REGRESSIONS])
+def test_regression_table(nlp, text, expected):
+    quotes, _ = run(nlp, text)
+    assert table(quotes) == expected

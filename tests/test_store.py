@@ -13,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.store import (SE, StoreError, explain_entity, find_entities, get_article, get_quotation, get_speaker,
+from newsgraph.errors import E
+from newsgraph.store import (StoreError, explain_entity, find_entities, get_article, get_quotation, get_speaker,
                              ingest_records, list_entities, open_store, search_quotations, stats, top_speakers)
 from newsgraph.store.db import migrate, MIGRATIONS
 from newsgraph.store.synthetic import article
@@ -257,7 +258,7 @@ def test_fts_syntax_errors_are_clear(store, text):
     corpus_for_search(store)
     with pytest.raises(StoreError) as err:
         search_quotations(store, search=text, fts=True)
-    assert err.value.code == SE.BAD_QUERY and "full-text syntax" in err.value.message
+    assert err.value.code == E.BAD_QUERY and "full-text syntax" in err.value.message
     assert stats(store)["quotations"] == 4
 
 
@@ -288,7 +289,7 @@ def test_read_api_returns_plain_dicts(store):
     assert {e["entity_name"] for e in art["store"]["entities"]} >= {"Donald Trump", KIM}
     with pytest.raises(StoreError) as err:
         get_article(store, "nope")
-    assert err.value.code == SE.NOT_FOUND
+    assert err.value.code == E.NO_MATCH
 
 
 # ------------------------------------------------------------------ schema and concurrency
@@ -302,7 +303,7 @@ def test_newer_schema_is_refused_clearly(tmp_path):
     conn.close()
     with pytest.raises(StoreError) as err:
         open_store(path)
-    assert err.value.code == SE.NEWER_SCHEMA and "upgrade newsgraph" in err.value.message
+    assert err.value.code == E.NEWER_SCHEMA and "upgrade newsgraph" in err.value.message
 
 
 def test_migrations_run_in_order_once(tmp_path):
@@ -356,7 +357,7 @@ def test_other_sqlite_files_are_refused(tmp_path):
     conn.close()
     with pytest.raises(StoreError) as err:
         open_store(path)
-    assert err.value.code == SE.NOT_A_STORE
+    assert err.value.code == E.NOT_A_STORE
     (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
     with pytest.raises(StoreError):
         open_store(tmp_path / "junk.db")
@@ -367,7 +368,7 @@ def test_one_writer_at_a_time_and_readers_never_blocked(store, tmp_path):
     with store.writing() as conn:
         with pytest.raises(StoreError) as err:
             ingest_records(open_store(store.path), [article("a9", [(KIM, Q)])])
-        assert err.value.code == SE.LOCKED
+        assert err.value.code == E.LOCKED
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("DELETE FROM occurrences")
         result = {}
@@ -393,7 +394,7 @@ def test_query_time_limit(store):
         with store.time_limit(conn):
             conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000000) "
                          "SELECT COUNT(*) FROM c").fetchone()
-    assert err.value.code == SE.QUERY_TIMEOUT
+    assert err.value.code == E.QUERY_TIMEOUT
 
 
 # ------------------------------------------------------------------ property: any text is safe

@@ -107,6 +107,14 @@ def test_modifiers(nlp, sentence, expected):
     assert got == expected
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("anchor", [dt.date(1, 1, 2), dt.date(9999, 12, 30)])
+def test_extreme_anchors_never_crash(nlp, anchor):
+    doc = nlp("Two centuries ago, last year, next week, yesterday and in 40 years from now.")
+    for t in tag_timexes(doc, anchor):
+        assert validate_value(t.value)
+
+
 def test_empty_doc(nlp):
     assert tag_timexes(nlp(""), SAT) == []
     assert infer_published(nlp("")) is None

@@ -428,10 +428,11 @@ def test_openapi_has_no_422(client):
 
 def test_store_timeout_is_503_and_crash_is_500_with_the_shape(db, monkeypatch):
     import newsgraph.store as S
-    from newsgraph.store import SE, StoreError
+    from newsgraph.errors import E
+    from newsgraph.store import StoreError
 
     def slow(*a, **k):
-        raise StoreError(SE.QUERY_TIMEOUT, limit=5.0)
+        raise StoreError(E.QUERY_TIMEOUT, limit=5.0)
 
     def broken(*a, **k):
         raise RuntimeError("boom")

@@ -232,8 +232,11 @@ _PROMO = re.compile(r"\b(?:our|ours|us|you|your|we)\b|\bevery (?:day|morning|eve
 # a call to the reader ("you ... sign up"), or the publication speaking of its own work
 _CALL = re.compile(r"\b(?:sign(?:ing)? up|subscrib\w*|newsletters?|inbox|donat\w*|republish\w*|"
                    r"every (?:day|morning|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
-_SELF = re.compile(r"\bour (?:\w+ )?(?:articles|stories|journalism|reporting|newsroom|content|coverage|"
+_SELF = re.compile(r"\bour (?:\w+ ){0,2}(?:articles|stories|journalism|reporting|newsroom|content|coverage|"
                    r"newsletters?)\b|\brepublish\w*|\bcreative commons\b", re.I)
+# the tone of a sign-up box's pitch: to the reader, or of the publication's own output
+_BOX_TONE = re.compile(r"\b(?:you|your|our)\b|\bevery (?:day|morning|evening|week|weekday|month|monday|tuesday|"
+                       r"wednesday|thursday|friday|saturday|sunday)\b|\b(?:weekly|daily|newsletters?)\b", re.I)
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
 # "BRUSSELS, Nov 17 (Agency) -", "LAS CRUCES, N.M. —", "WASHINGTON (AP) —" opening a paragraph
 _PLACE_DATELINE = re.compile(
@@ -459,7 +462,7 @@ def _mark_bylines(units: list[_Unit], limit: int, site: Optional[str]) -> None:
     def near_meta(i: int) -> bool:
         for step in (1, -1):
             j = i + step
-            while 0 <= j < len(units) and not meta(j) and beside(j):
+            while 0 <= j < len(units) and abs(j - i) <= 8 and not meta(j) and beside(j):
                 j += step
             if 0 <= j < len(units) and meta(j):
                 return True
@@ -889,7 +892,7 @@ def _promo(u: _Unit) -> bool:
 def _mark_promos(units: list[_Unit]) -> None:
     """A promotional line beside a sign-up box goes with it."""
     for i, u in enumerate(units):
-        if u.kind == "drop" or not _promo(u):
+        if u.kind == "drop" or not _promo(u) or u.words > 20 or not _BOX_TONE.search(u.text):
             continue
         near = [units[j] for j in (i - 1, i + 1) if 0 <= j < len(units)]
         if any(v.kind == "drop" and v.reason == "subscription" for v in near):

@@ -280,6 +280,8 @@ def run_dask(inputs: list[str], out_dir: str, *, scheduler: Optional[str] = None
     """
     from distributed import Client, as_completed
 
+    if "-" in inputs:
+        raise ValueError("standard input cannot be spread over a cluster; save it to a file first")
     started = time.perf_counter()
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)

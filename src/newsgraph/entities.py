@@ -234,6 +234,8 @@ def _extra_spans(doc: Doc, covered: set[int]) -> list[tuple[int, int, str]]:
             elif i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS and doc[i - 1].text[:1].isupper() \
                     and i - 1 not in covered and j - i <= 3:
                 out.append((i, j, "PERSON"))
+            elif doc[i].lower_.rstrip(".") in HONORIFICS and 2 <= j - i <= 4:
+                out.append((i, j, "PERSON"))   # "Ms Kearney said", the honorific tagged as a name too
             i = j + 1
         else:
             i += 1
@@ -306,6 +308,9 @@ def _relabel(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, 
                 and (words[0].lower_ in MALE_NAMES or words[0].lower_ in FEMALE_NAMES) \
                 and not any(t.lower_ in ORG_WORDS for t in words):
             label = "PERSON"
+        if label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") and len(words) >= 2 \
+                and words[0].lower_.rstrip(".") in HONORIFICS and words[0].text[:1].isupper():
+            label = "PERSON"   # "Ms Kearney" tagged as an organisation
         out.append((s, e, label))
     full_words: set[str] = set()
     body_names: set[str] = set()

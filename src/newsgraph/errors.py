@@ -18,6 +18,16 @@ class E(str, Enum):
     BAD_DATE = "E011"
     WORKER_DIED = "E012"
     LINE_TOO_LONG = "E013"
+    # the corpus store
+    NEWER_SCHEMA = "E101"
+    BAD_QUERY = "E102"
+    LOCKED = "E103"
+    NO_MATCH = "E104"
+    QUERY_TIMEOUT = "E105"
+    NOT_A_STORE = "E106"
+    BAD_OPTION = "E107"
+    NO_DATABASE = "E108"
+    WRITE_FAILED = "E109"
 
 
 MESSAGES = {
@@ -36,6 +46,19 @@ MESSAGES = {
                    "the other articles were redone, please report this input",
     E.LINE_TOO_LONG: "line {line} is {size} characters long, over the limit of {limit}; a page dump "
                      "without line breaks is not article text: break it into paragraphs",
+    E.NEWER_SCHEMA: "the database {path} has schema version {found}, newer than the {supported} this "
+                    "newsgraph understands; upgrade newsgraph (pip install -U newsgraph) to open it",
+    E.BAD_QUERY: "the search query {query!r} is not valid full-text syntax ({detail}); put phrases in "
+                 "double quotes, balance parentheses, or search plain words without --fts",
+    E.LOCKED: "another process is writing to {path}; one writer at a time: wait for it to finish "
+              "(readers are never blocked)",
+    E.NO_MATCH: "no {what} matches {name!r} in {path}",
+    E.QUERY_TIMEOUT: "the query took longer than the {limit} s limit; narrow it with filters",
+    E.NOT_A_STORE: "{path} is not a newsgraph database ({detail}); pass another --db path",
+    E.BAD_OPTION: "{detail}",
+    E.WRITE_FAILED: "the article {id!r} could not be stored ({detail}); the ingest went on without it, "
+                    "please report it with this input",
+    E.NO_DATABASE: "the database {path} does not exist; create it with `newsgraph ingest PATH... --db {path}`",
 }
 
 
@@ -55,3 +78,6 @@ class NewsgraphError(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+    def to_dict(self) -> dict:
+        return {"error": {"code": self.code.value, "message": self.message}}

@@ -186,7 +186,8 @@ def speakers(db_path, speaker_type, limit, offset, as_json):
 @_handle_errors
 def entity(name, db_path, as_json):
     """Corpus entities NAME may mean, their aliases, and why each mention was merged."""
-    from .store import SE, StoreError, explain_entity
+    from .errors import E
+    from .store import StoreError, explain_entity
 
     store = _open(db_path)
     res = explain_entity(store, name)
@@ -194,7 +195,7 @@ def entity(name, db_path, as_json):
         return _echo_json(res)
     if not res["items"]:
         hint = "; did you mean " + ", ".join(s["name"] for s in res["suggestions"]) if res["suggestions"] else ""
-        raise StoreError(SE.NOT_FOUND, what="entity", name=name + hint, path=store.path)
+        raise StoreError(E.NO_MATCH, what="entity", name=name + hint, path=store.path)
     console = _console()
     for ent in res["items"]:
         console.print(f'[bold]{ent["name"]}[/bold] ({ent["type"]}, id {ent["id"]}): {ent["n_articles"]} articles, '

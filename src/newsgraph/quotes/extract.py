@@ -18,10 +18,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..records import About, Cue, Entity, Paragraph, Quote, Speaker
-from .lexicon import CHANNELS, FORMS, PHRASAL, REPORTING_VERBS, STATEMENT_NOUNS, lemma_of, verb_class
+from .lexicon import CHANNELS, FORMS, PHRASAL, STATEMENT_NOUNS, lemma_of, verb_class
 from .marks import QuoteSpan, find_quote_spans
 from .speakers import FEMALE, MALE, SpeakerResolver
 
@@ -235,7 +235,7 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
                  and c.left_edge.lower_ == "that" and c.left_edge.i > v.i]
     if len(ccomp) > 1:
         # a clause that is itself a cue ("X argued ..., said ...") is not the content
-        ccomp = [c for c in ccomp if not verb_class(c.text)] or ccomp
+        ccomp = [c for c in ccomp if not (c.i < v.i and verb_class(c.text))] or ccomp
     if ccomp:
         c = ccomp[0]
         lo, hi = c.left_edge.i, c.right_edge.i + 1
@@ -568,7 +568,6 @@ class _Extractor:
                 bare_by_sent.setdefault(self.sent_id[st.cue[0].i], []).append(st)
         used_bare: set[int] = set()
         pending: list[tuple[int, _Statement]] = []
-        prev: _Statement | None = None
         for qi, q in enumerate(self.quotes):
             if qi in covered:
                 continue
@@ -604,7 +603,6 @@ class _Extractor:
                 cue_st.kind = "direct"
                 cue_st.from_quote = True
                 cue_st.quote_ids = [qi]
-                prev = cue_st
                 continue
             # the second half of a quotation broken by its cue ("A," he said, "B.")
             halves = [st for st in self.statements if st.spans and st.quote_ids and st.cue
@@ -738,9 +736,6 @@ class _Extractor:
             kind = st.kind
             if kind != "direct" and st.quote_ids:
                 kind = "direct" if self._only_quoted(s, e) else "mixed"
-            if kind == "direct":
-                # the quotation may carry the cue's trailing comma: keep only words
-                pass
             cue = None
             if st.cue:
                 a = st.cue[0].idx

@@ -79,7 +79,6 @@ PHRASAL: dict[str, frozenset[str]] = {
     "accuse": frozenset({"of"}),
     "blame": frozenset({"for", "on"}),
     "rail": frozenset({"against"}),
-    "express": frozenset(),
 }
 for _verb in ("point", "speak", "talk", "rail"):
     REPORTING_VERBS.setdefault(_verb, "prep")
@@ -159,7 +158,6 @@ for _lemma in list(REPORTING_VERBS) + list(PHRASAL) + sorted(NOT_STATEMENTS):
         continue
     for _form in inflections(_lemma):
         FORMS.setdefault(_form, _lemma)
-_BELIEF_FORMS = {f for lem in NOT_STATEMENTS for f in inflections(lem)}
 FORMS.update({"thought": "think", "felt": "feel", "saw": "see", "seen": "see",
               "knew": "know", "known": "know", "understood": "understand"})
 

@@ -414,6 +414,10 @@ class SpeakerResolver:
                 sp = self.speaker_for_entity(oid)
                 sp.mention = mention
                 return sp
+            orgs = [v for v in self.nominals.values() if v[1] == "organisation" and v[2] < head.i]
+            if key not in ORG_NOUNS and orgs:
+                n, t, _ = max(orgs, key=lambda v: v[2])   # "The statement said": the company's
+                return Speaker(name=n, type=t, mention=mention)
         if any(d in ("a", "an") for d in dets) or head.lower_ in PERSON_NOUNS:
             return Speaker(name=name, type="anonymous", mention=mention, affiliation=affiliation)
         if head.pos_ == "PROPN":
@@ -424,6 +428,7 @@ class SpeakerResolver:
         if head.pos_ in ("NOUN", "ADJ", "NUM") or head.lower_ in ("many", "most", "some", "each", "several", "few"):
             # "the announcer", "19 percent of respondents", "many of them"
             if key in ORG_NOUNS:
+                self.nominals[key] = (name, "organisation", head.i)
                 return Speaker(name=name, type="organisation", mention=mention, affiliation=affiliation)
             return Speaker(name=name, type="group" if plural or head.pos_ != "NOUN" or key in ("percent", "majority", "half", "third") else "anonymous",
                            mention=mention, affiliation=affiliation)

@@ -5,7 +5,7 @@
     ingest_paths(store, ["samples/"], workers=2)
     search_quotations(store, speaker="Kim Jong Un", search="sanctions", since="2019-01-01")
 """
-from .db import SCHEMA_VERSION, SE, Store, StoreError, open_store
+from .db import SCHEMA_VERSION, Store, StoreError, open_store
 from .export import FORMATS, TABLES, export
 from .ingest import IngestReport, ingest_paths, ingest_records, read_record_files
 from .read import (explain_entity, find_entities, get_article, get_quotation, get_speaker, list_entities,
@@ -13,7 +13,7 @@ from .read import (explain_entity, find_entities, get_article, get_quotation, ge
 from .writer import ArticleWriter
 
 __all__ = [
-    "SCHEMA_VERSION", "SE", "Store", "StoreError", "open_store", "FORMATS", "TABLES", "export",
+    "SCHEMA_VERSION", "Store", "StoreError", "open_store", "FORMATS", "TABLES", "export",
     "IngestReport", "ingest_paths", "ingest_records", "read_record_files", "explain_entity",
     "find_entities", "get_article", "get_quotation", "get_speaker", "list_entities", "search_quotations",
     "stats", "top_speakers", "ArticleWriter",

@@ -13,61 +13,16 @@ import os
 import sqlite3
 import threading
 import time
-from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Union
 
 # ------------------------------------------------------------------ errors
 
-
-class SE(str, Enum):
-    """Store error codes (to be folded into ``newsgraph.errors`` by the integrator)."""
-    NEWER_SCHEMA = "E101"
-    BAD_QUERY = "E102"
-    LOCKED = "E103"
-    NOT_FOUND = "E104"
-    QUERY_TIMEOUT = "E105"
-    NOT_A_STORE = "E106"
-    BAD_OPTION = "E107"
-    NO_DATABASE = "E108"
-    WRITE_FAILED = "E109"
+from ..errors import E, NewsgraphError  # noqa: E402  (codes E101-E109 live in the one catalogue)
 
 
-STORE_MESSAGES = {
-    SE.NEWER_SCHEMA: "the database {path} has schema version {found}, newer than the {supported} this "
-                     "newsgraph understands; upgrade newsgraph (pip install -U newsgraph) to open it",
-    SE.BAD_QUERY: "the search query {query!r} is not valid full-text syntax ({detail}); put phrases in "
-                  "double quotes, balance parentheses, or search plain words without --fts",
-    SE.LOCKED: "another process is writing to {path}; one writer at a time: wait for it to finish "
-               "(readers are never blocked)",
-    SE.NOT_FOUND: "no {what} matches {name!r} in {path}",
-    SE.QUERY_TIMEOUT: "the query took longer than the {limit} s limit; narrow it with filters",
-    SE.NOT_A_STORE: "{path} is not a newsgraph database ({detail}); pass another --db path",
-    SE.BAD_OPTION: "{detail}",
-    SE.WRITE_FAILED: "the article {id!r} could not be stored ({detail}); the ingest went on without it, "
-                     "please report it with this input",
-    SE.NO_DATABASE: "the database {path} does not exist; create it with `newsgraph ingest PATH... --db {path}`",
-}
-
-
-class StoreError(Exception):
+class StoreError(NewsgraphError):
     """A store failure with a code from the catalogue; the message says what to do."""
-
-    def __init__(self, code: SE, **detail):
-        self.code = code
-        self.detail = detail
-        try:
-            message = STORE_MESSAGES[code].format(**detail)
-        except (KeyError, IndexError):
-            message = STORE_MESSAGES[code]
-        super().__init__(message)
-
-    @property
-    def message(self) -> str:
-        return str(self)
-
-    def to_dict(self) -> dict:
-        return {"error": {"code": self.code.value, "message": self.message}}
 
 
 # ------------------------------------------------------------------ schema
@@ -237,11 +192,11 @@ def migrate(conn: sqlite3.Connection, path: str, migrations: Optional[dict] = No
         app = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise StoreError(SE.NOT_A_STORE, path=path, detail=str(exc)) from exc
+        raise StoreError(E.NOT_A_STORE, path=path, detail=str(exc)) from exc
     if tables and app != APP_ID:
-        raise StoreError(SE.NOT_A_STORE, path=path, detail="it holds tables of another application")
+        raise StoreError(E.NOT_A_STORE, path=path, detail="it holds tables of another application")
     if found > latest:
-        raise StoreError(SE.NEWER_SCHEMA, path=path, found=found, supported=latest)
+        raise StoreError(E.NEWER_SCHEMA, path=path, found=found, supported=latest)
     if found == latest:
         return found
     conn.execute("BEGIN IMMEDIATE")
@@ -286,7 +241,7 @@ class Store:
         self.path = str(path)
         self.query_timeout = query_timeout
         if not create and not Path(self.path).exists():
-            raise StoreError(SE.NO_DATABASE, path=self.path)
+            raise StoreError(E.NO_DATABASE, path=self.path)
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -301,7 +256,7 @@ class Store:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             _configure(conn)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(SE.NOT_A_STORE, path=self.path, detail=str(exc)) from exc
+            raise StoreError(E.NOT_A_STORE, path=self.path, detail=str(exc)) from exc
         conn.row_factory = sqlite3.Row
         return conn
 
@@ -326,7 +281,7 @@ class Store:
             yield
         except sqlite3.OperationalError as exc:
             if "interrupted" in str(exc):
-                raise StoreError(SE.QUERY_TIMEOUT, limit=self.query_timeout) from exc
+                raise StoreError(E.QUERY_TIMEOUT, limit=self.query_timeout) from exc
             raise
         finally:
             conn.set_progress_handler(None, 0)
@@ -341,7 +296,7 @@ class Store:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
             except BlockingIOError as exc:
-                raise StoreError(SE.LOCKED, path=self.path) from exc
+                raise StoreError(E.LOCKED, path=self.path) from exc
             os.ftruncate(fd, 0)
             os.write(fd, str(os.getpid()).encode())
             conn = self._connect()

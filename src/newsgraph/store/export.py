@@ -5,7 +5,8 @@ import csv
 import json
 from typing import IO, Iterator
 
-from .db import SE, Store, StoreError
+from ..errors import E
+from .db import Store, StoreError
 
 FORMATS = ("jsonl", "csv", "parquet")
 TABLES = {
@@ -36,7 +37,7 @@ TABLES = {
 
 def iter_table(store: Store, table: str, *, batch: int = 5000) -> Iterator[list[dict]]:
     if table not in TABLES:
-        raise StoreError(SE.BAD_OPTION, detail=f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+        raise StoreError(E.BAD_OPTION, detail=f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     cur = store.reader().execute(TABLES[table])
     while True:
         rows = cur.fetchmany(batch)
@@ -48,7 +49,7 @@ def iter_table(store: Store, table: str, *, batch: int = 5000) -> Iterator[list[
 def export(store: Store, out: IO, *, format: str = "jsonl", table: str = "quotations") -> int:
     """Write one table to ``out`` (text stream for jsonl/csv, binary for parquet); returns rows written."""
     if format not in FORMATS:
-        raise StoreError(SE.BAD_OPTION, detail=f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        raise StoreError(E.BAD_OPTION, detail=f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     n = 0
     if format == "parquet":
         return _parquet(store, out, table)
@@ -74,7 +75,7 @@ def _parquet(store: Store, out: IO, table: str) -> int:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:  # pragma: no cover - pyarrow is a dependency
-        raise StoreError(SE.BAD_OPTION, detail="Parquet export needs pyarrow: pip install pyarrow") from exc
+        raise StoreError(E.BAD_OPTION, detail="Parquet export needs pyarrow: pip install pyarrow") from exc
     cur = store.reader().execute(TABLES[table] + " LIMIT 0")
     names = [c[0] for c in cur.description]
     writer = None

@@ -17,7 +17,8 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from ..errors import E, NewsgraphError
 from ..records import ArticleRecord, ErrorInfo, ErrorRecord
-from .db import SE, Store, StoreError
+from ..errors import E
+from .db import Store, StoreError
 from .writer import ArticleWriter, _now
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ def ingest_records(store: Store, items: Iterable[Union[ArticleRecord, ErrorRecor
                         conn.execute("RELEASE article")
                         if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
                             raise  # disk full: stop, the batch is rolled back and redone on re-run
-                        err = StoreError(SE.WRITE_FAILED, id=getattr(rec, "id", "?"),
+                        err = StoreError(E.WRITE_FAILED, id=getattr(rec, "id", "?"),
                                          detail=f"{type(exc).__name__}: {exc}")
                         log.error("%s", err.message, exc_info=True)
                         report.errors += 1

@@ -11,7 +11,8 @@ import sqlite3
 from typing import Optional
 
 from . import text as T
-from .db import SE, Store, StoreError
+from ..errors import E
+from .db import Store, StoreError
 
 MAX_LIMIT = 1000
 ORDERS = {
@@ -28,7 +29,7 @@ def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
     if not isinstance(limit, int) or not isinstance(offset, int) or limit < 0 or offset < 0:
-        raise StoreError(SE.BAD_OPTION, detail="limit and offset must be whole numbers of 0 or more")
+        raise StoreError(E.BAD_OPTION, detail="limit and offset must be whole numbers of 0 or more")
     return min(limit, MAX_LIMIT), offset
 
 
@@ -104,7 +105,7 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     """
     limit, offset = _page(limit, offset)
     if date_field not in ("statement", "published"):
-        raise StoreError(SE.BAD_OPTION, detail="date_field must be 'statement' or 'published'")
+        raise StoreError(E.BAD_OPTION, detail="date_field must be 'statement' or 'published'")
     conn = store.reader()
     where: list[str] = []
     params: list = []
@@ -152,7 +153,7 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""
     order = order or ("relevance" if join else "date")
     if order not in ORDERS or (order == "relevance" and not join):
-        raise StoreError(SE.BAD_OPTION, detail=f"order must be one of {', '.join(ORDERS)} "
+        raise StoreError(E.BAD_OPTION, detail=f"order must be one of {', '.join(ORDERS)} "
                                                "(relevance only with a search)")
     only_search = join and len(where) == 1
     try:
@@ -174,7 +175,7 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     except sqlite3.OperationalError as exc:
         msg = str(exc)
         if query is not None and not any(w in msg for w in ("interrupted", "locked", "no such table", "disk", "I/O")):
-            raise StoreError(SE.BAD_QUERY, query=search, detail=msg) from exc
+            raise StoreError(E.BAD_QUERY, query=search, detail=msg) from exc
         raise
     return {"total": total, "limit": limit, "offset": offset, "search": search, "fts_query": query,
             "items": items}
@@ -190,7 +191,7 @@ def get_quotation(store: Store, quotation_id: int) -> dict:
     with store.time_limit(conn):
         row = conn.execute(f"SELECT {_QUOTATION_COLS} FROM quotations q WHERE q.id = ?", (quotation_id,)).fetchone()
         if row is None:
-            raise StoreError(SE.NOT_FOUND, what="quotation", name=quotation_id, path=store.path)
+            raise StoreError(E.NO_MATCH, what="quotation", name=quotation_id, path=store.path)
         out = _quotation(conn, row)
         occ = _rows(conn, "SELECT o.id, a.id AS article, a.title, o.site, o.published, o.date, o.date_source, "
                           "o.text, o.kind, o.match, o.cue, o.channel, o.speaker_name, o.speaker_descriptor, "
@@ -222,14 +223,14 @@ def get_speaker(store: Store, name_or_id, *, limit: int = 20, offset: int = 0) -
     conn = store.reader()
     ids = [int(name_or_id)] if str(name_or_id).isdigit() else find_entities(store, str(name_or_id))
     if not ids:
-        raise StoreError(SE.NOT_FOUND, what="speaker", name=name_or_id, path=store.path)
+        raise StoreError(E.NO_MATCH, what="speaker", name=name_or_id, path=store.path)
     # the entity with most quotations when a name is ambiguous
     eid = max(ids, key=lambda i: (conn.execute("SELECT COUNT(*) FROM quotations WHERE speaker = ?",
                                                (i,)).fetchone()[0], -i))
     with store.time_limit(conn):
         out = _entity_brief(conn, eid)
         if out is None:
-            raise StoreError(SE.NOT_FOUND, what="speaker", name=name_or_id, path=store.path)
+            raise StoreError(E.NO_MATCH, what="speaker", name=name_or_id, path=store.path)
         out.update(_names(conn, eid))
         counts = conn.execute("SELECT COUNT(*), COALESCE(SUM(n_occurrences), 0) FROM quotations WHERE speaker = ?",
                               (eid,)).fetchone()
@@ -340,7 +341,7 @@ def get_article(store: Store, article_id: str) -> dict:
             row = conn.execute("SELECT a.* FROM article_ids i JOIN articles a ON a.rowid = i.article WHERE i.id = ?",
                                (article_id,)).fetchone()
         if row is None:
-            raise StoreError(SE.NOT_FOUND, what="article", name=article_id, path=store.path)
+            raise StoreError(E.NO_MATCH, what="article", name=article_id, path=store.path)
         art = row["rowid"]
         dup = conn.execute("SELECT id FROM articles WHERE rowid = ?", (row["duplicate_of"],)).fetchone() \
             if row["duplicate_of"] else None

@@ -10,7 +10,7 @@ import re
 import unicodedata
 import zlib
 from difflib import SequenceMatcher
-from typing import Iterable, Optional
+from typing import Optional
 
 import numpy as np
 
@@ -235,8 +235,3 @@ def escape_like(text: str) -> str:
     """A LIKE pattern matching ``text`` literally (ESCAPE '\\')."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
-
-def first(values: Iterable, default=None):
-    for v in values:
-        return v
-    return default

@@ -10,7 +10,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Optional
 
-from ..store import SE, StoreError
+from ..errors import E
+from ..store import StoreError
 
 
 class WE(str, Enum):
@@ -40,17 +41,17 @@ def error_body(status: int, code: str, message: str, params: Optional[list] = No
     return {"error": {"code": code, "status": status, "message": message, "params": params or []}}
 
 
-STORE_STATUS = {SE.NOT_FOUND: 404, SE.BAD_QUERY: 400, SE.BAD_OPTION: 400, SE.QUERY_TIMEOUT: 503,
-                SE.LOCKED: 503}
+STORE_STATUS = {E.NO_MATCH: 404, E.BAD_QUERY: 400, E.BAD_OPTION: 400, E.QUERY_TIMEOUT: 503,
+                E.LOCKED: 503}
 
 
 def from_store(exc: StoreError) -> WebError:
     status = STORE_STATUS.get(exc.code, 500)
-    if exc.code == SE.NOT_FOUND:   # the store's message names the database path: keep it private
+    if exc.code == E.NO_MATCH:   # the store's message names the database path: keep it private
         message = f"no {exc.detail.get('what', 'item')} matches {str(exc.detail.get('name'))!r}"
     else:
         message = exc.message
-    params = ["q"] if exc.code == SE.BAD_QUERY else []
+    params = ["q"] if exc.code == E.BAD_QUERY else []
     return WebError(status, exc.code.value, message, params)
 
 

@@ -1,6 +1,6 @@
 """The time-expression grammar as data: word classes and rules.
 
-``timex.py`` reads these tables and nothing else decides what a time
+The rest of the package reads these tables; nothing else decides what a time
 expression is. A rule is ``(name, pattern, norm, type)``:
 
 - ``pattern`` is a space-separated sequence of elements, each matching one
@@ -8,7 +8,7 @@ expression is. A rule is ``(name, pattern, norm, type)``:
   an UPPER-CASE word names a word class (``WORD_CLASSES`` or a shape class
   computed in ``timex.py``), a lower-case word or ``a|an`` matches the
   token's lower-cased text, and a trailing ``?`` makes the element optional.
-- ``norm`` names the normaliser in ``timex.py`` that turns the matched tokens
+- ``norm`` names the normaliser (``norm_dates.py``, ``norm_amounts.py``) that turns the matched tokens
   into a TIMEX3 value (it may reject the match, or keep only part of it as the
   expression: "for the year" -> "the year"); ``type`` is the TIMEX3 type it gives.
 

@@ -1,0 +1,256 @@
+"""Normalisers for amounts of time: "ago", references, durations, sets and clock times."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from . import rules as R
+from .calendar import _dur_value, _fmt, _shift, _weekday_date
+from .grammar import _RE_CLOCK
+from .norm_dates import _has, _lab, _n_date, _prev_lower, _quarter_context, _ref, _set_ref, _tok
+from .tense import _tense
+
+
+def _unit_of(st, labels) -> Optional[str]:
+    ul = _lab(labels, "UNIT") or _lab(labels, "UNIT1") or _lab(labels, "UNITS")
+    return _tok(st, ul).lower_ if ul else None
+
+
+def _n_ago(st, rule, i, end, labels):
+    unit = _unit_of(st, labels)
+    gran = R.UNITS[unit]
+    if gran == "WE":
+        return None
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    direction = 1 if ("later" in words or "hence" in words or "now" in words) else -1
+    num = _lab(labels, "NUM")
+    if _has(labels, "FUZZY"):
+        return "DATE", ("FUTURE_REF" if direction > 0 else "PAST_REF"), None
+    n = num[3] if num else 1.0
+    if n > 5000:
+        return None
+    if st.anchor is None:
+        return "DATE", _fmt(None, gran if gran in ("D", "W", "M", "Q", "Y") else "Y"), None
+    if unit in R.TIME_UNITS:
+        return "DATE", st.anchor.isoformat(), None
+    if gran == "Y" and n == 1 and "earlier" in words or gran == "Y" and n == 1 and "ago" in words:
+        yq = _quarter_context(st, i)
+        if yq:
+            return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
+    base = st.anchor
+    if ("earlier" in words or "later" in words) and gran == "D":
+        base = _ref(st)
+    if gran == "2W":
+        gran, n = "W", n * 2
+    d = _shift(base, gran, direction * n)
+    if gran in ("DE", "CE"):
+        gran = "Y"
+    if gran == "D":
+        _set_ref(st, d, "D")
+    return "DATE", _fmt(d, gran), None
+
+
+def _n_ref(st, rule, i, end, labels):
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    w = words[-1]
+    tok = st.toks[end - 1]
+    if w in ("past", "future"):
+        if w == "past" and end < len(st.toks) and st.toks[end].tag_.startswith("NN"):
+            return None
+        return "DATE", "PAST_REF" if w == "past" else "FUTURE_REF", None
+    if w == "days":
+        return "DATE", "PRESENT_REF", None
+    if w == "present":
+        return "DATE", "PRESENT_REF", None
+    val = R.REF_WORDS[w]
+    nxt = st.toks[end].lower_ if end < len(st.toks) else ""
+    prev = _prev_lower(st, i)
+    if w == "soon" and (prev == "as" or nxt in ("as", "after", "afterward", "afterwards", "before",
+                                               "thereafter") or prev in ("too", "how")):
+        return None
+    if w == "shortly" and nxt in ("after", "before"):
+        return None
+    if w in ("current", "future", "recent"):
+        if tok.dep_ not in ("amod", "nmod", "compound") and tok.pos_ != "ADJ":
+            return None
+        if w == "current" and tok.head.lower_ in ("account", "accounts", "events", "affairs", "assets",
+                                                   "liabilities", "flow", "density", "sea"):
+            return None
+    if w == "now" and tok.dep_ == "intj":
+        return None
+    return "DATE", val, None
+
+
+def _n_ref_units(st, rule, i, end, labels):
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    unit = words[-1]
+    if unit not in ("days", "weeks", "months", "years", "decades"):
+        return None
+    if "coming" in words or "next" in words:
+        return "DATE", "FUTURE_REF", None
+    return "DATE", "PAST_REF", None
+
+
+def _n_duration(st, rule, i, end, labels):
+    unit = _unit_of(st, labels)
+    if unit is None:
+        return None
+    num = _lab(labels, "NUM")
+    n = num[3] if num else 1.0
+    if rule.name in ("duration_half", "duration_a_half"):
+        n += 0.5
+    if n <= 0 or n >= 1000:
+        return None
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    if unit in ("second", "seconds") and (not num or words[0] in ("a", "an")):
+        return None
+    nxt = st.toks[end].lower_ if end < len(st.toks) else ""
+    if unit == "quarter" and nxt == "of" and not (end + 1 < len(st.toks) and "YEAR" in st.classes[end + 1]):
+        return None  # "a quarter of the market": a fraction
+    # "$5 a year", "three times a week": a rate, not a duration
+    if rule.name == "duration_a":
+        prev = _prev_lower(st, i)
+        ptok = st.toks[i - 1] if i > 0 else None
+        if ptok is not None and (ptok.like_num or prev in ("%", "percent", "times", "twice", "once", "cents")
+                                 or prev in R.UNITS
+                                 or ptok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")):
+            return None  # a rate ("$1.76 a year", "four flights a week"): not annotated
+        nxt = st.toks[end].lower_ if end < len(st.toks) else ""
+        if nxt in ("or", "and") and unit == "day":
+            pass
+    nxt = st.toks[end].lower_ if end < len(st.toks) else ""
+    if nxt == "old" or nxt == "-" and end + 1 < len(st.toks) and st.toks[end + 1].lower_ == "old":
+        return None  # an age
+    if num:
+        ntok = st.toks[num[1]]
+        if ntok.ent_type_ in ("MONEY", "PERCENT") or _prev_lower(st, num[1]) in ("$", "#"):
+            return None
+    val = _dur_value(n, unit)
+    if val is None:
+        return None
+    if words[0] == "the" and (R.UNITS[unit] == "M" and n >= 6 or R.UNITS[unit] == "Y"):
+        st.period_at = i  # "the nine months", "the full year": a report period
+    return "DURATION", val, None
+
+
+def _n_duration_fuzzy(st, rule, i, end, labels):
+    unit = _unit_of(st, labels)
+    if unit is None:
+        return None
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    g = R.UNITS[unit]
+    if g in ("WE", "Q", "2W") or unit in ("seconds", "second"):
+        return None
+    if rule.name == "duration_units":
+        prev = _prev_lower(st, i)
+        if st.toks[i - 1].like_num if i > 0 else False:
+            return None
+        nxt = st.toks[end].lower_ if end < len(st.toks) else ""
+        if nxt in ("old", "-"):
+            return None
+        if prev in ("the", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+                    "'s", "\u2019s", "of", "early", "old", "good", "all", "whose"):
+            return None
+        if g in ("D", "H", "M") and prev not in ("for", "in", "within", "over", "after", "took", "spent", "lasted", "than"):
+            return None
+    if rule.name == "duration_units_long" and words[0] not in R.PLURAL_UNITS:
+        return "DURATION", _dur_value(1, unit), None
+    if "couple" in words:
+        return "DURATION", _dur_value(2, unit), None
+    t = "T" if unit in R.TIME_UNITS else ""
+    return "DURATION", f"P{t}X{g}", None
+
+
+def _n_set(st, rule, i, end, labels):
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    if rule.name == "set_adverb":
+        if st.toks[i].dep_ == "amod":  # "quarterly dividend", "daily flights": a kind, not a time
+            return None
+        return "SET", R.SET_ADVERBS[words[0]], None
+    wl = _lab(labels, "WEEKDAY") or _lab(labels, "WEEKDAYS")
+    if wl:
+        tok = _tok(st, wl)
+        wd = R.WEEKDAYS.get(tok.lower_) or R.WEEKDAYS_PLURAL[tok.lower_]
+        pod = _lab(labels, "POD") or _lab(labels, "PODS")
+        return "SET", f"XXXX-WXX-{wd}" + (f"T{R.PARTS_OF_DAY[_tok(st, pod).lower_]}" if pod else ""), None
+    ml = _lab(labels, "MONTH")
+    if ml:
+        return "SET", f"XXXX-{R.MONTHS[_tok(st, ml).lower_]:02d}", None
+    sl = _lab(labels, "SEASON")
+    if sl:
+        return "SET", f"XXXX-{R.SEASONS[_tok(st, sl).lower_]}", None
+    unit = _unit_of(st, labels)
+    if unit is None:
+        return None
+    num = _lab(labels, "NUM")
+    n = num[3] if num and rule.name == "set_every_n" else 1
+    if "other" in words:
+        n = 2
+    if rule.name == "set_per" and (_prev_lower(st, i) in ("a", "an") or unit in ("second", "minute")):
+        return None  # "instructions per second": a speed
+    v = _dur_value(n, unit)
+    return ("SET", v, None) if v else None
+
+
+def _n_clock(st, rule, i, end, labels):
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    hh = mm = None
+    if words[0] in ("noon", "midday"):
+        hh, mm = 12, 0
+    elif words[0] == "midnight":
+        hh, mm = 24, 0
+    else:
+        cl = _lab(labels, "CLOCKNUM") or _lab(labels, "CLOCK") or _lab(labels, "NUM")
+        m = None
+        if cl[0] == "NUM":
+            if not float(cl[3]).is_integer() or not 1 <= cl[3] <= 12:
+                return None
+            hh, mm = int(cl[3]), 0
+        else:
+            t = _tok(st, cl).lower_
+            m = _RE_CLOCK.match(t)
+            if m:
+                hh, mm = int(m.group(1)), int(m.group(2))
+            else:
+                hh, mm = int(t), 0
+        ap = _lab(labels, "AMPM")
+        ampm = R.AMPM[_tok(st, ap).lower_] if ap else None
+        if "morning" in words:
+            ampm = "am"
+        elif "afternoon" in words or "evening" in words:
+            ampm = "pm"
+        if ampm:
+            if hh > 12 or hh == 0:
+                return None
+            if ampm == "pm" and hh < 12:
+                hh += 12
+            if ampm == "am" and hh == 12:
+                hh = 0
+            if _tok(st, ap).lower_ == "am" if ap else False:
+                # "I am": only after a clock number that is not a count
+                if st.toks[cl[1]].dep_ in ("nsubj",):
+                    return None
+        elif rule.name == "clock_hhmm":
+            if not m or _prev_lower(st, i) not in ("at", "by", "until", "till", "from", "before",
+                                                   "after", "around", "about", "since", "to"):
+                return None
+    day = None
+    dl = _lab(labels, "DAYREF")
+    if _lab(labels, "MONTH"):
+        got = _n_date(st, rule, i, end, labels)
+        if got is None:
+            return None
+        return "TIME", f"{got[1]}T{hh:02d}:{mm:02d}", None
+    if dl:
+        w = _tok(st, dl).lower_
+        if w in R.WEEKDAYS:
+            day = _weekday_date(st.anchor, R.WEEKDAYS[w], _tense(st, dl[1])) if st.anchor else None
+            base = f"XXXX-WXX-{R.WEEKDAYS[w]}" if day is None else None
+        else:
+            day = st.anchor + dt.timedelta(days=R.DEICTIC_DAYS[w]) if st.anchor else None
+            base = "XXXX-XX-XX" if day is None else None
+    else:
+        day = st.anchor
+        base = None if day else "XXXX-XX-XX"
+    prefix = day.isoformat() if day else base
+    return "TIME", f"{prefix}T{hh:02d}:{mm:02d}", None

@@ -1,0 +1,597 @@
+"""Normalisers for calendar expressions: dates, months, years, quarters, weekdays, relative units."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from spacy.tokens import Token
+
+from . import rules as R
+from .calendar import (
+    _SEASON_ORDER,
+    _dur_value,
+    _fmt,
+    _holiday_date,
+    _iso_week,
+    _quarter,
+    _season_of,
+    _shift,
+    _weekday_date,
+    _year_for,
+)
+from .grammar import _NAME_ENTS, _RE_DECADE, _RE_FYEAR, _RE_NUMDATE, _State, _ord_value
+from .tense import _tense
+
+
+def _lab(labels, name):
+    for lab in labels:
+        if lab[0] == name:
+            return lab
+    return None
+
+
+def _has(labels, *names) -> bool:
+    return any(lab[0] in names for lab in labels)
+
+
+def _tok(st, lab) -> Token:
+    return st.toks[lab[1]]
+
+
+def _prev_lower(st: _State, i: int, k: int = 1) -> str:
+    j = i - k
+    while j >= 0 and st.toks[j].is_space:
+        j -= 1
+    return st.toks[j].lower_ if j >= 0 else ""
+
+
+# Each takes (state, rule, start, end, labels) and returns (type, value, mod) or None.
+def _n_date(st, rule, i, end, labels):
+    lab = _lab(labels, "NUMDATE")
+    if lab:
+        m = _RE_NUMDATE.match(_tok(st, lab).lower_)
+        if m.group(1):
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            mo, d, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
+            if y < 100:
+                y += 1900 if y >= 50 else 2000
+        try:
+            date = dt.date(y, mo, d)
+        except ValueError:
+            return None
+        _set_ref(st, date, "D")
+        return "DATE", date.isoformat(), None
+    if rule.name == "date_iso":
+        y, mo, d = (int(st.lowers[k]) for k in (i, i + 2, i + 4))
+        if len(st.lowers[i + 2]) != 2 or len(st.lowers[i + 4]) != 2:
+            return None
+        try:
+            date = dt.date(y, mo, d)
+        except ValueError:
+            return None
+        _set_ref(st, date, "D")
+        return "DATE", date.isoformat(), None
+    month = R.MONTHS[_tok(st, _lab(labels, "MONTH")).lower_]
+    dl = _lab(labels, "DAYNUM")
+    day = int(re.match(r"\d+", _tok(st, dl).lower_).group())
+    yl = _lab(labels, "YEAR")
+    if yl:
+        year = int(_tok(st, yl).lower_)
+    elif st.anchor is None:
+        if day > 31 or (month == 2 and day > 29):
+            return None
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    else:
+        year = _year_for(st.anchor, month, day, _tense(st, i))
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    # "May 5 people" is not a date: a number followed by a plural noun is a count
+    ml = _lab(labels, "MONTH")
+    if not yl and dl[1] + 1 < len(st.toks) and st.toks[dl[1] + 1].tag_ == "NNS" \
+            and st.lowers[ml[1]] in R.AMBIGUOUS_MONTHS and dl[1] == ml[1] + 1:
+        return None
+    _set_ref(st, date, "D")
+    return "DATE", date.isoformat(), None
+
+
+def _month_ok(st: _State, i: int) -> bool:
+    tok = st.toks[i]
+    if tok.ent_type_ in _NAME_ENTS:
+        return False
+    if tok.tag_.startswith("VB") or tok.tag_ == "MD":
+        return False
+    lw = tok.lower_
+    if lw in R.AMBIGUOUS_MONTHS:
+        nxt = st.lowers[i + 1] if i + 1 < len(st.lowers) else ""
+        if nxt in ("for", "on", "against", "to", "through", "across", "of"):
+            return False  # "the March for Life", "a May of protests"
+        return _prev_lower(st, i) in R.MONTH_CUES or tok.ent_type_ == "DATE"
+    return True
+
+
+def _n_month(st, rule, i, end, labels):
+    ml = _lab(labels, "MONTH")
+    month = R.MONTHS[_tok(st, ml).lower_]
+    yl = _lab(labels, "YEAR")
+    if yl:
+        return "DATE", f"{int(_tok(st, yl).lower_):04d}-{month:02d}", None
+    rel = next((lab[0] for lab in labels if lab[0] in ("PAST", "THIS", "NEXT", "that")), None)
+    if rule.name == "month_rel_year":
+        if st.anchor is None:
+            return "DATE", f"XXXX-{month:02d}", None
+        y = st.anchor.year + {"PAST": -1, "THIS": 0, "NEXT": 1}[rel]
+        return "DATE", f"{y:04d}-{month:02d}", None
+    if rule.name == "month" and not _month_ok(st, i):
+        return None
+    if st.anchor is None:
+        return "DATE", f"XXXX-{month:02d}", None
+    a = st.anchor
+    if rule.name == "month_rel" and rel != "that":
+        word = st.toks[i].lower_
+        if rel == "PAST" or word == "last":
+            y = a.year if month < a.month else a.year - 1
+        elif rel == "NEXT":
+            y = a.year if month > a.month else a.year + 1
+        else:
+            y = a.year
+        return "DATE", f"{y:04d}-{month:02d}", None
+    if rule.name == "month_rel" and st.ref_date:
+        return "DATE", f"{st.ref_date.year:04d}-{month:02d}", None
+    tense = _tense(st, ml[1])
+    y = a.year
+    if tense == "past" and month > a.month:
+        y -= 1
+    elif tense == "future" and month < a.month:
+        y += 1
+    elif tense in (None, "present"):  # the nearest
+        if month - a.month > 6:
+            y -= 1
+        elif a.month - month > 6:
+            y += 1
+    return "DATE", f"{y:04d}-{month:02d}", None
+
+
+_TIME_NOUNS = set(R.UNITS) | {"period", "season", "term", "budget", "census", "election",
+                              "elections", "session", "report", "levels", "level", "figures",
+                              "campaign", "model", "models", "prices", "rate", "rates", "agreement",
+                              "accord", "law", "act", "olympics", "games", "cup", "summit"}
+
+
+def _n_year(st, rule, i, end, labels):
+    yl = _lab(labels, "YEAR")
+    if yl is None:
+        fl = _lab(labels, "FYEAR")
+        y = int(_RE_FYEAR.match(_tok(st, fl).lower_).group(1))
+        if y < 100:
+            y += 1900 if y >= 50 else 2000
+        return "DATE", f"{y:04d}", None
+    tok = _tok(st, yl)
+    y = int(tok.lower_)
+    if rule.name == "year":
+        prev = _prev_lower(st, yl[1])
+        nxt = st.toks[yl[1] + 1] if yl[1] + 1 < len(st.toks) else None
+        if prev in ("$", "#", "no.", "number", "nos.", "us$", "rs", "-", "/") or tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+            return None
+        ptok = st.toks[yl[1] - 1] if yl[1] > 0 else None
+        if ptok is not None and ptok.tag_ == "NNP" and ptok.lower_ not in R.MONTHS \
+                and ptok.lower_ not in R.SEASONS and ptok.lower_ not in ("fiscal", "year"):
+            return None  # "Orion 1980", "Windows 95": a name
+        if nxt is not None and (nxt.lower_ in ("%", "percent", "-", "/", ":") or nxt.like_num):
+            return None
+        if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.lower_ not in _TIME_NOUNS \
+                and tok.head.tag_ in ("NNS",):
+            return None
+        if y < 1900 or y > 2099:
+            if prev not in ("in", "since", "of", "by", "from", "until", "to", "between", "and",
+                            "before", "after", "around", "circa", "c.", "year", "the"):
+                return None
+    st.ref_year = y
+    return "DATE", f"{y:04d}", None
+
+
+def _n_spoken_year(st, rule, i, end, labels):
+    words = [st.toks[k].lower_ for k in range(i, end) if st.toks[k].text != "-"]
+    if "thousand" in words:
+        rest = [w for w in words[words.index("thousand") + 1:]]
+        y = 2000 + sum(R.NUMBER_WORDS.get(w, 0) for w in rest)
+        return "DATE", f"{y:04d}", None
+    if len(words) < 2 or words[0] not in ("eighteen", "nineteen"):
+        return None
+    tens = R.NUMBER_WORDS.get(words[1], 0)
+    if not (20 <= tens <= 90 and tens % 10 == 0 or 10 <= tens <= 19):
+        return None
+    unit = R.NUMBER_WORDS.get(words[2], 0) if len(words) > 2 else 0
+    if unit >= 10:
+        return None
+    y = R.NUMBER_WORDS[words[0]] * 100 + tens + unit
+    return "DATE", f"{y:04d}", None
+
+
+def _n_decade(st, rule, i, end, labels):
+    m = _RE_DECADE.match(_tok(st, _lab(labels, "DECADE")).lower_)
+    cent, dec = m.group(1), m.group(2)
+    if cent is None:
+        if st.toks[i].lower_ != "'" and _prev_lower(st, i) not in ("the", "early", "late", "mid", "-", "'"):
+            return None
+        cent = "19" if int(dec) >= 3 or st.anchor is None or st.anchor.year < 2030 else "20"
+        if int(dec) < 3 and st.anchor and st.anchor.year >= 2000:
+            cent = "20"
+    return "DATE", f"{cent}{dec}", None
+
+
+def _n_century(st, rule, i, end, labels):
+    ol = _lab(labels, "ORD")
+    n = _ord_value(_tok(st, ol).lower_)
+    if not n or n < 1 or n > 21:
+        return None
+    return "DATE", f"{n - 1:02d}", None
+
+
+def _n_quarter(st, rule, i, end, labels):
+    ql = _lab(labels, "QTOKEN")
+    if ql:
+        q = int(_tok(st, ql).lower_[1])
+    else:
+        q = _ord_value(_tok(st, _lab(labels, "ORD")).lower_)
+        if q == -1:
+            q = 4
+    if not q or not 1 <= q <= 4:
+        return None
+    yl = _lab(labels, "YEAR")
+    if yl:
+        y = int(_tok(st, yl).lower_)
+    elif st.anchor is None:
+        return "DATE", f"XXXX-Q{q}", None
+    else:
+        a = st.anchor
+        rel = next((lab[0] for lab in labels if lab[0] in ("PAST", "THIS", "NEXT")), None)
+        if rel:
+            y = a.year + {"PAST": -1, "THIS": 0, "NEXT": 1}[rel]
+        else:
+            y = a.year
+            if q > _quarter(a) and _tense(st, i) == "past":
+                y -= 1
+    st.last_quarter, st.quarter_at = (y, q), i
+    return "DATE", f"{y:04d}-Q{q}", None
+
+
+def _n_rel_quarter(st, rule, i, end, labels):
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    if st.anchor is None:
+        return "DATE", "XXXX-QX", None
+    a = st.anchor
+    cur = (a.year, _quarter(a))
+
+    def back(yq, k):
+        idx = yq[0] * 4 + yq[1] - 1 + k
+        return idx // 4, idx % 4 + 1
+    if "period" in words and not any(w in words for w in ("latest", "same", "current", "this")):
+        return None
+    if any(w in words for w in ("next", "coming", "following", "upcoming")):
+        yq = back(cur, 1)
+    elif any(w in words for w in ("this", "current", "present")):
+        yq = cur
+    elif any(w in words for w in ("last", "past", "previous", "preceding", "prior")):
+        yq = back(cur, -1)
+    else:  # "the quarter", "the latest quarter", "the same period"
+        yq = st.last_quarter or back(cur, -1)
+    if st.last_quarter is None:
+        st.last_quarter, st.quarter_at = yq, i
+    return "DATE", f"{yq[0]:04d}-Q{yq[1]}", None
+
+
+def _n_year_ago_quarter(st, rule, i, end, labels):
+    if st.anchor is None:
+        return "DATE", "XXXX-QX", None
+    a = st.anchor
+    ol = _lab(labels, "ORD")
+    if ol:
+        q = _ord_value(_tok(st, ol).lower_)
+        if not q or not 1 <= q <= 4:
+            return None
+        yq = (a.year if q <= _quarter(a) else a.year - 1, q)
+        return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
+    yq = st.last_quarter or ((a.year, _quarter(a) - 1) if _quarter(a) > 1 else (a.year - 1, 4))
+    return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
+
+
+QUARTER_CONTEXT_SENTENCES = 3
+
+
+def _quarter_context(st: _State, i: int, window: int = QUARTER_CONTEXT_SENTENCES) -> Optional[tuple[int, int]]:
+    """The quarter a financial report is about, if one was named in this or the previous
+    sentence: "a year earlier" then means the same quarter a year before."""
+    if st.last_quarter is None or st.quarter_at < 0:
+        return None
+    sent_i = st.toks[i].sent
+    if st.period_at > st.quarter_at and st.period_at >= sent_i.start:
+        return None  # "For the nine months, net rose from a year earlier": that period
+    sent_q = st.toks[st.quarter_at].sent
+    if sent_i.start == sent_q.start:
+        return st.last_quarter
+    k, s = 0, sent_i
+    while k < window and s.start > 0:
+        s = st.doc[s.start - 1].sent
+        k += 1
+        if s.start == sent_q.start:
+            return st.last_quarter
+    return None
+
+
+def _n_year_quarter(st, rule, i, end, labels):
+    """"the 1988 period": the quarter under discussion, in that year."""
+    y = int(_tok(st, _lab(labels, "YEAR")).lower_)
+    yq = _quarter_context(st, i)
+    if yq is None:
+        return "DATE", f"{y:04d}", None
+    return "DATE", f"{y:04d}-Q{yq[1]}", None
+
+
+def _n_unit_ended(st, rule, i, end, labels):
+    """"the year ended Sept. 30": a year-long period (the date is its own expression)."""
+    unit = st.toks[i + 1].lower_
+    return "DURATION", _dur_value(1, unit), None, (i, i + 2)
+
+
+def _n_for_the_unit(st, rule, i, end, labels):
+    """"For the year, volume was flat": the current year of the report."""
+    nxt = st.toks[end] if end < len(st.toks) else None
+    if nxt is not None and not (nxt.is_punct or nxt.lower_ == "of"):
+        return None
+    unit = st.toks[end - 1].lower_
+    gran = R.UNITS[unit]
+    val = _fmt(st.anchor, gran)
+    if gran == "Q":
+        yq = st.last_quarter or (st.anchor.year, _quarter(st.anchor)) if st.anchor else None
+        val = f"{yq[0]:04d}-Q{yq[1]}" if yq else "XXXX-QX"
+    return "DATE", val, None, (i + 1, end)
+
+
+def _n_year_ago(st, rule, i, end, labels):
+    if st.anchor is None:
+        return "DATE", "XXXX", None
+    yq = _quarter_context(st, i)
+    if yq:
+        return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
+    return "DATE", f"{st.anchor.year - 1:04d}", None
+
+
+def _n_half(st, rule, i, end, labels):
+    h = _ord_value(_tok(st, _lab(labels, "ORD")).lower_)
+    if h not in (1, 2):
+        return None
+    yl = _lab(labels, "YEAR")
+    if yl:
+        y = int(_tok(st, yl).lower_)
+    elif st.anchor is None:
+        return "DATE", f"XXXX-H{h}", None
+    else:
+        y = st.anchor.year
+        if h == 2 and st.anchor.month <= 6 and _tense(st, i) == "past":
+            y -= 1
+    return "DATE", f"{y:04d}-H{h}", None
+
+
+def _n_season(st, rule, i, end, labels):
+    sl = _lab(labels, "SEASON")
+    tok = _tok(st, sl)
+    s = R.SEASONS[tok.lower_]
+    if not tok.tag_.startswith("NN"):
+        return None
+    yl = _lab(labels, "YEAR")
+    if yl:
+        return "DATE", f"{int(_tok(st, yl).lower_):04d}-{s}", None
+    if rule.name == "season":
+        nxt = st.toks[sl[1] + 1].lower_ if sl[1] + 1 < len(st.toks) else ""
+        prev = _prev_lower(st, i)
+        if nxt == "of" or prev not in R.MONTH_CUES or prev in ("-", "and", "or", "to", "from"):
+            return None
+    if st.anchor is None:
+        return "DATE", f"XXXX-{s}", None
+    cy, cs = _season_of(st.anchor)
+    rel = next((lab[0] for lab in labels if lab[0] in ("PAST", "THIS", "NEXT")), None)
+    before = _SEASON_ORDER[s] < _SEASON_ORDER[cs]
+    if rel == "PAST":
+        y = cy if before else cy - 1
+    elif rel == "NEXT":
+        y = cy if _SEASON_ORDER[s] > _SEASON_ORDER[cs] else cy + 1
+    elif rel == "THIS":
+        y = cy
+    else:
+        tense = _tense(st, sl[1])
+        y = cy
+        if tense == "past" and _SEASON_ORDER[s] > _SEASON_ORDER[cs]:
+            y -= 1
+        elif tense == "future" and before:
+            y += 1
+    return "DATE", f"{y:04d}-{s}", None
+
+
+def _n_holiday(st, rule, i, end, labels):
+    k0 = i + 1 if rule.name == "holiday_rel" else i
+    words = [st.toks[k].lower_ for k in range(k0, end)]
+    if not st.toks[k0].text[:1].isupper():
+        return None
+    key = R.HOLIDAYS.get(" ".join(words))
+    if key is None:
+        return None
+    if st.anchor is None:
+        return "DATE", "XXXX-XX-XX" if isinstance(key, str) else f"XXXX-{key[0]:02d}-{key[1]:02d}", None
+    a = st.anchor
+    this, prev, nxt = (_holiday_date(key, a.year + k) for k in (0, -1, 1))
+    rel = next((lab[0] for lab in labels if lab[0] in ("PAST", "THIS", "NEXT")), None)
+    tense = _tense(st, k0)
+    if rel == "PAST" or (rel is None and tense == "past"):
+        d = this if this <= a else prev
+    elif rel == "NEXT" or (rel is None and tense == "future"):
+        d = this if this >= a else nxt
+    elif rel == "THIS":
+        d = this
+    else:  # the nearest
+        d = min((prev, this, nxt), key=lambda x: abs((x - a).days))
+    return "DATE", d.isoformat(), None
+
+
+def _n_weekday(st, rule, i, end, labels):
+    wl = _lab(labels, "WEEKDAY")
+    tok = _tok(st, wl)
+    if tok.ent_type_ in _NAME_ENTS and tok.ent_type_ != "EVENT":
+        return None
+    wd = R.WEEKDAYS[tok.lower_]
+    pod = _lab(labels, "POD")
+    suffix = f"T{R.PARTS_OF_DAY[_tok(st, pod).lower_]}" if pod else ""
+    typ = "TIME" if pod else "DATE"
+    if st.anchor is None:
+        return typ, f"XXXX-WXX-{wd}{suffix}", None
+    word = st.toks[i].lower_
+    rel = 0
+    if _has(labels, "PAST") or word == "last":
+        rel = -1
+    elif _has(labels, "NEXT"):
+        rel = 1
+    d = _weekday_date(st.anchor, wd, _tense(st, wl[1]), rel)
+    _set_ref(st, d, "D")
+    return typ, d.isoformat() + suffix, None
+
+
+def _n_deictic(st, rule, i, end, labels):
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    if "before" in words or "after" in words:
+        off = -2 if "yesterday" in words else 2
+        if "before" in words and "tomorrow" in words or "after" in words and "yesterday" in words:
+            return None
+    else:
+        off = R.DEICTIC_DAYS[words[0]]
+    pod = _lab(labels, "POD")
+    suffix = f"T{R.PARTS_OF_DAY[_tok(st, pod).lower_]}" if pod else ""
+    if words[0] == "tonight":
+        suffix = "TNI"
+    typ = "TIME" if suffix else "DATE"
+    if st.anchor is None:
+        return typ, "XXXX-XX-XX" + suffix, None
+    d = st.anchor + dt.timedelta(days=off)
+    _set_ref(st, d, "D")
+    return typ, d.isoformat() + suffix, None
+
+
+def _n_pod(st, rule, i, end, labels):
+    w = st.toks[i].lower_
+    p = R.PARTS_OF_DAY[st.toks[end - 1].lower_]
+    if w == "last" and p != "NI":
+        return None
+    off = -1 if w == "last" else 1 if w == "tomorrow" else 0
+    if st.anchor is None:
+        return "TIME", f"XXXX-XX-XXT{p}", None
+    return "TIME", (st.anchor + dt.timedelta(days=off)).isoformat() + f"T{p}", None
+
+
+def _set_ref(st: _State, d: dt.date, gran: str) -> None:
+    if gran == "D":
+        st.ref_date = d
+    st.ref_year = d.year
+
+
+def _ref(st, gran: str = "D") -> Optional[dt.date]:
+    """The reference time of "the following day/year": the last date (or year) mentioned."""
+    if gran == "Y" and st.ref_year is not None and (st.ref_date is None or st.ref_date.year != st.ref_year):
+        return dt.date(st.ref_year, 7, 1)
+    return st.ref_date or st.anchor
+
+
+def _n_ref_day(st, rule, i, end, labels):
+    last = st.toks[end - 1].lower_
+    d = _ref(st)
+    if last in R.PARTS_OF_DAY:
+        return "TIME", (_fmt(d, "D") + "T" + R.PARTS_OF_DAY[last]), None
+    gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}[last]
+    return "DATE", _fmt(d, gran), None
+
+
+def _n_ref_next(st, rule, i, end, labels):
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    if words[-1] == "before" and end < len(st.toks) and not st.toks[end].is_punct:
+        return None  # "the day before authorities issued ...": "before" opens a clause
+    sign = -1 if any(w in words for w in ("previous", "preceding", "before", "earlier")) else 1
+    unit = next((w for w in words if w in ("day", "week", "month", "year")), "day")
+    pod = next((R.PARTS_OF_DAY[w] for w in words if w in R.PARTS_OF_DAY), None)
+    gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}[unit]
+    d = _ref(st, gran)
+    if d is None:
+        return ("TIME" if pod else "DATE"), _fmt(None, gran) + (f"T{pod}" if pod else ""), None
+    d = _shift(d, gran, sign)
+    if pod:
+        return "TIME", d.isoformat() + f"T{pod}", None
+    return "DATE", _fmt(d, gran), None
+
+
+_REL_SIGN = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
+             "this": 0, "current": 0, "latest": 0, "present": 0,
+             "next": 1, "coming": 1, "following": 1, "upcoming": 1}
+
+
+def _n_rel(st, rule, i, end, labels):
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    unit = words[-1]
+    if rule.name == "weekend":
+        unit, sign = "weekend", None
+    elif rule.name == "fiscal_year_the":
+        unit, sign = "year", 0
+    elif rule.name == "rel_this_past":
+        sign = -1
+    else:
+        sign = next(_REL_SIGN[w] for w in words if w in _REL_SIGN)
+    if unit in R.TIME_UNITS or unit in ("fortnight",):
+        return None
+    if unit == "day":
+        return None
+    gran = R.UNITS.get(unit)
+    if unit == "quarter":
+        return None
+    if "following" in words and sign == 1:
+        base = _ref(st)
+    else:
+        base = st.anchor
+    if base is None:
+        if gran == "WE":
+            return "DATE", "XXXX-WXX-WE", None
+        return "DATE", _fmt(None, gran), None
+    if gran == "WE":
+        if sign is None:
+            tense = _tense(st, i)
+            wd = base.isoweekday()
+            if wd >= 6:
+                sat = base - dt.timedelta(days=wd - 6)
+            elif tense == "future":
+                sat = base + dt.timedelta(days=6 - wd)
+            else:
+                sat = base - dt.timedelta(days=wd + 1)
+        else:
+            sat = base + dt.timedelta(days=6 - base.isoweekday()) + dt.timedelta(weeks=sign)
+            if sign < 0 and base.isoweekday() >= 6:
+                sat = base - dt.timedelta(days=base.isoweekday() - 6) - dt.timedelta(weeks=1)
+        return "DATE", _iso_week(sat) + "-WE", None
+    d = _shift(base, gran, sign)
+    return "DATE", _fmt(d, gran), None
+
+
+def _n_edge_rel(st, rule, i, end, labels):
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    mod = "END" if "end" in words else "START" if ("beginning" in words or "start" in words) else "MID"
+    if words[0] in ("year", "month"):
+        unit, sign = words[0], 0
+    else:
+        unit = words[-1]
+        sign = _REL_SIGN.get(words[-2], 0)
+    gran = R.UNITS.get(unit)
+    if gran not in ("W", "M", "Y", "Q", "DE", "CE"):
+        return None
+    if st.anchor is None:
+        return "DATE", _fmt(None, gran), mod
+    d = _shift(st.anchor, gran, sign)
+    if gran == "Y" and mod == "END":  # "the end of the year", "year-end": its last day
+        return "DATE", f"{d.year:04d}-12-31", None
+    return "DATE", _fmt(d, gran), mod
