@@ -234,6 +234,15 @@ CASES = [
           'Ships will be diverted to the outer berth while the dredgers work, and the ferry timetable will change for the duration, the port authority said on Monday.'],
          ['What changes'], []),
         id="subheading-after-short-lead-kept"),
+    pytest.param(
+        "Home\nTown\nGown\nSport\n\nLibrary Extends Weekend Opening Hours\n\nBy Odile Marchetti\n"
+        "Posted: Friday, May 9, 2025 8:02 am\nComments (14)\nShare on Facebook\n\n"
+        "The central library will open on Sunday afternoons from June, the council said on Thursday, "
+        "after a petition signed by more than three thousand residents.",
+        ("Library Extends Weekend Opening Hours",
+         ["The central library will open on Sunday afternoons from June, the council said on Thursday, "
+          "after a petition signed by more than three thousand residents."], [], []),
+        id="comment-count-under-byline-is-not-the-title"),
     pytest.param("", (None, [], [], []), id="empty"),
     pytest.param("   \n\n\t  \n", (None, [], [], []), id="blank"),
     pytest.param("Accessibility links\n\nBreaking News\n\nShare\nPrint", (None, [], [], []), id="only-chrome"),

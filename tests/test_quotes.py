@@ -277,3 +277,31 @@ REGRESSIONS = [
 def test_regression_table(nlp, text, expected):
     quotes, _ = run(nlp, text)
     assert table(quotes) == expected
+
+
+def test_random_texts_never_break_offsets(nlp):
+    """Shuffled fragments with stray marks, breaks and cues: no crash, offsets exact."""
+    import random
+
+    rng = random.Random(11)
+    pieces = ['"', "\u201c", "\u201d", "''", "'", " said ", " Mr. ", " Kim ", "\n\n", " he ", " she ",
+              " according to ", ",", ".", ":", " \u2014 ", " (", ")", " Ms ", " told ", " adding that ",
+              " it ", " they ", " van ", " Loon ", " Maria Lopez ", " the council ", " warned of "]
+    words = "the plan would fail and voters in Ohio were angry about taxes on Monday".split()
+    for _ in range(60):
+        text = "".join(rng.choice(pieces) if rng.random() < 0.4 else " " + rng.choice(words)
+                       for _ in range(rng.randint(1, 50))).strip()
+        if not text:
+            continue
+        blocks = paragraph_spans(text)
+        roles = [rng.choice(["body", "body", "title", "caption", "heading"]) for _ in blocks]
+        paragraphs = [Paragraph(s, e, r) for (s, e), r in zip(blocks, roles)]
+        doc = nlp(text)
+        entities = extract_entities(doc)
+        for q in extract_quotes(doc, entities, paragraphs):
+            assert text[q.start:q.end] == q.text
+            assert roles[q.paragraph] not in ("caption", "heading")
+            if q.cue:
+                assert text[q.cue.start:q.cue.end] == q.cue.text
+        for e in entities:
+            assert all(text[m.start:m.end] == m.text for m in e.mentions)

@@ -477,9 +477,11 @@ def _mark_bylines(units: list[_Unit], limit: int, site: Optional[str]) -> None:
         if name is None or role or after_by:
             u.kind, u.reason, u.meta = "drop", "byline", (("author", name) if name else None)
             continue
-        above = next((units[j] for j in range(i - 1, -1, -1)
+        if not near_meta(i):
+            continue
+        above = next((units[j] for j in range(i - 1, max(-1, i - 13), -1)
                       if not (units[j].kind in ("drop", "caption") or beside(j))), None)
-        if near_meta(i) and above is not None and _title_like(above) and above.words > u.words:
+        if above is not None and _title_like(above) and above.words > u.words:
             u.kind, u.reason, u.meta = "drop", "byline", ("author", name)
 
 

@@ -175,8 +175,9 @@ def _body_blocks(body, title: Optional[str], metadata: dict, dropped: Counter) -
             dropped["navigation"] += 1
             in_list = True
             continue
-        if not body_seen and role == "body" and unit.kind == "link" and unit.words <= 3:
-            dropped["section"] += 1   # a kicker or section label above the headline
+        key = text.casefold()
+        if key == title_key:
+            dropped["duplicate"] += 1
             continue
         if not body_seen and role == "body" and unit.kind == "link" and author_line(text) is not None:
             author, _ = author_line(text)
@@ -184,9 +185,8 @@ def _body_blocks(body, title: Optional[str], metadata: dict, dropped: Counter) -
             if author and "author" not in metadata:
                 metadata["author"] = author
             continue
-        key = text.casefold()
-        if key == title_key:
-            dropped["duplicate"] += 1
+        if not body_seen and role == "body" and unit.kind == "link" and unit.words <= 3:
+            dropped["section"] += 1   # a kicker or section label above the headline
             continue
         if key in seen:
             dropped["duplicate"] += 1

@@ -26,6 +26,11 @@ from .marks import QuoteSpan, find_quote_spans
 from .speakers import FEMALE, MALE, SpeakerResolver
 
 NESTED_DROP = True
+# verbs after which an infinitive cue is still a statement made ("continued to call for")
+ASPECTUAL = frozenset("""
+continue continues continued continuing begin begins began begun beginning start starts
+started starting keep keeps kept keeping resume resumes resumed go goes went going
+""".split())
 NO_STATEMENT_ROLES = ("caption", "heading")
 # speech verbs that need a clause or quotation, never just an object
 _NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "write", "post", "add", "continue",
@@ -439,6 +444,8 @@ class _Extractor:
                 continue  # "the so-called deal", "a plan announced", "Asked by a reporter, ..."
             if any(c.dep_ == "xcomp" and verb_class(c.text) for c in v.children):
                 continue  # "continued to call for": the inner verb is the cue
+            if v.dep_ == "xcomp" and v.tag_ == "VB" and v.head.lower_ not in ASPECTUAL:
+                continue  # "persuade them to agree", "wants to say": not a statement made
             rng = _content_tokens(v, klass, lemma, self.sent_bounds(v.i)[1])
             passive = [c for c in v.children if c.dep_ == "nsubjpass"]
             if passive and any(c.dep_ == "agent" for c in v.children) and rng is None:
@@ -460,6 +467,11 @@ class _Extractor:
                 subj = _antecedent(subj, v)
             cue = [v] + [c for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in PHRASAL.get(lemma, ()))
                          and c.i == v.i + 1]
+            if self.role_of(pi) == "title" and klass == "speech" and subj is not None and subj.i < v.i:
+                # headline grammar: "Flynn says Trump 'absolutely right' in saying ..."
+                end = self.sent_bounds(v.i)[1]
+                if rng is None or rng[1] - rng[0] < end - v.i - 2:
+                    rng = (v.i + 1, end)
             st = _Statement(cue=cue, subject=subj, spans=[], paragraph=pi, channel=_channel(v))
             if rng is not None:
                 t = _trim(doc, *rng, min_len=min_len)

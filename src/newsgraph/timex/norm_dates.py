@@ -362,6 +362,7 @@ def _n_year_ago(st, rule, i, end, labels):
 
 def _n_half(st, rule, i, end, labels):
     h = _ord_value(_tok(st, _lab(labels, "ORD")).lower_)
+    h = 2 if h == -1 else h  # "the last half"
     if h not in (1, 2):
         return None
     yl = _lab(labels, "YEAR")
