@@ -11,7 +11,7 @@ import pytest
 
 from newsgraph.evaluate import load_gold, score
 
-from .conftest import GOLD, need_shared
+from conftest import GOLD, need_shared
 
 MINIMUMS = json.loads((Path(__file__).with_name("gold_minimums.json")).read_text())
 REFERENCE_ID = "000_1c9d02aa7d9a6008"

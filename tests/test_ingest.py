@@ -149,3 +149,113 @@ def test_error_catalogue_complete():
 
     assert set(MESSAGES) == set(E)
     assert len({e.value for e in E}) == len(E)
+
+
+# -- hostile input at the reader (issue 8) ----------------------------------------------------------
+
+def test_one_megabyte_line_refused_quickly(tmp_path):
+    import time
+
+    t = time.perf_counter()
+    (item,) = _items(tmp_path, "one_line.txt", b"The mayor said the bridge would reopen. " * 25_000)
+    assert item.error.code == E.LINE_TOO_LONG.value and "line 1" in item.error.message
+    assert time.perf_counter() - t < 2
+
+
+def test_long_line_limit_is_a_parameter(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes(b"short line\n" + b"x" * 500 + b"\n")
+    (item,) = list(read_inputs([str(p)], max_line=100))
+    assert item.error.code == E.LINE_TOO_LONG.value and "line 2" in item.error.message
+    (item,) = list(read_inputs([str(p)], max_line=1000))
+    assert isinstance(item, RawDocument)
+
+
+def test_fifty_megabytes_refused_before_reading(tmp_path):
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:
+        fh.truncate(50_000_000)  # sparse: nothing is written, nothing must be read
+    (item,) = list(read_inputs([str(p)]))
+    assert item.error.code == E.TOO_LARGE.value
+
+
+def test_mixed_encodings_in_one_file():
+    data = "Caf\u00e9 owners said \u201cno\u201d.\n".encode("utf-8") + "Na\u00efve \u201cquoted\u201d text.\n".encode("cp1252")
+    assert decode_bytes(data) == "Caf\u00e9 owners said \u201cno\u201d.\nNa\u00efve \u201cquoted\u201d text.\n"
+
+
+def test_html_bomb_tags_defused():
+    from newsgraph.ingest import defuse_html
+
+    page = "<html><body><div class='" + "a" * 50_000 + "'><p>Kept text.</p></div>" \
+           + "<img " + " ".join(f"a{i}=x" for i in range(10_000)) + "></body></html>"
+    html, cut = defuse_html(page)
+    assert cut == 2 and "<p>Kept text.</p>" in html and len(html) < 200
+    ok = "<p>" + "word " * 10_000 + "</p>"   # long text between tags is content, untouched
+    assert defuse_html(ok) == (ok, 0)
+
+
+def test_html_bomb_in_jsonl_is_defused():
+    line = json.dumps({"id": "h", "html": "<html><body><div " + "b=1 " * 10_000 + "><p>Text.</p></div></body></html>"})
+    (item,) = list(read_jsonl(io.BytesIO(line.encode()), source="f.jsonl"))
+    assert item.metadata == {"defused_tags": 1} and "<p>Text.</p>" in item.content
+
+
+@pytest.mark.parametrize("line, code", [
+    (b"[" * 100_000 + b"]" * 100_000, "E005"),                  # nested past the JSON parser's depth
+    (json.dumps({"text": "\u0000" * 100}).encode(), "E002"),    # NUL bytes through JSON escapes
+    (json.dumps({"text": "ok " * 50_000}).encode(), "E013"),    # a 150,000-character line of text
+    (b'{"text": "unterminated', "E005"),
+    (b"\xff\xfe\x00garbage", "E005"),                          # a UTF-16 BOM, then nonsense
+    (b"{\x00\x01\x02 binary}", "E002"),
+])
+def test_malformed_jsonl_lines(line, code):
+    (item,) = list(read_jsonl(io.BytesIO(line), source="f.jsonl"))
+    assert item.error.code == code, item
+
+
+@pytest.mark.parametrize("value, expected", [(0, "0"), (12, "12"), ("", "f:1"), ({"a": 1}, "f:1"),
+                                             ([1], "f:1"), (True, "f:1"), ("x" * 1000, "x" * 300)])
+def test_jsonl_ids_are_short_strings(value, expected):
+    (item,) = list(read_jsonl(io.BytesIO(json.dumps({"id": value, "text": "Some text."}).encode()), source="f.jsonl"))
+    assert item.id == expected
+
+
+def test_corrupt_gzip_is_an_error_record(tmp_path):
+    data = bytearray(gzip.compress(b'{"id": "a", "text": "Some text here."}\n' * 200))
+    data[30:50] = b"\x00" * 20
+    p = tmp_path / "bad.jsonl.gz"
+    p.write_bytes(bytes(data))
+    items = list(read_inputs([str(p)]))
+    assert items and isinstance(items[-1], ErrorRecord) and items[-1].error.code == "E005"
+    not_gz = tmp_path / "plain.jsonl.gz"
+    not_gz.write_bytes(b'{"id": "a", "text": "x"}\n')
+    (item,) = list(read_inputs([str(not_gz)]))
+    assert isinstance(item, ErrorRecord)
+
+
+def test_stdin_jsonl_is_streamed_not_slurped():
+    class Stream(io.BytesIO):
+        def read(self, n=-1):
+            assert n != -1, "stdin read whole"
+            return super().read(n)
+
+    lines = b"".join(json.dumps({"id": f"s{i}", "text": "Text %d." % i}).encode() + b"\n" for i in range(500))
+    items = list(read_inputs(["-"], stdin=Stream(lines), max_bytes=1000))
+    assert [i.id for i in items] == [f"s{i}" for i in range(500)]
+
+
+def test_unreadable_subdirectory_is_reported(tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads every directory")
+    sub = tmp_path / "locked"
+    sub.mkdir()
+    (sub / "a.txt").write_text("text")
+    sub.chmod(0)
+    try:
+        items = list(read_inputs([str(tmp_path)]))
+    finally:
+        sub.chmod(0o755)
+    assert [i.error.code for i in items if isinstance(i, ErrorRecord)] == ["E008"]

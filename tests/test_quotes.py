@@ -305,3 +305,21 @@ def test_random_texts_never_break_offsets(nlp):
                 assert text[q.cue.start:q.cue.end] == q.cue.text
         for e in entities:
             assert all(text[m.start:m.end] == m.text for m in e.mentions)
+
+
+def test_regression_headline_statement_runs_to_the_end_of_the_title(nlp):
+    quotes, _ = run(nlp, "Walker says budget 'a disgrace' in rebuking council\n\nAlice Walker spoke on Monday.",
+                    roles=["title", "body"])
+    assert table(quotes) == [("Alice Walker", "says", "budget 'a disgrace' in rebuking council")]
+
+
+def test_regression_infinitive_cue_does_not_cut_the_clause_it_sits_in(nlp):
+    quotes, _ = run(nlp, "Omar Reyes says he has been paying the bills himself until he can persuade "
+                         "the banks to agree to a loan.")
+    assert table(quotes) == [("Omar Reyes", "says", "he has been paying the bills himself until he can "
+                                                    "persuade the banks to agree to a loan.")]
+
+
+def test_regression_event_noun_stands_for_whoever_held_it(nlp):
+    quotes, _ = run(nlp, "Nora Platt spoke at a news conference announcing that the city would sue the state.")
+    assert table(quotes) == [("Nora Platt", "announcing", "that the city would sue the state.")]

@@ -32,9 +32,6 @@ _SKIP_MODULES = ()  # modules whose optional dependencies are missing are report
 # position), latent today because clean.py only applies them to short, space-normalised
 # lines; a lookbehind that refuses to start inside the run makes each linear.
 KNOWN: dict[str, str] = {
-    "newsgraph.clean._AUTHOR_SPLIT": "clean.py _AUTHOR_SPLIT quadratic on 50k spaces; fix: (?<!\\s) at the start of each alternative",
-    "newsgraph.clean._META_SPLIT": "clean.py _META_SPLIT quadratic on 50k spaces; fix: (?<!\\s) at the start of each alternative",
-    "newsgraph.clean._RELATIVE_TIME": "clean.py _RELATIVE_TIME quadratic on 50k digits; fix: (?<!\\d) before \\d+",
 }
 
 

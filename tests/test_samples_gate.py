@@ -11,8 +11,8 @@ import pytest
 
 from newsgraph.evaluate import evaluate_folder
 
-from .conftest import REPO
-from .test_gold_gate import _check
+from conftest import REPO
+from test_gold_gate import _check
 
 pytestmark = pytest.mark.slow
 MINIMUMS = json.loads((Path(__file__).with_name("gold_minimums.json")).read_text())["samples"]

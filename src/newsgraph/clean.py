@@ -180,10 +180,11 @@ finance financial crime court courts transport travel food fashion music film bo
 _NAME_PARTICLES = frozenset("de da di del della dos das du van von der den la le bin al el y st mc".split())
 _PRONOUNS = frozenset("i he she it we they you this that these those there his her their our its".split())
 _BARE_BY = frozenset(("by", "written by", "words by", "story by", "reporting by", "posted by"))
-_AUTHOR_SPLIT = re.compile(r"\s*[,|·•—–]\s*|\s+-\s+")
+# (?<!\s): a match starts right after a word, so a run of spaces is not retried at every offset
+_AUTHOR_SPLIT = re.compile(r"(?<!\s)\s*[,|·•—–]\s*|(?<!\s)\s+-\s+")
 _NAME_TOKEN = re.compile(r"(?:[A-Z][a-zà-ÿ'’]*\.?|[A-Z]\.|[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*)", re.U)
 _NAME_GLUE = frozenset("and & of the in for at de da van von der le la di y , | - — –".split())
-_META_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s+-\s+")
+_META_SPLIT = re.compile(r"(?<!\s)\s+[|·•—–]\s+|(?<!\s)\s+-\s+")
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -225,7 +226,7 @@ _ADVERT = re.compile(
     r"(?:advertisement|advert|ad|sponsored(?: content| post| links?| stories)?|paid (?:content|post|partnership|links?))"
     r"(?:\s*[-–—:|]?\s*(?:(?:the )?(?:story|article|content) continues below(?: (?:this )?advertisement)?|"
     r"continue reading(?: below)?|feedback|\d+ of \d+))?", re.I)
-_RELATIVE_TIME = re.compile(r"\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?|d)\s+ago\b", re.I)
+_RELATIVE_TIME = re.compile(r"(?<!\d)\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?|d)\s+ago\b", re.I)
 _PROMO = re.compile(r"\b(?:our|ours|us|you|your|we)\b|\bevery (?:day|morning|evening|week|weekday|month|"
                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
                     r"\b(?:weekly|daily|newsletters?|republish\w*|donate|donations?|sign up|subscribe)\b", re.I)

@@ -11,7 +11,12 @@ mention of one person, organisation or place into one :class:`Entity`:
   ("FBI" = "Federal Bureau of Investigation"), a possessive place in front of
   an organisation ("Seoul's Institute ..."), a parent organisation inside a
   sub-unit's name ("Central Committee of the Workers' Party of Korea");
-- facilities the model leaves unlabelled ("the Sofitel Legend Metropole hotel");
+- names the model leaves unlabelled or mislabels: facilities ("the Sofitel
+  Legend Metropole hotel"), an honorific + name ("Ms Kearney"), a person
+  tagged as an organisation ("Keith Lamont Scott", "DuVernay"), a name run on
+  into title-case words ("President Obama Speech", "Clinton Breaks");
+- a bare name guessed before anyone of that name is named in full (a
+  headline) goes to whoever the name turns out to mean;
 - the canonical name is the fullest proper name, without titles;
 - descriptors come from appositions and role words in front of a name.
 
@@ -647,11 +652,6 @@ def _name_word_set(cl: _Cluster) -> set[str]:
             words.add(norm_key(t))
     cl._words = (len(cl.names), words)
     return words
-
-
-def _surname(cl: _Cluster) -> str:
-    parts = _person_parts(cl.names[0]) if cl.names else []
-    return norm_key(parts[-1]) if parts else ""
 
 
 @Language.component("newsgraph_entities_v1", assigns=["doc._.ng_entities"], requires=["doc.ents"])

@@ -25,12 +25,6 @@ from .lexicon import CHANNELS, FORMS, PHRASAL, STATEMENT_NOUNS, lemma_of, verb_c
 from .marks import QuoteSpan, find_quote_spans
 from .speakers import FEMALE, MALE, SpeakerResolver
 
-NESTED_DROP = True
-# verbs after which an infinitive cue is still a statement made ("continued to call for")
-ASPECTUAL = frozenset("""
-continue continues continued continuing begin begins began begun beginning start starts
-started starting keep keeps kept keeping resume resumes resumed go goes went going
-""".split())
 NO_STATEMENT_ROLES = ("caption", "heading")
 # speech verbs that need a clause or quotation, never just an object
 _NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "write", "post", "add", "continue",
@@ -41,9 +35,6 @@ _NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "write", "post", "add", "c
                                 "signal", "mention", "suggest", "continue", "post", "plead",
                                 "beg", "confess", "muse", "elaborate", "specify", "clarify",
                                 "maintain", "challenge", "disclose", "repeat"})
-_CONTENT_DEPS_SKIP = ("conj", "cc", "punct", "advmod", "npadvmod", "aux", "auxpass", "neg",
-                      "nsubj", "nsubjpass", "mark", "dative", "agent")
-
 
 @dataclass
 class _Statement:
@@ -56,7 +47,6 @@ class _Statement:
     channel: str | None = None
     inherit: "_Statement | None" = None     # takes the speaker of another statement
     from_quote: bool = False
-    order: int = 0
     quote_ids: list[int] = field(default_factory=list)
 
 
@@ -115,8 +105,17 @@ def _inherited_subject(v: Token, depth: int = 0) -> Token | None:
     return None
 
 
+EVENT_NOUNS = frozenset({"conference", "briefing", "interview", "speech", "rally", "hearing", "event",
+                         "appearance", "remarks", "comment", "comments", "address", "testimony", "session"})
+
+
 def _antecedent(subj: Token, v: Token) -> Token:
     """'which'/'who' of a relative clause stands for the noun it hangs on."""
+    # "she said at a news conference announcing that ...": who held the conference
+    if subj.lower_ in EVENT_NOUNS and v.dep_ == "acl" and subj.dep_ == "pobj" and subj.head.dep_ == "prep":
+        holder = _subject(subj.head.head)
+        if holder is not None:
+            return holder
     # "most of whom", "many of which": the noun the relative clause hangs on
     for c in subj.children:
         if c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("whom", "which") for p in c.children):
@@ -322,7 +321,6 @@ class _Extractor:
         self.paragraphs = paragraphs
         self.pstarts = [p.start for p in paragraphs]
         self.quotes = find_quote_spans(doc.text, [(p.start, p.end) for p in paragraphs])
-        self.qstarts = [q.start for q in self.quotes]
         arr = doc.to_array(["LOWER", "IDX"]).tolist()
         self.tok_starts = [row[1] for row in arr]
         # tokens worth a look, found by hash without building Token objects
@@ -444,8 +442,6 @@ class _Extractor:
                 continue  # "the so-called deal", "a plan announced", "Asked by a reporter, ..."
             if any(c.dep_ == "xcomp" and verb_class(c.text) for c in v.children):
                 continue  # "continued to call for": the inner verb is the cue
-            if v.dep_ == "xcomp" and v.tag_ == "VB" and v.head.lower_ not in ASPECTUAL:
-                continue  # "persuade them to agree", "wants to say": not a statement made
             rng = _content_tokens(v, klass, lemma, self.sent_bounds(v.i)[1])
             passive = [c for c in v.children if c.dep_ == "nsubjpass"]
             if passive and any(c.dep_ == "agent" for c in v.children) and rng is None:
@@ -712,6 +708,8 @@ class _Extractor:
         for inner in stmts:
             if not inner.cue or inner.speaker is None or inner.inherit is not None or inner.from_quote:
                 continue
+            if inner.cue[0].dep_ not in ("advcl", "conj", "ccomp", "parataxis"):
+                continue  # "to agree", "in saying": part of the clause, not a new one
             c = inner.cue[0]
             for outer in stmts:
                 if outer is inner or not outer.cue or outer.speaker is None or outer.from_quote:
@@ -735,7 +733,7 @@ class _Extractor:
             if st.cue and st.inherit is None:
                 c = st.cue[0].idx
                 a0, b0 = st.spans[0]
-                if NESTED_DROP and any(a <= c < b and a <= a0 and b0 <= b for a, b in ranges if (a, b) != st.spans[0]):
+                if any(a <= c < b and a <= a0 and b0 <= b for a, b in ranges if (a, b) != st.spans[0]):
                     continue
             keep.append(st)
         stmts = keep

@@ -115,14 +115,12 @@ class SpeakerResolver:
         self.main = max(self.salience, key=self.salience.get) if self.salience else None
         # pronoun chains: a "she" subject continues its referent, so it is an
         # antecedent for the next pronoun too
-        self._pronoun_cache: dict[int, str | None] = {}
         strings = doc.vocab.strings
         gendered = {strings[w] for w in MALE | FEMALE}
         for i in [i for i, h in enumerate(lowers) if h in gendered]:
             tok = doc[i]
             if tok.dep_ in SUBJECTS and tok.i not in quoted:
                 rid = self.resolve_pronoun(tok)
-                self._pronoun_cache[tok.i] = rid
                 if rid and self.gender.get(rid) is None and self._last_pick_sure:
                     # "Dr Colm Farrell said ... He said ...": Farrell is a he from now on
                     self.gender[rid] = "m" if tok.lower_ in MALE else "f"
@@ -418,13 +416,13 @@ class SpeakerResolver:
             if key not in ORG_NOUNS and orgs:
                 n, t, _ = max(orgs, key=lambda v: v[2])   # "The statement said": the company's
                 return Speaker(name=n, type=t, mention=mention)
+        if not plural and head.pos_ == "NOUN" and key not in SPEAKING_NOUNS and key not in PERSON_NOUNS \
+                and key not in ROLE_NOUNS and key not in ORG_NOUNS and key not in DOCUMENT_NOUNS:
+            return None  # "the way", "brain cancer", "a haven": not a speaker
         if any(d in ("a", "an") for d in dets) or head.lower_ in PERSON_NOUNS:
             return Speaker(name=name, type="anonymous", mention=mention, affiliation=affiliation)
         if head.pos_ == "PROPN":
             return Speaker(name=name, type="organisation", mention=mention)
-        if not plural and head.pos_ == "NOUN" and key not in SPEAKING_NOUNS and key not in PERSON_NOUNS \
-                and key not in ROLE_NOUNS and key not in ORG_NOUNS and key not in DOCUMENT_NOUNS:
-            return None  # "the way", "brain cancer", "federal law": not a speaker
         if head.pos_ in ("NOUN", "ADJ", "NUM") or head.lower_ in ("many", "most", "some", "each", "several", "few"):
             # "the announcer", "19 percent of respondents", "many of them"
             if key in ORG_NOUNS:

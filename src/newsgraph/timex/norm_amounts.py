@@ -107,7 +107,6 @@ def _n_duration(st, rule, i, end, labels):
     nxt = st.toks[end].lower_ if end < len(st.toks) else ""
     if unit == "quarter" and nxt == "of" and not (end + 1 < len(st.toks) and "YEAR" in st.classes[end + 1]):
         return None  # "a quarter of the market": a fraction
-    # "$5 a year", "three times a week": a rate, not a duration
     if rule.name == "duration_a":
         prev = _prev_lower(st, i)
         ptok = st.toks[i - 1] if i > 0 else None
@@ -115,10 +114,6 @@ def _n_duration(st, rule, i, end, labels):
                                  or prev in R.UNITS
                                  or ptok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")):
             return None  # a rate ("$1.76 a year", "four flights a week"): not annotated
-        nxt = st.toks[end].lower_ if end < len(st.toks) else ""
-        if nxt in ("or", "and") and unit == "day":
-            pass
-    nxt = st.toks[end].lower_ if end < len(st.toks) else ""
     if nxt == "old" or nxt == "-" and end + 1 < len(st.toks) and st.toks[end + 1].lower_ == "old":
         return None  # an age
     if num:

@@ -198,7 +198,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("rel_the_unit", "the PAST|THIS|NEXT UNIT1", "rel", "DATE"),
     ("rel_this_past", "this past UNIT1", "rel", "DATE"),
     ("weekend", "the weekend", "rel", "DATE"),
-    ("unit_ended", "the year|quarter|month|week ended|ending", "unit_ended", "DURATION"),
+    ("unit_ended", "the year ended|ending", "unit_ended", "DURATION"),
     ("for_the_unit", "for the year|quarter|month|week", "for_the_unit", "DATE"),
     ("end_of_unit", "the end|beginning|start|middle of the|this|next|last UNIT1", "edge_rel", "DATE"),
     ("year_end", "year|month -? end", "edge_rel", "DATE"),
