@@ -32,3 +32,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
             tok.is_sent_start = True
         newlines = tok.whitespace_.count("\n")
     return doc
+
+
+def register_all() -> None:
+    """Import every stage so its component is registered with spaCy.
+
+    (Installed packages are also found without this through the ``spacy_factories``
+    entry points in pyproject.toml.)
+    """
+    from . import entities, quotes, timex  # noqa: F401

@@ -316,6 +316,11 @@ def _relabel(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, 
         if label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") and len(words) >= 2 \
                 and words[0].lower_.rstrip(".") in HONORIFICS and words[0].text[:1].isupper():
             label = "PERSON"   # "Ms Kearney" tagged as an organisation
+        if label in ("ORG", "GPE", "NORP", "FAC") and 3 <= len(words) <= 4 \
+                and words[0].lower_.rstrip(".") in TITLES and words[0].text[:1].isupper() \
+                and all(t.text[:1].isupper() for t in words) and not any(t.lower_ in ORG_WORDS for t in words[1:]) \
+                and (words[1].lower_ in MALE_NAMES or words[1].lower_ in FEMALE_NAMES):
+            label = "PERSON"   # "Councilor Priya Raman" tagged as an organisation
         out.append((s, e, label))
     full_words: set[str] = set()
     body_names: set[str] = set()
@@ -365,12 +370,72 @@ def _relabel(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     return result
 
 
+# a photo or image credit: "(Photo/Andes Business Daily)", "AP Photo/Jane Doe"
+_CREDIT_RE = re.compile(r"(?i)\b(?:photos?|images?|pictures?|credit|illustration|graphic|video)\s*/\s*$")
+# the last word of a name that makes it an event, an institution or a building
+EVENT_HEADS = frozenset({"fire", "fires", "complex", "storm", "hurricane", "typhoon", "cyclone",
+                         "flood", "floods", "earthquake", "quake", "war", "games", "cup", "open",
+                         "festival", "summit", "protests", "riots", "outbreak", "pandemic"})
+CORP_SUFFIXES = frozenset({"systems", "inc", "corp", "corporation", "co", "ltd", "llc", "plc",
+                           "group", "holdings", "industries", "technologies", "labs", "ag", "sa",
+                           "gmbh", "nv", "bv", "company", "international", "partners"})
+
+
+def _not_a_person(doc: Doc, s: int, e: int, lower_words: set[str]) -> str | None:
+    """The label a PERSON span really has, when its words say it is no
+    person: an event ("Sulphur Fire"), an institution ("House", "Senate"), a
+    building ("Harmon Hall"), or a capitalised common word ("Measles" at the
+    start of a sentence, "measles" everywhere else): "" means no entity."""
+    toks = [t for t in doc[s:e] if not t.is_punct]
+    if not toks:
+        return None
+    last = toks[-1].lower_
+    given = toks[0].lower_ in MALE_NAMES or toks[0].lower_ in FEMALE_NAMES
+    if last in EVENT_HEADS and len(toks) >= 2 and not given:
+        return "EVENT"
+    if last in ORG_WORDS and not given and (len(toks) >= 2 or toks[0].text[:1].isupper()):
+        return "ORG"
+    if last in FACILITY_NOUNS and len(toks) >= 2 and not given:
+        return "FAC"
+    if len(toks) == 1 and toks[0].lower_ in lower_words and toks[0].lower_ not in MALE_NAMES \
+            and toks[0].lower_ not in FEMALE_NAMES:
+        return ""
+    return None
+
+
+def _filter_spans(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop photo credits, give datelines their place label, and take non-people
+    out of PERSON."""
+    text = doc.text
+    lower_words = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    out = []
+    for s, e, label in raw:
+        a = doc[s].idx
+        if _CREDIT_RE.search(text[max(0, a - 20):a]) or "/" in doc[s:e].text and _CREDIT_RE.search(
+                doc[s:e].text.split("/")[0] + "/"):
+            continue
+        line_start = text.rfind("\n", 0, a) + 1
+        words = [t for t in doc[s:e] if t.is_alpha]
+        if words and all(t.text.isupper() for t in words) and not text[line_start:a].strip() \
+                and e < len(doc) and doc[e].text in (",", "\u2014", "-", "\u2013") and label in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC"):
+            out.append((s, e, "GPE"))   # "LAS CRUCES, N.M. \u2014": a dateline
+            continue
+        if label == "PERSON":
+            new = _not_a_person(doc, s, e, lower_words)
+            if new == "":
+                continue
+            if new:
+                label = new
+        out.append((s, e, label))
+    return out
+
+
 def extract_entities(doc: Doc) -> list[Entity]:
     """Every named entity of the article once, with its mentions and canonical name."""
     raw = _split_ents(doc)
     covered = {i for s, e, _ in raw for i in range(s, e)}
     raw.extend(_extra_spans(doc, covered))
-    raw = _relabel(doc, sorted(raw))
+    raw = _filter_spans(doc, _relabel(doc, sorted(raw)))
 
     people_full: list[_Cluster] = []
     bare: list[tuple] = []   # start, end, word, titles, text, descriptors

@@ -26,7 +26,9 @@ def load_model():
     """
     import spacy
 
-    from . import components  # noqa: F401  (registers our factories)
+    from . import components
+
+    components.register_all()
 
     try:
         nlp = spacy.load(MODEL, exclude=["lemmatizer"])
