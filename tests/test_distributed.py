@@ -370,3 +370,26 @@ def test_marker_follows_the_inputs_and_the_files(tmp_path):
     [err] = list(read_records(out))
     assert err.id == shard.name and err.error.code == "E010" and "worker died" in err.error.message
     assert not is_done(out, shard)
+
+
+@pytest.mark.slow
+def test_load_dask_output_into_store(tmp_path):
+    """`newsgraph load OUT --db` stores what a Dask run wrote; loading twice changes nothing."""
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+    from newsgraph.store import open_store, stats
+
+    small = tmp_path / "in"
+    small.mkdir()
+    write_jsonl(small / "one.jsonl", generate(5, seed=11))
+    out, db = tmp_path / "out", tmp_path / "news.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["extract", str(small), "--engine", "dask", "-o", str(out), "-q"]).exit_code == 0
+    first = runner.invoke(main, ["load", str(out), "--db", str(db), "--json"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.output)["inserted"] == 5
+    counts = stats(open_store(db))
+    again = runner.invoke(main, ["load", str(out), "--db", str(db), "--json"])
+    assert json.loads(again.output)["inserted"] == 0
+    assert stats(open_store(db)) == counts and counts["articles"] == 5

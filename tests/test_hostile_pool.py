@@ -84,3 +84,17 @@ def test_hang_beyond_soft_limit_is_killed_by_hard_deadline(monkeypatch):
     assert out[1].error.code == E.TIMEOUT.value
     assert isinstance(out[0], ArticleRecord) and isinstance(out[2], ArticleRecord)
     assert took < 60
+
+
+def broken_start() -> None:
+    raise ImportError("simulated: the model cannot be loaded")
+
+
+def test_workers_that_cannot_start_stop_the_run():
+    """A worker that dies while loading the model is no article's fault: after a few
+    fresh pools the run stops with a clear error instead of failing every article."""
+    items = [doc(i) for i in range(6)]
+    t = time.monotonic()
+    with pytest.raises(RuntimeError, match="die while starting"):
+        list(pipeline.process_items(items, workers=2, batch=2, timeout=30, _worker_setup=broken_start))
+    assert time.monotonic() - t < 60

@@ -259,3 +259,10 @@ def test_unreadable_subdirectory_is_reported(tmp_path):
     finally:
         sub.chmod(0o755)
     assert [i.error.code for i in items if isinstance(i, ErrorRecord)] == ["E008"]
+
+
+def test_defuse_never_swallows_a_real_tag():
+    from newsgraph.ingest import defuse_html
+
+    page = "<html><body><script>if (a<b) { x = 1; " + "y = 2; " * 5_000 + "}</script><p>Kept.</p></body></html>"
+    assert defuse_html(page) == (page, 0)

@@ -67,25 +67,52 @@ def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: in
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              show_default=True, help="JSONL file of ArticleRecords ('-' for stdout).")
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default="-", show_default=True,
+              help="JSONL file of ArticleRecords ('-' for stdout); with --engine dask, a folder of Parquet tables.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
               help="Write error records here instead of into the output.")
 @click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes to run; the model is loaded once per worker.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this process (or --workers processes); dask: a Dask cluster, Parquet output.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --engine dask: a running scheduler (tcp://host:8786); default a LocalCluster "
+                   "of --workers processes.")
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest article (file or JSONL line) accepted; larger inputs become error records.")
 @click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds one article may take per step before it becomes an error record (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def extract(paths, output, errors_path, workers, max_bytes, timeout, quiet):
+def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, timeout, quiet):
     """Extract ArticleRecords from PATHS: text dumps, HTML pages, JSONL(.gz) feeds,
-    directories (recursively) or '-' for stdin.
+    directories (recursively) or '-' for stdin; with --engine dask also Parquet
+    shards and WARC files.
 
     Writes one JSON object per article; an input that cannot be processed becomes
     an error record {"id", "source", "error": {"code", "message"}}, so inputs in =
-    records out + error records.
+    records out + error records. With --engine dask, -o is a folder of Parquet
+    tables (articles, quotes, entities, timexes, errors; quotations and speakers
+    merged across articles), and a re-run redoes only unfinished shards.
     """
+    if engine == "dask":
+        if output == "-":
+            raise click.UsageError("--engine dask writes Parquet tables: give -o FOLDER")
+        from .distributed import run_dask
+
+        with _progress(quiet, "extract (dask)") as update:
+            try:
+                summary = run_dask(list(paths), output, scheduler=scheduler, n_workers=max(workers, 2),
+                                   max_bytes=max_bytes, progress=update)
+            except ValueError as exc:
+                raise click.UsageError(str(exc)) from exc
+        if not quiet:
+            click.echo(f"newsgraph extract: {summary['shards']} shards ({summary['skipped_done']} already done), "
+                       f"{summary['articles']} processed, {summary['errors']} errors -> {output}", err=True)
+        if summary["failed"]:
+            raise click.ClickException(f"{len(summary['failed'])} shards failed; run again to retry them")
+        return
+    if scheduler:
+        raise click.UsageError("--scheduler goes with --engine dask")
     with click.open_file(output, "w", encoding="utf-8") as out, \
             (open(errors_path, "w", encoding="utf-8") if errors_path else contextlib.nullcontext()) as err_out:
         ok, err = run_extract(list(paths), out, err_out, workers, quiet, max_bytes, timeout)

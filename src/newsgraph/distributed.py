@@ -254,15 +254,19 @@ def _clear_temporaries(out_dir: Path, shard: str) -> None:
 def local_cluster(n_workers: int = 2):
     """A LocalCluster of process workers, one thread each, tuned for spaCy.
 
-    Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_=65536`` so they hand
-    memory back to the system often; spaCy allocates and frees many small arrays,
-    and that setting costs it ~20% CPU (measured here). Unset for our workers;
-    the one-thread BLAS settings stay.
+    Two Dask defaults cost a spaCy worker CPU (measured here): the nanny's
+    ``MALLOC_TRIM_THRESHOLD_=65536`` (memory handed back to the system often; spaCy
+    allocates and frees many small arrays: ~20%) and the statistical profiler that
+    samples the task's stack every 10 ms (5-10%). Both are off for our workers; the
+    one-thread BLAS settings stay. Workers started by hand for ``--scheduler``
+    can do the same: ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` and
+    ``MALLOC_TRIM_THRESHOLD_`` unset.
     """
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                          "distributed.worker.profile.enabled": False}):
         return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
                             dashboard_address=":0", silence_logs=logging.ERROR)
 

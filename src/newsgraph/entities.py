@@ -241,6 +241,9 @@ def _extra_spans(doc: Doc, covered: set[int]) -> list[tuple[int, int, str]]:
                 out.append((i, j, "PERSON"))
             elif doc[i].lower_.rstrip(".") in HONORIFICS and 2 <= j - i <= 4:
                 out.append((i, j, "PERSON"))   # "Ms Kearney said", the honorific tagged as a name too
+            elif doc[i].lower_.rstrip(".") in TITLES and 3 <= j - i <= 4 \
+                    and not any(t.lower_ in ORG_WORDS or t.lower_ in CORP_SUFFIXES for t in doc[i + 1:j]):
+                out.append((i, j, "PERSON"))   # "Councilor Priya Raman": a title and a full name
             i = j + 1
         else:
             i += 1
@@ -316,19 +319,20 @@ def _relabel(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, 
         if label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") and len(words) >= 2 \
                 and words[0].lower_.rstrip(".") in HONORIFICS and words[0].text[:1].isupper():
             label = "PERSON"   # "Ms Kearney" tagged as an organisation
-        if label in ("ORG", "GPE", "NORP", "FAC") and 3 <= len(words) <= 4 \
+        if label in ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT") and 3 <= len(words) <= 4 \
                 and words[0].lower_.rstrip(".") in TITLES and words[0].text[:1].isupper() \
-                and all(t.text[:1].isupper() for t in words) and not any(t.lower_ in ORG_WORDS for t in words[1:]) \
-                and (words[1].lower_ in MALE_NAMES or words[1].lower_ in FEMALE_NAMES):
+                and all(t.text[:1].isupper() for t in words) and not any(t.lower_ in ORG_WORDS | CORP_SUFFIXES for t in words[1:]):
             label = "PERSON"   # "Councilor Priya Raman" tagged as an organisation
         out.append((s, e, label))
     full_words: set[str] = set()
     body_names: set[str] = set()
+    full_names: set[str] = set()
     for s, e, label in out:
         if label == "PERSON":
             parts = _person_parts(doc[s:e].text)
             if len(parts) >= 2:
                 full_words.update(norm_key(p) for p in parts)
+                full_names.add(norm_key(" ".join(parts)))
                 if doc[s].idx > title_end:
                     body_names.add(norm_key(" ".join(parts)))
                     body_names.add(norm_key(parts[-1]))
@@ -358,6 +362,9 @@ def _relabel(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, 
                     e = toks[p - 1].i + 1  # "Barack Obama Election Day" -> "Barack Obama"
                     break
         text = doc[s:e].text
+        if label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC") and e - s >= 2 \
+                and norm_key(text) in full_names:
+            label = "PERSON"   # a person's full name the model tagged otherwise once
         if label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC") and e - s == 1 \
                 and norm_key(text) in full_words and text[:1].isupper() and norm_key(text) not in COUNTRY_ALIASES:
             label = "PERSON"
@@ -376,6 +383,10 @@ _CREDIT_RE = re.compile(r"(?i)\b(?:photos?|images?|pictures?|credit|illustration
 EVENT_HEADS = frozenset({"fire", "fires", "complex", "storm", "hurricane", "typhoon", "cyclone",
                          "flood", "floods", "earthquake", "quake", "war", "games", "cup", "open",
                          "festival", "summit", "protests", "riots", "outbreak", "pandemic"})
+APPOSED_ORG_NOUNS = frozenset({"airline", "carrier", "company", "firm", "bank", "lender", "insurer",
+                               "retailer", "startup", "start-up", "maker", "manufacturer", "operator",
+                               "group", "giant", "conglomerate", "broadcaster", "publisher", "newspaper",
+                               "club", "agency", "charity", "brand", "chain", "platform", "app"})
 CORP_SUFFIXES = frozenset({"systems", "inc", "corp", "corporation", "co", "ltd", "llc", "plc",
                            "group", "holdings", "industries", "technologies", "labs", "ag", "sa",
                            "gmbh", "nv", "bv", "company", "international", "partners"})
@@ -390,7 +401,10 @@ def _not_a_person(doc: Doc, s: int, e: int, lower_words: set[str]) -> str | None
     if not toks:
         return None
     last = toks[-1].lower_
-    given = toks[0].lower_ in MALE_NAMES or toks[0].lower_ in FEMALE_NAMES
+    # a name is read as a thing only where things stand: "the Sulphur Fire",
+    # "in Harmon Hall", "the House"; "said Min-Jun Park" stays a person
+    place = s > 0 and doc[s - 1].lower_ in ("the", "in", "at", "inside", "outside", "near", "from", "into", "to", "of")
+    given = toks[0].lower_ in MALE_NAMES or toks[0].lower_ in FEMALE_NAMES or not place
     if last in EVENT_HEADS and len(toks) >= 2 and not given:
         return "EVENT"
     if last in ORG_WORDS and not given and (len(toks) >= 2 or toks[0].text[:1].isupper()):
@@ -403,23 +417,61 @@ def _not_a_person(doc: Doc, s: int, e: int, lower_words: set[str]) -> str | None
     return None
 
 
+def _dateline_spans(doc: Doc, covered: set[int]) -> list[tuple[int, int, str]]:
+    """The place of a dateline the model leaves untagged: capitals at the start of
+    a paragraph, then a comma or a dash ("LAS CRUCES, N.M. \u2014", "NAIROBI, Nov 19")."""
+    out = []
+    for i, t in enumerate(doc):
+        if not (t.is_alpha and t.text.isupper() and len(t.text) >= 3) or i in covered:
+            continue
+        if i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_):
+            continue
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].is_alpha and doc[j].text.isupper() and j not in covered:
+            j += 1
+        if j < len(doc) and doc[j].text in (",", "\u2014", "\u2013", "-", "--") and j > i:
+            out.append((i, j, "GPE"))
+    return out
+
+
+def is_credit(text: str, start: int) -> bool:
+    """True when the name at ``start`` is a photo credit ("(Photo/Andes Business Daily)")."""
+    return bool(_CREDIT_RE.search(text[max(0, start - 20):start]))
+
+
 def _filter_spans(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop photo credits, give datelines their place label, and take non-people
-    out of PERSON."""
+    """Photo credits as organisations ("Photo/X" -> X), datelines as places, and
+    non-people out of PERSON."""
     text = doc.text
     lower_words = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    # "the Spanish airline Iberomar": a one-word "person" named after an organisation noun
+    org_named = {doc[s].text for s, e, label in raw if label == "PERSON" and e - s == 1 and s > 0
+                 and doc[s - 1].lower_ in APPOSED_ORG_NOUNS}
     out = []
     for s, e, label in raw:
         a = doc[s].idx
-        if _CREDIT_RE.search(text[max(0, a - 20):a]) or "/" in doc[s:e].text and _CREDIT_RE.search(
-                doc[s:e].text.split("/")[0] + "/"):
-            continue
+        span_text = doc[s:e].text
+        if "/" in span_text and _CREDIT_RE.search(span_text.split("/")[0] + "/"):
+            # "Photo/Andes Business Daily" as one span: the agency after the slash
+            k = s
+            while k < e and "/" not in doc[k].text:
+                k += 1
+            if doc[k].text.endswith("/"):
+                k += 1
+            if e - k < 1 or not doc[k].text[:1].isupper():
+                continue
+            s, label = k, "ORG"
+            a = doc[s].idx
+        if _CREDIT_RE.search(text[max(0, a - 20):a]):
+            label = "ORG"   # a credit names the agency or photographer's outlet
         line_start = text.rfind("\n", 0, a) + 1
         words = [t for t in doc[s:e] if t.is_alpha]
         if words and all(t.text.isupper() for t in words) and not text[line_start:a].strip() \
                 and e < len(doc) and doc[e].text in (",", "\u2014", "-", "\u2013") and label in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC"):
             out.append((s, e, "GPE"))   # "LAS CRUCES, N.M. \u2014": a dateline
             continue
+        if label == "PERSON" and e - s == 1 and doc[s].text in org_named:
+            label = "ORG"
         if label == "PERSON":
             new = _not_a_person(doc, s, e, lower_words)
             if new == "":
@@ -435,6 +487,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     raw = _split_ents(doc)
     covered = {i for s, e, _ in raw for i in range(s, e)}
     raw.extend(_extra_spans(doc, covered))
+    raw.extend(_dateline_spans(doc, covered))
     raw = _filter_spans(doc, _relabel(doc, sorted(raw)))
 
     people_full: list[_Cluster] = []
@@ -644,6 +697,22 @@ def extract_entities(doc: Doc) -> list[Entity]:
         label, k = key.split(":", 1)
         hosts = by_last.get(k, [])
         if label == "ORG" and " " not in k and len(hosts) == 1 and hosts[0] is not cl:
+            hosts[0].names.extend(cl.names)
+            hosts[0].mentions.extend(cl.mentions)
+            del others[key]
+            others_order.remove(cl)
+    # a company's short name: "Quillon" = "Quillon Systems" (the rest is a corporate suffix)
+    by_stem: dict[str, list[_Cluster]] = {}
+    for cl in others_order:
+        if cl.label == "ORG":
+            words = norm_key(cl.names[0]).split()
+            if len(words) >= 2 and all(w in CORP_SUFFIXES for w in words[1:]):
+                by_stem.setdefault(words[0], []).append(cl)
+    for key in list(others):
+        cl = others[key]
+        label, k = key.split(":", 1)
+        hosts = by_stem.get(k, [])
+        if label in ("ORG", "PRODUCT", "GPE", "NORP") and " " not in k and len(hosts) == 1 and hosts[0] is not cl:
             hosts[0].names.extend(cl.names)
             hosts[0].mentions.extend(cl.mentions)
             del others[key]

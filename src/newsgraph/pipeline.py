@@ -298,9 +298,11 @@ class _Pool:
     task fails with ``BrokenProcessPool`` instead of waiting forever.
     """
 
+    DEAD_STARTS = 3  # pools in a row whose workers never got through the initializer
+
     def __init__(self, workers: int, setup=None):
         self.workers, self.setup = workers, setup
-        self.restarts = 0
+        self.restarts = self.dead_starts = 0
         self._start()
 
     def _start(self) -> None:
@@ -347,9 +349,15 @@ class _Pool:
         if kill:
             self._kill()
         self.ex.shutdown(wait=True, cancel_futures=True)
+        how = _how_died(procs)
+        # no worker ever loaded the model: not an article's fault, and restarting will not help
+        self.dead_starts = self.dead_starts + 1 if self.ready.value == 0 else 0
+        if self.dead_starts >= self.DEAD_STARTS:
+            raise RuntimeError(f"the worker processes die while starting ({how}); "
+                               "see the log above (is the spaCy model installed?)")
         self.restarts += 1
         self._start()
-        return _how_died(procs)
+        return how
 
     def close(self, *, kill: bool = False) -> None:
         if kill:

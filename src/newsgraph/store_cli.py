@@ -1,4 +1,4 @@
-"""Store commands for the CLI: ingest, quotes, speakers, entity, article, export.
+"""Store commands for the CLI: ingest, load, quotes, speakers, entity, article, export.
 
 ``register(group)`` adds them to the ``newsgraph`` click group. Options in, a call
 to ``newsgraph.store``, output out: a rich table on a terminal, JSON with --json.
@@ -111,6 +111,32 @@ def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_js
         click.echo(f"{chr(13) + chr(27) + '[K' if live else ''}newsgraph ingest: {report.stored} stored ({report.inserted} new, {report.updated} updated, "
                    f"{report.unchanged} unchanged), {report.skipped} already stored, {report.errors} errors, "
                    f"{report.rate:.1f} articles/s", err=True)
+
+
+@click.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@DB_OPTION
+@click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True,
+              help="Articles per transaction.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+@JSON_OPTION
+@_handle_errors
+def load(out_dir, db_path, batch_size, quiet, as_json):
+    """Load the Parquet output of `newsgraph extract --engine dask -o OUT_DIR` into the corpus.
+
+    Articles already stored (same id or same text) update in place, so a load can be
+    repeated; error rows are logged as errors.
+    """
+    from .store import ingest_records
+    from .tables import read_records
+
+    store = _open(db_path, create=True)
+    report = ingest_records(store, read_records(out_dir), batch_size=batch_size)
+    if as_json:
+        _echo_json(report.to_dict())
+    elif not quiet:
+        click.echo(f"newsgraph load: {report.stored} stored ({report.inserted} new, {report.updated} updated, "
+                   f"{report.unchanged} unchanged), {report.errors} errors", err=True)
 
 
 @click.command()
@@ -267,7 +293,7 @@ def export_cmd(db_path, fmt, table, output):
         click.echo(f"newsgraph export: {n} {table} rows to {output}", err=True)
 
 
-COMMANDS = (ingest, quotes, speakers, entity, article, export_cmd)
+COMMANDS = (ingest, load, quotes, speakers, entity, article, export_cmd)
 
 
 def register(group: click.Group) -> None:

@@ -219,6 +219,10 @@ def defuse_html(html: str, max_tag: int = MAX_TAG_CHARS) -> tuple[str, int]:
             break
         gt = html.find(">", lt + 1)
         end = gt if gt >= 0 else len(html)
+        inner = html.find("<", lt + 1, end)
+        if inner >= 0:  # "a<b" in a script or text, not a tag: never swallow the next real tag
+            scan = inner
+            continue
         m = _TAG_START.match(html, lt)
         if m and end - lt > max_tag:
             out.append(html[pos:lt])

@@ -16,14 +16,14 @@ Three passes over the parsed document:
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from ..records import About, Cue, Entity, Paragraph, Quote, Speaker
-from .lexicon import CHANNELS, FORMS, PHRASAL, STATEMENT_NOUNS, lemma_of, verb_class
+from ..records import About, Cue, Entity, Mention, Paragraph, Quote, Speaker
+from .lexicon import CHANNELS, FORMS, OBJECT_WITH_PREP, PHRASAL, STATEMENT_NOUNS, lemma_of, verb_class
 from .marks import QuoteSpan, find_quote_spans
-from .speakers import FEMALE, MALE, SpeakerResolver
+from .speakers import FEMALE, MALE, PERSON_NOUNS, ROLE_NOUNS, SpeakerResolver
 
 NO_STATEMENT_ROLES = ("caption", "heading")
 # speech verbs that need a clause or quotation, never just an object
@@ -34,7 +34,9 @@ _NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "write", "post", "add", "c
                                 "testify", "joke", "concur", "object", "protest", "indicate",
                                 "signal", "mention", "suggest", "continue", "post", "plead",
                                 "beg", "confess", "muse", "elaborate", "specify", "clarify",
-                                "maintain", "challenge", "disclose", "repeat"})
+                                "maintain", "challenge", "disclose", "repeat",
+                                # performatives: "declare an emergency", "rule the country"
+                                "declare", "rule", "order", "find"})
 
 @dataclass
 class _Statement:
@@ -48,10 +50,32 @@ class _Statement:
     inherit: "_Statement | None" = None     # takes the speaker of another statement
     from_quote: bool = False
     quote_ids: list[int] = field(default_factory=list)
+    turn: bool = False                     # an interview answer: the speaker is fixed
+
+
+_DASHES = ("\u2014", "--", "\u2013", "-")
+
+
+def _skip_dateline(doc: Doc, lo: int, hi: int) -> int:
+    """Past a dateline at the start of a paragraph ("LAS CRUCES, N.M. \u2014",
+    "BRUSSELS, Nov 17 (Reuters) -"): the place is no part of what was said."""
+    t = doc[lo]
+    if not (t.is_alpha and t.text.isupper() and len(t.text) >= 3):
+        return lo
+    if lo > 0 and "\n" not in doc[lo - 1].whitespace_ and not doc[lo - 1].is_space:
+        return lo
+    for j in range(lo + 1, min(hi - 2, lo + 12)):
+        if doc[j].text in _DASHES:
+            return j + 1
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].text[:1].islower():
+            return lo
+    return lo
 
 
 def _trim(doc: Doc, lo: int, hi: int, min_len: int = 2) -> tuple[int, int] | None:
     """Token range [lo, hi) without edge punctuation or dangling conjunctions."""
+    if lo < hi:
+        lo = _skip_dateline(doc, lo, hi)
     while lo < hi and (doc[lo].is_punct and doc[lo].text not in ("\u201c", '"', "''", "$") or doc[lo].is_space
                        or (doc[lo].dep_ == "cc" and doc[lo].head.i < lo)):
         lo += 1
@@ -93,6 +117,12 @@ def _inherited_subject(v: Token, depth: int = 0) -> Token | None:
         for c in v.lefts:
             if c.dep_ in ("ccomp", "conj") and verb_class(c.text) and _subject(c) is not None:
                 return _subject(c)
+    if v.dep_ == "conj" and v.head.dep_ == "ccomp" and verb_class(v.head.head.text) and verb_class(v.text) \
+            and v.tag_ == v.head.head.tag_ != v.head.tag_ \
+            and any(c.dep_ in ("ccomp", "prep", "dobj", "xcomp", "oprd") for c in v.children):
+        # "said the ruling would hurt families and argued that ...": the parse hangs
+        # the second cue on the first one's clause; it shares the first cue's subject
+        return _inherited_subject(v.head.head, depth + 1)
     if v.dep_ in ("conj", "advcl", "xcomp", "ccomp", "dep", "pcomp") and v.head.i != v.i:
         if v.dep_ in ("advcl", "xcomp", "pcomp", "dep") and v.tag_ not in ("VBG", "VB", "VBN"):
             return None
@@ -220,6 +250,30 @@ def _cut_nested(v: Token, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _drop_asides(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Content without the writer's framing: a leading "on Thursday" or "in a
+    statement" before the clause's subject, and a trailing ", as ..." that
+    explains the news rather than reports what was said."""
+    p = doc[lo]
+    if p.dep_ == "prep" and p.lower_ in ("on", "in", "at", "during", "via", "through", "late", "early") \
+            and p.right_edge.i + 1 < hi - 2:
+        objs = [c for c in p.children if c.dep_ == "pobj"]
+        if objs and (objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lower_ in STATEMENT_NOUNS
+                     or objs[0].lower_ in CHANNELS):
+            nxt = p.right_edge.i + 1
+            if doc[nxt].text == ",":
+                nxt += 1
+            if doc[nxt].dep_ in ("nsubj", "nsubjpass", "det", "mark") or doc[nxt].pos_ in ("PRON", "PROPN"):
+                lo = nxt
+    for j in range(lo + 4, hi - 1):
+        if doc[j].text != ",":
+            continue
+        w = doc[j + 1]
+        if w.lower_ == "as" and w.dep_ == "mark" and w.head.dep_ == "advcl":
+            return lo, j
+    return lo, hi
+
+
 def _cut_dash(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     """An object runs to a dash at most: what follows is the writer's aside."""
     for j in range(lo + 2, hi):
@@ -237,6 +291,18 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
         # hung on the verb as an adverbial
         ccomp = [c for c in v.children if c.dep_ in ("advcl", "dep", "xcomp") and c.i > v.i
                  and c.left_edge.lower_ == "that" and c.left_edge.i > v.i]
+    if not ccomp and klass == "speech":
+        # "said in a statement that ...": the parse hangs the clause on the noun
+        for c in v.children:
+            if c.dep_ == "prep" and c.i > v.i:
+                for p in c.children:
+                    if p.dep_ == "pobj" and (p.lower_ in STATEMENT_NOUNS or p.lower_ in CHANNELS):
+                        ccomp = [x for x in p.children if x.dep_ in ("acl", "relcl", "ccomp") and x.i > p.i
+                                 and x.left_edge.lower_ == "that" and x.left_edge.dep_ == "mark"]
+                        if ccomp:
+                            break
+            if ccomp:
+                break
     if len(ccomp) > 1:
         # a clause that is itself a cue ("X argued ..., said ...") is not the content
         ccomp = [c for c in ccomp if not (c.i < v.i and verb_class(c.text))] or ccomp
@@ -253,6 +319,9 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
             if objs:
                 lo = c.i + 1
                 hi = c.right_edge.i + 1
+                first = [d for d in v.children if d.dep_ == "dobj" and v.i < d.i < c.i]
+                if first and c.lower_ in OBJECT_WITH_PREP.get(lemma, ()):
+                    lo = first[0].left_edge.i   # "blamed the decline partly on ..."
                 for x in v.rights:  # "called on Trump to stop attacking ..."
                     if x.i > c.i and x.dep_ in ("xcomp", "ccomp"):
                         hi = max(hi, x.right_edge.i + 1)
@@ -267,7 +336,8 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
     xcomp = [c for c in v.children if c.dep_ == "xcomp" and c.i > v.i]
     dobj = [c for c in v.children if c.dep_ in ("dobj", "attr", "oprd") and c.i > v.i]
     if xcomp and (klass in ("urge", "speech") or lemma in ("promise", "vow", "threaten", "pledge", "call")):
-        lo = dobj[0].left_edge.i if (dobj and klass == "urge" and dobj[0].i < xcomp[0].i) else xcomp[0].left_edge.i
+        urging = klass == "urge" or lemma in ("ask", "tell", "warn", "remind", "advise", "beg", "request")
+        lo = dobj[0].left_edge.i if (dobj and urging and dobj[0].i < xcomp[0].i) else xcomp[0].left_edge.i
         return _cut_dash(doc, *_cut_nested(v, lo, xcomp[-1].right_edge.i + 1))
     if dobj and (klass in ("object", "urge") or lemma not in _NO_OBJECT_CONTENT):
         lo = dobj[0].left_edge.i
@@ -342,6 +412,7 @@ class _Extractor:
         self.resolver = SpeakerResolver(doc, entities, {i for i, q in enumerate(self.in_quote) if q >= 0},
                                         starts=self.tok_starts, lowers=[row[0] for row in arr])
         self.statements: list[_Statement] = []
+        self.turn_spans: list[tuple[int, int]] = []
         # sentences, with the parser's breaks inside quotations mended: a break
         # that follows no final punctuation is not a sentence end
         self.sent_id = [0] * len(doc)
@@ -440,8 +511,9 @@ class _Extractor:
             if v.dep_ == "amod" or (v.dep_ in ("acl", "advcl") and v.tag_ == "VBN"
                                      and not any(c.dep_ in ("aux", "nsubj") for c in v.children)):
                 continue  # "the so-called deal", "a plan announced", "Asked by a reporter, ..."
-            if any(c.dep_ == "xcomp" and verb_class(c.text) for c in v.children):
-                continue  # "continued to call for": the inner verb is the cue
+            if any(c.dep_ == "xcomp" and verb_class(c.text) for c in v.children) \
+                    and not (klass in ("speech", "urge") and any(c.dep_ in ("dobj", "dative") for c in v.children)):
+                continue  # "continued to call for": the inner verb is the cue (not "asked X to declare")
             rng = _content_tokens(v, klass, lemma, self.sent_bounds(v.i)[1])
             passive = [c for c in v.children if c.dep_ == "nsubjpass"]
             if passive and any(c.dep_ == "agent" for c in v.children) and rng is None:
@@ -450,6 +522,8 @@ class _Extractor:
             if v.i + 2 < len(doc) and doc[v.i + 1].text == ":" and self.in_quote[v.i + 2] >= 0 or (
                     v.i + 3 < len(doc) and doc[v.i + 1].text == ":" and self.in_quote[v.i + 3] >= 0):
                 rng = None  # 'X said: "..."': the quotation is the content, not a clause before
+            if rng is None and klass == "speech":
+                rng = self._parenthetical(v)
             min_len = 1 if klass == "object" and rng is not None and rng[1] - rng[0] == 1 \
                 and doc[rng[0]].pos_ == "PROPN" else 2
             subj = _subject(v) or _inherited_subject(v)
@@ -488,6 +562,7 @@ class _Extractor:
                 t = _trim(doc, lo, hi, min_len=min_len)
                 if t is None:
                     continue
+                t = _trim(doc, *_drop_asides(doc, *t), min_len=min_len) or t
                 t = self._snap(t, v)
                 parts = self._split_that_clauses(t)
                 for k, part in enumerate(parts[1:]):
@@ -558,6 +633,82 @@ class _Extractor:
                 st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
                 self.statements.append(st)
 
+    def _parenthetical(self, v: Token) -> tuple[int, int] | None:
+        """'This year, she says, was the first ...': a cue set off by commas in a
+        sentence with no quotation reports the rest of the sentence (the longer
+        side of it)."""
+        doc = self.doc
+        kids = [c for c in v.subtree if not c.is_punct]
+        a, b = kids[0].i, kids[-1].i
+        if a < 1 or b + 1 >= len(doc) or doc[a - 1].text != "," or doc[b + 1].text not in (",", "\u2014"):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in v.children):
+            return None
+        s0, s1 = self.sent_bounds(v.i)
+        if any(self.in_quote[i] >= 0 or doc[i].text in ('"', "\u201c", "\u201d") for i in range(s0, s1)):
+            return None
+        left, right = (s0, a - 1), (b + 2, s1)
+        best = max(left, right, key=lambda r: r[1] - r[0])
+        return best if best[1] - best[0] >= 4 else None
+
+    _TURN = ("A:", "A.", "Answer:")
+    _QUESTION = ("Q:", "Q.", "Question:")
+
+    def turns(self) -> None:
+        """Interviews in question-and-answer form: each answer ("A: ...") is a
+        direct quotation of the interviewee, with no cue; "NAME: ..." paragraphs
+        are turns of the person named. What the answers report inside them
+        belongs to the answer."""
+        res = self.resolver
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        interviewee = None
+        for pi, p in enumerate(self.paragraphs):
+            if p.role in NO_STATEMENT_ROLES or p.role == "title":
+                continue
+            para = text[p.start:p.end]
+            body = para.lstrip()
+            lead = len(para) - len(body)
+            label = next((x for x in self._TURN if body.startswith(x + " ")), None)
+            speaker = None
+            if label is None:
+                head, colon, rest = body.partition(": ")
+                words = head.split()
+                if colon and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+                    i = bisect_right(self.tok_starts, p.start + lead) - 1
+                    eid = res.entity_of(self.doc[i]) if i >= 0 else None
+                    if eid is None and words[-1] in res.name_words:
+                        eid = res.name_words[words[-1]]
+                    if eid and res.entities[eid].type == "PERSON":
+                        speaker = res.speaker_for_entity(eid)
+                        label = head + ":"
+                if label is None:
+                    continue
+            else:
+                if interviewee is None:
+                    interviewee = res.main
+                if interviewee is None:
+                    continue
+                speaker = res.speaker_for_entity(interviewee)
+                speaker.mention = None
+            a = p.start + lead + len(label)
+            b = p.end
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if len(text[a:b].split()) < 1:
+                continue
+            st = _Statement(cue=[], subject=None, spans=[(a, b)], paragraph=pi, kind="direct",
+                            speaker=speaker, channel="interview", from_quote=True, turn=True)
+            self.statements.append(st)
+            spans.append((a, b))
+        if spans:
+            # cues inside an answer are the interviewee's words, not statements
+            self.statements = [st for st in self.statements if st.turn or not st.cue
+                               or not any(a <= st.cue[0].idx < b for a, b in spans)]
+            self.turn_spans = spans
+
     # -- pass 2 ----------------------------------------------------------
     def quotations(self) -> None:
         doc = self.doc
@@ -577,7 +728,7 @@ class _Extractor:
         used_bare: set[int] = set()
         pending: list[tuple[int, _Statement]] = []
         for qi, q in enumerate(self.quotes):
-            if qi in covered:
+            if qi in covered or any(a <= q.start < b for a, b in self.turn_spans):
                 continue
             pi = q.paragraph
             if self.role_of(pi) in NO_STATEMENT_ROLES:
@@ -638,6 +789,37 @@ class _Extractor:
             if nxt:
                 st.inherit = nxt[0]
                 self.statements.append(st)
+        self._lead_ins()
+
+    def _lead_ins(self) -> None:
+        """'The weather service posted a warning on X:' and then a paragraph with
+        no quotation marks (an embedded post, a block quotation): that paragraph
+        is what the cue reports."""
+        text = self.text
+        taken = {st.paragraph for st in self.statements if st.spans}
+        for st in list(self.statements):
+            if st.spans or not st.cue or st.subject is None:
+                continue
+            pi = st.paragraph
+            para = self.paragraphs[pi]
+            if not text[para.start:para.end].rstrip().endswith(":"):
+                continue
+            if self.sent_id[st.cue[0].i] != self.sent_id[self.tok_at(para.end - 1)]:
+                continue   # the cue must be in the sentence that ends with the colon
+            k = pi + 1
+            if k >= len(self.paragraphs) or k in taken or self.role_of(k) in NO_STATEMENT_ROLES or self.role_of(k) == "title":
+                continue
+            nxt = self.paragraphs[k]
+            body = text[nxt.start:nxt.end].strip()
+            if not body or body[0] in ('"', "\u201c", "\u2018", "'") or len(body.split()) < 4:
+                continue
+            st.spans = [(nxt.start, nxt.start + len(text[nxt.start:nxt.end].rstrip()))]
+            st.kind = "direct"
+            st.from_quote = True
+            taken.add(k)
+
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect_right(self.tok_starts, char) - 1)
 
     def _context_for(self, q: QuoteSpan, st: _Statement) -> _Statement | None:
         """The statement whose speaker a cue-less quotation continues."""
@@ -660,7 +842,7 @@ class _Extractor:
         lead = self.text[para.start:q.start].strip(" \"\u201c'")
         if lead:
             return None
-        prev = [s for s in self.statements if s.paragraph == k and s is not st and (s.subject is not None or s.inherit)]
+        prev = [s for s in self.statements if s.paragraph == k and s is not st and (s.subject is not None or s.inherit or s.turn)]
         if not prev:
             return None
         last = max(prev, key=lambda s: s.cue[0].idx if s.cue else s.spans[0][0])
@@ -676,13 +858,24 @@ class _Extractor:
         res = self.resolver
         stmts = sorted([s for s in self.statements if s.spans], key=lambda s: s.spans[0][0])
         # speakers in text order, so pronouns see the previous speaker
+        anon: tuple[Speaker, int, int] | None = None   # the last anonymous speaker, where
         for st in stmts:
-            if st.inherit is not None:
+            if st.inherit is not None or st.turn:
                 continue
             sp = None
             if st.subject is not None:
-                sp = res.resolve(st.subject)
+                if anon is not None and st.subject.lower_ in MALE | FEMALE and self._anonymous_antecedent(anon, st):
+                    # "A police officer, who asked not to be named, said ... 'X,' he said."
+                    subj = st.subject
+                    sp = replace(anon[0], mention=Mention(subj.text, subj.idx, subj.idx + len(subj.text)))
+                else:
+                    sp = res.resolve(st.subject)
             st.speaker = sp
+            if sp is not None and sp.type == "anonymous" and st.subject is not None \
+                    and st.subject.lower_ in PERSON_NOUNS | ROLE_NOUNS:
+                anon = (sp, st.subject.i, st.paragraph)
+            elif sp is not None and sp.type != "anonymous":
+                anon = None
             if sp is not None and sp.entity:
                 res.last_speaker = sp.entity
                 res.last_speaker_at = st.cue[0].i if st.cue else None
@@ -693,7 +886,7 @@ class _Extractor:
                 while src.inherit is not None and depth < 5:
                     src = src.inherit
                     depth += 1
-                if src.speaker is None and src.subject is not None:
+                if src.speaker is None and src.subject is not None and not src.turn:
                     src.speaker = res.resolve(src.subject)
                 st.speaker = src.speaker
                 st.channel = st.channel or src.channel or self._sentence_channel(src)
@@ -757,6 +950,20 @@ class _Extractor:
         out.sort(key=lambda q: q.start)
         return out
 
+    def _anonymous_antecedent(self, anon: tuple[Speaker, int, int], st: _Statement) -> bool:
+        """A he/she that can only mean the anonymous speaker just quoted: in the
+        same or the next paragraph, with no named person in between."""
+        _, at, para = anon
+        pron = st.subject
+        if st.paragraph - para > 1 or pron.i <= at:
+            return False
+        res = self.resolver
+        for k in range(bisect_right(res._pm_index, at), bisect_right(res._pm_index, pron.i - 1)):
+            i = res.person_mentions[k][0]
+            if self.doc[i].lower_ not in MALE | FEMALE:
+                return False
+        return True
+
     def _only_quoted(self, s: int, e: int) -> bool:
         """True when every word of text[s:e] lies inside quotation marks."""
         i0 = bisect_right(self.tok_starts, s) - 1
@@ -809,5 +1016,6 @@ def extract_quotes(doc: Doc, entities: list[Entity], paragraphs: list[Paragraph]
         paragraphs = [Paragraph(0, len(doc.text), "body")]
     ex = _Extractor(doc, entities, paragraphs)
     ex.verbs()
+    ex.turns()
     ex.quotations()
     return ex.records()

@@ -80,6 +80,14 @@ PHRASAL: dict[str, frozenset[str]] = {
     "blame": frozenset({"for", "on"}),
     "rail": frozenset({"against"}),
 }
+# Phrasal cues whose direct object belongs to the content: "blamed the decline
+# on tuition increases" reports that tuition increases caused the decline.
+OBJECT_WITH_PREP: dict[str, frozenset[str]] = {
+    "blame": frozenset({"on", "for"}),
+    "pin": frozenset({"on"}),
+    "accuse": frozenset({"of"}),
+    "credit": frozenset({"with", "for"}),
+}
 for _verb in ("point", "speak", "talk", "rail"):
     REPORTING_VERBS.setdefault(_verb, "prep")
 

@@ -17,7 +17,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from ..entities import entity_gender, norm_key
+from ..entities import entity_gender, is_credit, norm_key
 from ..records import Entity, Mention, Speaker
 
 TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "country",
@@ -52,6 +52,7 @@ ORG_NOUNS = frozenset("""
 network company bank firm newspaper paper agency commission committee organization union club
 organisation union department government administration court board station channel
 outlet site website magazine university coalition foundation group airline ministry
+office authority council service institute trust association federation
 """.split())
 # "the Times article", "a Bloomberg report": the publisher speaks
 DOCUMENT_NOUNS = frozenset({"article", "report", "editorial", "story", "piece", "column",
@@ -64,6 +65,9 @@ lawmaker lawmakers senator representative member members staffer staffers person
 resident residents voter voters supporter supporters critic critics observer observers
 worker workers employee employees executive executives leader leaders activist activists
 protester protesters protestors demonstrator demonstrators witness witnesses
+manager managers engineer engineers teacher teachers nurse nurses pilot pilots
+passenger passengers farmer farmers student students parent parents economist economists
+insider insiders negotiator negotiators investigator investigators
 """.split())
 
 
@@ -80,10 +84,26 @@ class SpeakerResolver:
         self.token_entity: dict[int, str] = {}
         for e in entities:
             for m in e.mentions:
+                if is_credit(doc.text, m.start):
+                    continue   # "(Photo/Andes Business Daily)" never speaks
                 i = bisect_right(starts, m.start) - 1
                 while 0 <= i < len(doc) and doc[i].idx < m.end:
                     self.token_entity.setdefault(i, e.id)
                     i += 1
+        # a person's last name the model left untagged ("Osei said ..."): a mention,
+        # so pronouns see it as an antecedent
+        last_names: dict[str, set[str]] = {}
+        for e in entities:
+            if e.type == "PERSON":
+                for m in e.mentions:
+                    w = m.text.split()[-1] if m.text.split() else ""
+                    if w[:1].isupper():
+                        last_names.setdefault(w, set()).add(e.id)
+        for i, tok in enumerate(doc):
+            if i not in self.token_entity and tok.pos_ == "PROPN" and tok.text in last_names \
+                    and len(last_names[tok.text]) == 1 and not tok.ent_type_ \
+                    and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
+                self.token_entity[i] = next(iter(last_names[tok.text]))
         self.sent_index = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
             self.sent_index[sent.start:sent.end] = [k] * (sent.end - sent.start)
@@ -242,7 +262,11 @@ class SpeakerResolver:
         hi = head.i
         if with_pp:
             for c in head.rights:
-                if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "from", "with", "in") and c.i == hi + 1:
+                # "a person familiar with the company's plans", "officials close to the talks"
+                if c.dep_ == "amod" and c.i == hi + 1 and any(x.dep_ == "prep" for x in c.children):
+                    c = next(x for x in c.children if x.dep_ == "prep")
+                    hi = c.i - 1
+                if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "from", "with", "in", "to") and c.i == hi + 1:
                     hi = c.right_edge.i
                     # no relative clauses or trailing appositions
                     for t in doc[c.i:hi + 1]:
@@ -502,7 +526,11 @@ class SpeakerResolver:
                 best, best_score = eid, score
         if best is None:
             for e in self.entities.values():
-                if e.type == "ORG" and key in norm_key(e.name).split() and any(m.start < head.idx for m in e.mentions):
+                # "the airline" is an organisation whose name ends in "airline(s)" (or whose
+                # head before "of" is), never "Union of Airline Pilots"
+                words = norm_key(e.name).split()
+                name_head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+                if e.type == "ORG" and name_head.rstrip("s") == key.rstrip("s") and any(m.start < head.idx for m in e.mentions):
                     last = max(m.start for m in e.mentions if m.start < head.idx)
                     if best_score is None or last > best_score[-1]:
                         best, best_score = e.id, (0, 0, last)

@@ -120,8 +120,6 @@ def _dur_value(n: float, unit: str) -> Optional[str]:
         return None
     if g == "2W":
         n, g = n * 2, "W"
-    elif g == "Q":
-        n, g = n * 3, "M"
     elif g == "DE":
         n, g = n * 10, "Y"
     elif g == "CE":

@@ -193,6 +193,8 @@ class _State:
     period_at: int = -1                       # token index of a longer report period ("the nine months")
     ref_date: Optional[dt.date] = None      # the last day-level date mentioned
     ref_year: Optional[int] = None          # the last year mentioned
+    ref_month: Optional[dt.date] = None     # the last month mentioned (its first day)
+    ref_last: str = ""                      # which of them was mentioned last: "D", "M" or "Y"
     tense_cache: dict = field(default_factory=dict)
 
 
@@ -259,7 +261,8 @@ def _vetoed(st: _State, i: int, end: int) -> bool:
     if last.lower_ in _CAPS_NAMES and last.text[:1].isupper() and not last.is_sent_start \
             and "HOLIDAY" not in st.classes[i]:
         prev = toks[end - 2] if end >= 2 else None
-        if not (end - 1 == i and prev is not None and prev.is_punct):
+        if not (end - 1 == i and prev is not None and (prev.is_punct or prev.is_quote
+                                                        or prev.text in ("`", "``", "'", "''"))):
             return True
     return False
 

@@ -83,8 +83,17 @@ def _n_date(st, rule, i, end, labels):
         if day > 31 or (month == 2 and day > 29):
             return None
         return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    elif rule.name == "date_rel_md":  # "last Oct. 23", "next March 3"
+        y = st.anchor.year
+        if _has(labels, "PAST") or st.lowers[i] == "last":
+            year = y if (month, day) < (st.anchor.month, st.anchor.day) else y - 1
+        elif _has(labels, "NEXT"):
+            year = y if (month, day) > (st.anchor.month, st.anchor.day) else y + 1
+        else:
+            year = y
     else:
-        year = _year_for(st.anchor, month, day, _tense(st, i))
+        tense = "future" if _prev_lower(st, i) == "effective" else _tense(st, i)
+        year = _year_for(st.anchor, month, day, tense)
     try:
         date = dt.date(year, month, day)
     except ValueError:
@@ -98,6 +107,11 @@ def _n_date(st, rule, i, end, labels):
     return "DATE", date.isoformat(), None
 
 
+# cues that make an ambiguous month name a month whatever follows it
+_MONTH_PREPS = {"in", "since", "until", "till", "by", "during", "early", "late", "mid", "last",
+                "next", "this", "through", "throughout", "before", "after"}
+
+
 def _month_ok(st: _State, i: int) -> bool:
     tok = st.toks[i]
     if tok.ent_type_ in _NAME_ENTS:
@@ -107,8 +121,9 @@ def _month_ok(st: _State, i: int) -> bool:
     lw = tok.lower_
     if lw in R.AMBIGUOUS_MONTHS:
         nxt = st.lowers[i + 1] if i + 1 < len(st.lowers) else ""
-        if nxt in ("for", "on", "against", "to", "through", "across", "of"):
-            return False  # "the March for Life", "a May of protests"
+        if nxt in ("for", "on", "against", "to", "through", "across", "of") \
+                and _prev_lower(st, i) not in _MONTH_PREPS:
+            return False  # "the March for Life", "a May of protests" (but "agreed in June to buy")
         return _prev_lower(st, i) in R.MONTH_CUES or tok.ent_type_ == "DATE"
     return True
 
@@ -118,7 +133,9 @@ def _n_month(st, rule, i, end, labels):
     month = R.MONTHS[_tok(st, ml).lower_]
     yl = _lab(labels, "YEAR")
     if yl:
-        return "DATE", f"{int(_tok(st, yl).lower_):04d}-{month:02d}", None
+        y = int(_tok(st, yl).lower_)
+        _set_ref(st, dt.date(y, month, 1), "M")
+        return "DATE", f"{y:04d}-{month:02d}", None
     rel = next((lab[0] for lab in labels if lab[0] in ("PAST", "THIS", "NEXT", "that")), None)
     if rule.name == "month_rel_year":
         if st.anchor is None:
@@ -142,9 +159,14 @@ def _n_month(st, rule, i, end, labels):
     if rule.name == "month_rel" and st.ref_date:
         return "DATE", f"{st.ref_date.year:04d}-{month:02d}", None
     tense = _tense(st, ml[1])
+    prev = _prev_lower(st, i)
+    if prev == "effective":
+        tense = "future"
+    elif tense == "past" and prev in ("until", "till", "through"):
+        tense = None  # "extended loans through January": the end of a span, the nearest
     y = a.year
-    if tense == "past" and month > a.month:
-        y -= 1
+    if tense == "past" and month > a.month + 1:
+        y -= 1  # the month after the publication month is still this year's: reported plans
     elif tense == "future" and month < a.month:
         y += 1
     elif tense in (None, "present"):  # the nearest
@@ -152,6 +174,7 @@ def _n_month(st, rule, i, end, labels):
             y -= 1
         elif a.month - month > 6:
             y += 1
+    _set_ref(st, dt.date(y, month, 1), "M")
     return "DATE", f"{y:04d}-{month:02d}", None
 
 
@@ -189,7 +212,7 @@ def _n_year(st, rule, i, end, labels):
             if prev not in ("in", "since", "of", "by", "from", "until", "to", "between", "and",
                             "before", "after", "around", "circa", "c.", "year", "the"):
                 return None
-    st.ref_year = y
+    st.ref_year, st.ref_last = y, "Y"
     return "DATE", f"{y:04d}", None
 
 
@@ -271,6 +294,11 @@ def _n_rel_quarter(st, rule, i, end, labels):
         return idx // 4, idx % 4 + 1
     if "period" in words and not any(w in words for w in ("latest", "same", "current", "this")):
         return None
+    ended = _quarter_ended(st, end) if st.last_quarter is None else None
+    if ended is not None:  # "the quarter ended Sept. 30": the quarter of that date (unless a
+        yq = ended         # fiscal quarter was named before: "the fiscal first quarter")
+        st.last_quarter, st.quarter_at = yq, i
+        return "DATE", f"{yq[0]:04d}-Q{yq[1]}", None
     if any(w in words for w in ("next", "coming", "following", "upcoming")):
         yq = back(cur, 1)
     elif any(w in words for w in ("this", "current", "present")):
@@ -282,6 +310,20 @@ def _n_rel_quarter(st, rule, i, end, labels):
     if st.last_quarter is None:
         st.last_quarter, st.quarter_at = yq, i
     return "DATE", f"{yq[0]:04d}-Q{yq[1]}", None
+
+
+def _quarter_ended(st: _State, end: int) -> Optional[tuple[int, int]]:
+    """The (year, quarter) of "... quarter ended|ending Sept. 30" when the date follows ``end``."""
+    if end + 1 >= len(st.toks) or st.lowers[end] not in ("ended", "ending") \
+            or "MONTH" not in st.classes[end + 1]:
+        return None
+    month = R.MONTHS[st.lowers[end + 1]]
+    y = st.anchor.year
+    if end + 3 < len(st.toks) and "YEAR" in st.classes[end + 3]:
+        y = int(st.lowers[end + 3])
+    elif month > st.anchor.month and st.lowers[end] == "ended":
+        y -= 1
+    return y, (month - 1) // 3 + 1
 
 
 def _n_year_ago_quarter(st, rule, i, end, labels):
@@ -352,12 +394,14 @@ def _n_for_the_unit(st, rule, i, end, labels):
 
 
 def _n_year_ago(st, rule, i, end, labels):
+    if rule.name == "ago_year_adj_a":  # "a year-earlier loss": the adjective is the expression
+        i += 1
     if st.anchor is None:
-        return "DATE", "XXXX", None
-    yq = _quarter_context(st, i)
-    if yq:
-        return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
-    return "DATE", f"{st.anchor.year - 1:04d}", None
+        val = "XXXX"
+    else:
+        yq = _quarter_context(st, i)
+        val = f"{yq[0] - 1:04d}-Q{yq[1]}" if yq else f"{st.anchor.year - 1:04d}"
+    return "DATE", val, None, (i, end)
 
 
 def _n_half(st, rule, i, end, labels):
@@ -491,25 +535,31 @@ def _n_pod(st, rule, i, end, labels):
 
 
 def _set_ref(st: _State, d: dt.date, gran: str) -> None:
+    """Remember ``d`` (a day, or a month with gran "M", or a year with "Y") as the last time mentioned."""
     if gran == "D":
         st.ref_date = d
+    elif gran == "M":
+        st.ref_month = d
     st.ref_year = d.year
+    st.ref_last = gran
 
 
 def _ref(st, gran: str = "D") -> Optional[dt.date]:
-    """The reference time of "the following day/year": the last date (or year) mentioned."""
+    """The reference time of "the following day/month/year", "that year": the last date
+    (month, year) mentioned, else the publication date."""
     if gran == "Y" and st.ref_year is not None and (st.ref_date is None or st.ref_date.year != st.ref_year):
         return dt.date(st.ref_year, 7, 1)
+    if gran == "M" and st.ref_last == "M" and st.ref_month is not None:
+        return st.ref_month
     return st.ref_date or st.anchor
 
 
 def _n_ref_day(st, rule, i, end, labels):
     last = st.toks[end - 1].lower_
-    d = _ref(st)
     if last in R.PARTS_OF_DAY:
-        return "TIME", (_fmt(d, "D") + "T" + R.PARTS_OF_DAY[last]), None
+        return "TIME", (_fmt(_ref(st), "D") + "T" + R.PARTS_OF_DAY[last]), None
     gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}[last]
-    return "DATE", _fmt(d, gran), None
+    return "DATE", _fmt(_ref(st, gran), gran), None  # "that year": the last year mentioned
 
 
 def _n_ref_next(st, rule, i, end, labels):

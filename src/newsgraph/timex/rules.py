@@ -148,6 +148,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("date_wdmy", "WEEKDAY ,? DAYNUM MONTH YEAR?", "date", "DATE"),
     ("date_numeric", "NUMDATE", "date", "DATE"),
     ("date_iso", "YEAR - DAYNUM - DAYNUM", "date", "DATE"),
+    ("date_rel_md", "PAST|NEXT|this MONTH DAYNUM", "date", "DATE"),
     ("month_year", "MONTH ,? of? YEAR", "month", "DATE"),
     ("month_rel_year", "MONTH of? PAST|THIS|NEXT year", "month", "DATE"),
     ("month", "MONTH", "month", "DATE"),
@@ -206,6 +207,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("ago_a", "a|an UNIT1 ago|earlier|later", "ago", "DATE"),
     ("ago_fuzzy", "a? FUZZY of? UNITS ago|earlier|later", "ago", "DATE"),
     ("ago_year_adj", "year -? ago|earlier", "year_ago", "DATE"),
+    ("ago_year_adj_a", "a|an year - ago|earlier", "year_ago", "DATE"),
     ("ago_from_now", "NUM UNIT from now", "ago", "DATE"),
     # -- references ---------------------------------------------------------------------
     ("ref_word", "REF", "ref", "DATE"),
@@ -222,6 +224,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("duration_a_half", "a|an UNIT1 and a half", "duration", "DURATION"),
     ("duration_last_n", "the? PAST|NEXT|first|final NUM UNITS", "duration", "DURATION"),
     ("duration_the_n", "the NUM UNITS", "duration", "DURATION"),
+    ("duration_more", "NUM more|additional|extra|further|straight|consecutive UNITS", "duration", "DURATION"),
     ("duration_fuzzy", "a? FUZZY of? UNITS", "duration_fuzzy", "DURATION"),
     ("duration_fuzzy_last", "the? PAST|NEXT FUZZY UNITS", "duration_fuzzy", "DURATION"),
     ("duration_units", "UNITS", "duration_fuzzy", "DURATION"),
