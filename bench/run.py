@@ -67,10 +67,17 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=400, help="articles for the pipeline bench")
     ap.add_argument("--store-articles", type=int, default=20000, help="articles for the store bench")
-    ap.add_argument("--skip-store", action="store_true")
+    ap.add_argument("--engine-articles", type=int, default=2000,
+                    help="articles for the process pool vs Dask comparison")
+    ap.add_argument("--skip", action="append", default=[], choices=["store", "engines"],
+                    help="leave a section out (repeatable)")
     args = ap.parse_args(argv)
     results = {"pipeline": bench_pipeline(args.articles)}
-    if not args.skip_store and (HERE / "bench_store.py").exists():
+    if "engines" not in args.skip:
+        import bench_dask
+
+        results["engines"] = bench_dask.run(args.engine_articles)
+    if "store" not in args.skip:
         import bench_store
 
         results["store"] = bench_store.run(args.store_articles)

@@ -266,3 +266,12 @@ def test_defuse_never_swallows_a_real_tag():
 
     page = "<html><body><script>if (a<b) { x = 1; " + "y = 2; " * 5_000 + "}</script><p>Kept.</p></body></html>"
     assert defuse_html(page) == (page, 0)
+
+
+def test_every_html_raw_document_is_defused():
+    """WARC, Parquet and process_text(html=True) build RawDocuments too: the cut happens there."""
+    doc = RawDocument(id="w", source="x.warc.gz", media_type="html",
+                      content="<html><body><div " + "c=1 " * 10_000 + "><p>Text.</p></div></body></html>")
+    assert doc.metadata == {"defused_tags": 1} and len(doc.content) < 100
+    text = RawDocument(id="t", source="t", media_type="text", content="<div " + "c=1 " * 10_000 + ">")
+    assert text.metadata == {} and len(text.content) > 40_000

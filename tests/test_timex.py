@@ -58,6 +58,31 @@ TENSE_CASES = [
     ("The dividend is payable Nov. 20.", dt.date(1989, 11, 2), [("Nov. 20", "DATE", "1989-11-20")]),
     ("Saturday morning, Trump responded.", SAT, [("Saturday morning", "TIME", "2019-04-13TMO")]),
     ("The vote is scheduled for Wednesday night.", SAT, [("Wednesday night", "TIME", "2019-04-17TNI")]),
+    # a purpose infinitive takes the tense of its clause; a noun's infinitive looks ahead
+    ("The government staged a number of celebrations to mark the country's entry into NATO on Friday.",
+     SAT, [("Friday", "DATE", "2019-04-12")]),
+    ("The firm announced an agreement to acquire the bank in January.", dt.date(1989, 10, 26),
+     [("January", "DATE", "1990-01")]),
+    ("It had been due to expire Friday evening.", dt.date(1989, 10, 30),
+     [("Friday evening", "TIME", "1989-10-27TEV")]),
+    # a plan in the past tense points ahead, when the expression follows the verb
+    ("Protesters planned a demonstration on Saturday.", dt.date(2000, 1, 7), [("Saturday", "DATE", "2000-01-08")]),
+    ("Officials postponed until Tuesday any action on the case.", dt.date(2000, 3, 30),
+     [("Tuesday", "DATE", "2000-04-04")]),
+    ("On Friday, the government planned to pay the claims.", WED, [("Friday", "DATE", "2019-04-05")]),
+    ("The index ended near its record high set on Aug. 6.", dt.date(1998, 2, 6), [("Aug. 6", "DATE", "1997-08-06")]),
+    # "would/could have": a past possibility
+    ("The deal would have closed on Monday.", WED, [("Monday", "DATE", "2019-04-08")]),
+    # an expression modifying a noun: the nearest unless its clause is past
+    ("Relatives said they would look for ways to get around Wednesday's ruling.", dt.date(2000, 1, 7),
+     [("Wednesday's", "DATE", "2000-01-05")]),
+    # months: reported plans for next month, "effective", "through"
+    ("Saudi Arabia told oil companies of a cutback in September.", dt.date(1990, 8, 16),
+     [("September", "DATE", "1990-09")]),
+    ("The bank created an office of the chairman, effective Feb. 1.", dt.date(1989, 10, 26),
+     [("Feb. 1", "DATE", "1990-02-01")]),
+    ("Lenders extended the loans through January.", dt.date(1989, 10, 26), [("January", "DATE", "1990-01")]),
+    ("Gadhafi agreed in April to hand them over.", dt.date(1999, 6, 7), [("April", "DATE", "1999-04")]),
 ]
 
 
@@ -100,6 +125,29 @@ MODIFIER_CASES = [
 ]
 
 
+# References to earlier mentions, quarters, words after quotation marks.
+CONTEXT_CASES = [
+    ("He fled in June 2010 and returned later that year.", SAT,
+     [("June 2010", "DATE", "2010-06"), ("that year", "DATE", "2010")]),
+    ("Imports totaled $37 million in 1988, a small share of the imports that year.", SAT,
+     [("1988", "DATE", "1988"), ("that year", "DATE", "1988")]),
+    ("He was elected in March 2010. The following month, he resigned.", SAT,
+     [("March 2010", "DATE", "2010-03"), ("The following month", "DATE", "2010-04")]),
+    ("Sales rose in the quarter ended Sept. 30.", SAT,
+     [("the quarter", "DATE", "2018-Q3"), ("Sept. 30", "DATE", "2018-09-30")]),
+    ("Losses mounted over the past two quarters.", SAT, [("the past two quarters", "DURATION", "P2Q")]),
+    ("Unisys must pay interest every quarter.", SAT, [("every quarter", "SET", "P1Q")]),
+    ("``Today, I'm here to tell you,'' he said.", SAT, [("Today", "DATE", "2019-04-13")]),
+    ("He will stay for at least 20 more years.", SAT, [("at least 20 more years", "DURATION", "P20Y")]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,anchor,expected", CONTEXT_CASES, ids=[c[0] for c in CONTEXT_CASES])
+def test_context(nlp, sentence, anchor, expected):
+    assert triples(nlp, sentence, anchor) == expected
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("sentence,expected", MODIFIER_CASES, ids=[c[0] for c in MODIFIER_CASES])
 def test_modifiers(nlp, sentence, expected):
@@ -138,6 +186,15 @@ PUBLISHED_CASES = [
 @pytest.mark.parametrize("text,expected", PUBLISHED_CASES, ids=range(len(PUBLISHED_CASES)))
 def test_infer_published(nlp, text, expected):
     assert infer_published(nlp(text)) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", PUBLISHED_CASES, ids=range(len(PUBLISHED_CASES)))
+def test_infer_published_from_tagged_timexes(nlp, text, expected):
+    """The pipeline passes the unanchored expressions it already has: the same answer."""
+    doc = nlp(text)
+    assert infer_published(doc, tag_timexes(doc, None)) == expected
+    assert infer_published(doc, []) is None
 
 
 # -- when a statement was made ----------------------------------------------------------------

@@ -44,6 +44,14 @@ class RawDocument:
     published: Optional[str] = None  # supplied by the input (JSONL): always wins
     metadata: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Whatever reader made it (files, JSONL, WARC, Parquet, a caller's string), HTML
+        # arrives without the huge tags that make the HTML parser quadratic.
+        if self.media_type == "html" and isinstance(self.content, str) and len(self.content) > MAX_TAG_CHARS:
+            self.content, cut = defuse_html(self.content)
+            if cut:
+                self.metadata = {**self.metadata, "defused_tags": cut}
+
 
 Item = Union[RawDocument, ErrorRecord]
 
@@ -189,10 +197,9 @@ def _document(id_: str, source: str, data: bytes, kind: str, *, max_line: int = 
 
 
 def _sane(text: str, media: str, max_line: int) -> tuple[str, dict]:
-    """Refuse a text whose line is too long to be prose; defuse an HTML bomb's huge tags."""
-    if media == "html":
-        text, cut = defuse_html(text)
-        return text, ({"defused_tags": cut} if cut else {})
+    """Refuse a page dump whose line is too long to be prose."""
+    if media == "html":  # its huge tags are cut when the RawDocument is made
+        return text, {}
     if max_line and len(text) > max_line:
         for lineno, line in enumerate(text.splitlines(), 1):
             if len(line) > max_line:

@@ -363,6 +363,9 @@ class SpeakerResolver:
                 eid = self.entity_of(c)
                 if eid and self.entities[eid].type == "PERSON":
                     return self.speaker_for_entity(eid, span=self._mention_span(c))
+                if eid and self.entities[eid].type == "ORG" and c.i > head.i and not self.doc[c.i].is_punct:
+                    # "the consumer group Viajeros Unidos"
+                    return self.speaker_for_entity(eid, span=self._mention_span(c))
         dets = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
         span = self.np_span(head)
         if not len(span):

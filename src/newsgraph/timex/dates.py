@@ -18,14 +18,18 @@ def _timex_token(doc: Doc, t: Timex) -> Optional[Token]:
     return span.root if span is not None and len(span) else None
 
 
-def infer_published(doc: Doc) -> Optional[dt.date]:
+def infer_published(doc: Doc, timexes: Optional[list[Timex]] = None) -> Optional[dt.date]:
     """The publication date of an undated text, or None when the text does not support one.
 
     The latest explicit full date the text mentions (not in a future-tense clause)
     is a lower bound; every weekday, "yesterday" or "today" reported in a past-tense
     clause is taken to fall on or after it, and the date is the latest of them.
+
+    ``timexes``: the text's expressions already tagged with no anchor
+    (``tag_timexes(doc, None)``), so that they need not be tagged again; tagged
+    here when not given. Anchored values would hide the weekdays it reads.
     """
-    tx = tag_timexes(doc, None)
+    tx = tag_timexes(doc, None) if timexes is None else timexes
     st = _State(doc, None, list(doc), [], [])
     latest = None
     for t in tx:
