@@ -33,5 +33,14 @@ test-fast: install
 bench: install
 	$(BIN)/python bench/run.py
 
+SECONDS ?= 60
+FUZZ_FLAGS = -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=2048 -artifact_prefix=out/fuzz/
+
+fuzz: install
+	$(BIN)/python -m pip install --quiet 'atheris>=2.3'
+	mkdir -p out/fuzz/text out/fuzz/jsonl
+	$(BIN)/python fuzz/fuzz_text_dump.py $(FUZZ_FLAGS) -max_len=65536 -dict=fuzz/text.dict out/fuzz/text
+	$(BIN)/python fuzz/fuzz_jsonl.py $(FUZZ_FLAGS) -dict=fuzz/jsonl.dict out/fuzz/jsonl
+
 clean:
 	rm -rf out .pytest_cache .hypothesis

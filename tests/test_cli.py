@@ -86,3 +86,13 @@ def test_help_lists_commands():
     res = CliRunner().invoke(main, ["--help"])
     assert res.exit_code == 0
     assert "extract" in res.output and "eval" in res.output
+
+
+def test_max_line_option(tmp_path):
+    long = tmp_path / "oneline.txt"
+    long.write_text("Headline\n\n" + "word " * 400 + "\n")
+    out = tmp_path / "o.jsonl"
+    res = CliRunner().invoke(main, ["extract", str(long), "-o", str(out), "-q", "--max-line", "1000"])
+    assert res.exit_code == 0, res.output
+    (rec,) = _lines(out.read_text())
+    assert rec["error"]["code"] == "E013"

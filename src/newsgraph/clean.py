@@ -296,7 +296,7 @@ def _date_line(text: str) -> Optional[str]:
     clock = False
     for tok in tokens:
         low = tok.lower()
-        if tok.isdigit():
+        if tok.isascii() and tok.isdigit():
             if len(tok) == 4 and 1900 <= int(tok) <= 2100:
                 anchor = True
             continue
@@ -321,7 +321,7 @@ def _date_line(text: str) -> Optional[str]:
             return None
     if anchor:
         return "date"
-    if clock or any(t.isdigit() for t in tokens):
+    if clock or any(t.isascii() and t.isdigit() for t in tokens):
         return "time" if clock else None
     return None
 
@@ -334,11 +334,11 @@ def _parse_date(text: str) -> Optional[str]:
     else:
         tokens = [t.lower().rstrip(".") for t in _TOKEN.findall(text)]
         month = next((i for i, t in enumerate(tokens) if t in _MONTHS), None)
-        year = next((int(t) for t in tokens if t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100), None)
+        year = next((int(t) for t in tokens if t.isascii() and t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100), None)
         day = None
         if month is not None:
             for j in (month + 1, month - 1):
-                if 0 <= j < len(tokens) and tokens[j].isdigit() and 1 <= int(tokens[j]) <= 31:
+                if 0 <= j < len(tokens) and tokens[j].isascii() and tokens[j].isdigit() and 1 <= int(tokens[j]) <= 31:
                     day = int(tokens[j])
                     break
             mo = _MONTHS[tokens[month]]

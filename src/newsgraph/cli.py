@@ -11,7 +11,7 @@ from typing import Optional
 import click
 
 from . import __version__
-from .ingest import DEFAULT_MAX_BYTES
+from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE
 from .limits import DEFAULT_TIMEOUT
 from .records import ErrorRecord
 
@@ -48,13 +48,14 @@ def _progress(quiet: bool, label: str):
 
 
 def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: int,
-                timeout: float | None = None) -> tuple[int, int]:
+                timeout: float | None = None, max_line: int = DEFAULT_MAX_LINE) -> tuple[int, int]:
     from .pipeline import Options, extract
 
     ok = err = 0
     stdin = sys.stdin.buffer if "-" in paths else None
     with _progress(quiet, "extract") as update:
-        for rec in extract(paths, workers=workers, options=Options(max_bytes=max_bytes, timeout=timeout or None), stdin=stdin):
+        for rec in extract(paths, workers=workers, options=Options(max_bytes=max_bytes, max_line=max_line,
+                                                                     timeout=timeout or None), stdin=stdin):
             if isinstance(rec, ErrorRecord):
                 err += 1
                 (errors_out or out).write(rec.to_json() + "\n")
@@ -80,10 +81,12 @@ def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: in
                    "of --workers processes.")
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest article (file or JSONL line) accepted; larger inputs become error records.")
+@click.option("--max-line", type=click.IntRange(1), default=DEFAULT_MAX_LINE, show_default=True,
+              help="Longest line (characters) of a text input; a page without line breaks becomes an error record.")
 @click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds one article may take per step before it becomes an error record (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, timeout, quiet):
+def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, max_line, timeout, quiet):
     """Extract ArticleRecords from PATHS: text dumps, HTML pages, JSONL(.gz) feeds,
     directories (recursively) or '-' for stdin; with --engine dask also Parquet
     shards and WARC files.
@@ -115,7 +118,7 @@ def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, t
         raise click.UsageError("--scheduler goes with --engine dask")
     with click.open_file(output, "w", encoding="utf-8") as out, \
             (open(errors_path, "w", encoding="utf-8") if errors_path else contextlib.nullcontext()) as err_out:
-        ok, err = run_extract(list(paths), out, err_out, workers, quiet, max_bytes, timeout)
+        ok, err = run_extract(list(paths), out, err_out, workers, quiet, max_bytes, timeout, max_line)
     if not quiet:
         click.echo(f"newsgraph extract: {ok + err} inputs, {ok} processed, {err} errors", err=True)
 

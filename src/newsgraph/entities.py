@@ -445,8 +445,9 @@ def _filter_spans(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, 
     text = doc.text
     lower_words = {t.text for t in doc if t.is_alpha and t.text.islower()}
     # "the Spanish airline Iberomar": a one-word "person" named after an organisation noun
-    org_named = {doc[s].text for s, e, label in raw if label == "PERSON" and e - s == 1 and s > 0
-                 and doc[s - 1].lower_ in APPOSED_ORG_NOUNS}
+    org_named = {doc[s:e].text for s, e, label in raw if label == "PERSON" and e - s <= 3 and s > 0
+                 and doc[s - 1].lower_ in APPOSED_ORG_NOUNS and doc[s].lower_ not in MALE_NAMES
+                 and doc[s].lower_ not in FEMALE_NAMES}
     out = []
     for s, e, label in raw:
         a = doc[s].idx
@@ -470,7 +471,7 @@ def _filter_spans(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, 
                 and e < len(doc) and doc[e].text in (",", "\u2014", "-", "\u2013") and label in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC"):
             out.append((s, e, "GPE"))   # "LAS CRUCES, N.M. \u2014": a dateline
             continue
-        if label == "PERSON" and e - s == 1 and doc[s].text in org_named:
+        if label == "PERSON" and doc[s:e].text in org_named:
             label = "ORG"
         if label == "PERSON":
             new = _not_a_person(doc, s, e, lower_words)

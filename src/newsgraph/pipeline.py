@@ -22,7 +22,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from .errors import E, NewsgraphError
 from .limits import DEFAULT_TIMEOUT, ArticleTimeout, time_limit
-from .ingest import DEFAULT_MAX_BYTES, RawDocument, error_record, read_inputs
+from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE, RawDocument, error_record, read_inputs
 from .records import ArticleRecord, ErrorRecord, Paragraph, Quote
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,7 @@ _PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_/])(0[1-9]|1[0-2])\2(0[1-9]|
 class Options:
     """Settings of one run (layered: defaults, then the caller's)."""
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_line: int = DEFAULT_MAX_LINE            # longest line of a text input, in characters
     timeout: Optional[float] = DEFAULT_TIMEOUT  # seconds per article; None: no limit
 
 
@@ -471,8 +472,8 @@ def _isolate(pool: _Pool, chunk: list[RawDocument], timeout: Optional[float]) ->
 
 def extract(paths: Iterable[str], *, workers: int = 1, options: Options = Options(), stdin=None) -> Iterator[Result]:
     """The public core: paths (files, directories, '-') to records and error records."""
-    return process_items(read_inputs(paths, max_bytes=options.max_bytes, stdin=stdin), workers=workers,
-                         timeout=options.timeout)
+    items = read_inputs(paths, max_bytes=options.max_bytes, max_line=options.max_line, stdin=stdin)
+    return process_items(items, workers=workers, timeout=options.timeout)
 
 
 def process_text(text: str, *, id: str = "text", title: Optional[str] = None,

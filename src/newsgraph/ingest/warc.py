@@ -91,7 +91,7 @@ def _size(fh) -> Optional[int]:
 
 def _item(record, *, source: str, stem: str, offset: int, max_bytes: int, skipped: Counter) -> Optional[Item]:
     length = record.rec_headers.get_header("Content-Length") if record.format == "warc" else "0"
-    if record.rec_type is None or not (length or "").strip().isdigit():
+    if record.rec_type is None or not ((length or "").strip().isascii() and (length or "").strip().isdigit()):
         # warcio's answer to headers cut short: a record without its mandatory length
         raise EOFError("the record's headers are incomplete")
     if record.rec_type != "response":

@@ -53,6 +53,9 @@ class _Statement:
     turn: bool = False                     # an interview answer: the speaker is fixed
 
 
+# verbs that are statements only when they name something: "called the plan a
+# blank check" is, "called a strike" is not
+_NAMING_ONLY = frozenset({"call", "dub", "label", "brand"})
 _DASHES = ("\u2014", "--", "\u2013", "-")
 
 
@@ -93,7 +96,7 @@ def _trim(doc: Doc, lo: int, hi: int, min_len: int = 2) -> tuple[int, int] | Non
 
 
 def _subject(v: Token) -> Token | None:
-    subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    subs = [c for c in v.children if c.dep_ == "nsubj"]
     if subs:
         return min(subs, key=lambda c: abs(c.i - v.i))  # "The Latest: Trump urges"
     for c in v.children:
@@ -111,11 +114,11 @@ def _inherited_subject(v: Token, depth: int = 0) -> Token | None:
     subj = _subject(v)
     if subj is not None:
         return subj
-    if depth == 0:
+    if depth <= 1:
         # "Ms. Alvarez argued that ..., said that ...": the parse hangs the first
         # verb under the second; they share the subject
         for c in v.lefts:
-            if c.dep_ in ("ccomp", "conj") and verb_class(c.text) and _subject(c) is not None:
+            if c.dep_ in ("ccomp", "conj", "parataxis") and verb_class(c.text) and _subject(c) is not None:
                 return _subject(c)
     if v.dep_ == "conj" and v.head.dep_ == "ccomp" and verb_class(v.head.head.text) and verb_class(v.text) \
             and v.tag_ == v.head.head.tag_ != v.head.tag_ \
@@ -342,6 +345,9 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
     if dobj and (klass in ("object", "urge") or lemma not in _NO_OBJECT_CONTENT):
         lo = dobj[0].left_edge.i
         hi = dobj[0].right_edge.i + 1
+        if lemma in _NAMING_ONLY and not any(c.i >= hi and c.dep_ in ("oprd", "xcomp", "ccomp") for c in v.rights) \
+                and not any(doc[j].text in ('"', "\u201c") for j in range(v.i + 1, min(len(doc), hi + 2))):
+            return None   # "called a strike", "called an election": no naming, no statement
         for c in v.rights:
             if c.i >= hi and c.dep_ in ("oprd", "xcomp", "ccomp") or (
                     c.i >= hi and c.dep_ == "prep" and c.lower_ in ("as", "of", "for", "to")):
@@ -514,6 +520,9 @@ class _Extractor:
             if any(c.dep_ == "xcomp" and verb_class(c.text) for c in v.children) \
                     and not (klass in ("speech", "urge") and any(c.dep_ in ("dobj", "dative") for c in v.children)):
                 continue  # "continued to call for": the inner verb is the cue (not "asked X to declare")
+            if any(c.dep_ == "xcomp" and any(x.lower_ in ("named", "identified", "quoted") for x in c.subtree)
+                   for c in v.children):
+                continue  # "asked not to be named": the anonymity formula, not a statement
             rng = _content_tokens(v, klass, lemma, self.sent_bounds(v.i)[1])
             passive = [c for c in v.children if c.dep_ == "nsubjpass"]
             if passive and any(c.dep_ == "agent" for c in v.children) and rng is None:
@@ -858,7 +867,7 @@ class _Extractor:
         res = self.resolver
         stmts = sorted([s for s in self.statements if s.spans], key=lambda s: s.spans[0][0])
         # speakers in text order, so pronouns see the previous speaker
-        anon: tuple[Speaker, int, int] | None = None   # the last anonymous speaker, where
+        anon: tuple | None = None   # the last anonymous speaker, where
         for st in stmts:
             if st.inherit is not None or st.turn:
                 continue
@@ -873,9 +882,10 @@ class _Extractor:
             st.speaker = sp
             if sp is not None and sp.type == "anonymous" and st.subject is not None \
                     and st.subject.lower_ in PERSON_NOUNS | ROLE_NOUNS:
-                anon = (sp, st.subject.i, st.paragraph)
-            elif sp is not None and sp.type != "anonymous":
-                anon = None
+                anon = (sp, st.subject.i, st.paragraph, st.spans[0])
+            elif sp is not None and sp.type != "anonymous" and not (
+                    anon is not None and st.cue and anon[3][0] <= st.cue[0].idx < anon[3][1]):
+                anon = None   # someone else spoke (a cue inside the anonymous report does not count)
             if sp is not None and sp.entity:
                 res.last_speaker = sp.entity
                 res.last_speaker_at = st.cue[0].i if st.cue else None
@@ -950,10 +960,10 @@ class _Extractor:
         out.sort(key=lambda q: q.start)
         return out
 
-    def _anonymous_antecedent(self, anon: tuple[Speaker, int, int], st: _Statement) -> bool:
+    def _anonymous_antecedent(self, anon: tuple, st: _Statement) -> bool:
         """A he/she that can only mean the anonymous speaker just quoted: in the
         same or the next paragraph, with no named person in between."""
-        _, at, para = anon
+        _, at, para, _ = anon
         pron = st.subject
         if st.paragraph - para > 1 or pron.i <= at:
             return False

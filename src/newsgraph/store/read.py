@@ -221,7 +221,7 @@ def get_speaker(store: Store, name_or_id, *, limit: int = 20, offset: int = 0) -
     """A speaker: aliases, descriptors, counts and one page of quotations (newest first)."""
     limit, offset = _page(limit, offset)
     conn = store.reader()
-    ids = [int(name_or_id)] if str(name_or_id).isdigit() else find_entities(store, str(name_or_id))
+    ids = [int(name_or_id)] if str(name_or_id).isascii() and str(name_or_id).isdigit() else find_entities(store, str(name_or_id))
     if not ids:
         raise StoreError(E.NO_MATCH, what="speaker", name=name_or_id, path=store.path)
     # the entity with most quotations when a name is ambiguous

@@ -84,7 +84,7 @@ def _n_ref(st, rule, i, end, labels):
 def _n_ref_units(st, rule, i, end, labels):
     words = [st.toks[k].lower_ for k in range(i, end)]
     unit = words[-1]
-    if unit not in ("days", "weeks", "months", "years", "decades"):
+    if unit not in ("days", "weeks", "months", "quarters", "years", "decades"):
         return None
     if "coming" in words or "next" in words:
         return "DATE", "FUTURE_REF", None

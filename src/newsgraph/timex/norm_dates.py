@@ -562,6 +562,17 @@ def _n_ref_day(st, rule, i, end, labels):
     return "DATE", _fmt(_ref(st, gran), gran), None  # "that year": the last year mentioned
 
 
+def _n_the_year(st, rule, i, end, labels):
+    """"the first nine months of the year", "earlier in the year": the last year mentioned,
+    else the publication year. Not "the year before", "the year 2000", "the year-ago quarter"."""
+    nxt = st.lowers[end] if end < len(st.lowers) else ""
+    if nxt in ("before", "after", "-", "ago", "earlier", "later", "when", "that", "in", "of") \
+            or end < len(st.toks) and (st.toks[end].like_num or "YEAR" in st.classes[end]):
+        return None
+    d = _ref(st, "Y")
+    return "DATE", _fmt(d, "Y"), None
+
+
 def _n_ref_next(st, rule, i, end, labels):
     words = [st.toks[k].lower_ for k in range(i, end)]
     if words[-1] == "before" and end < len(st.toks) and not st.toks[end].is_punct:
@@ -626,6 +637,8 @@ def _n_rel(st, rule, i, end, labels):
                 sat = base - dt.timedelta(days=base.isoweekday() - 6) - dt.timedelta(weeks=1)
         return "DATE", _iso_week(sat) + "-WE", None
     d = _shift(base, gran, sign)
+    if gran in ("Y", "M"):  # "last year ... that year", "this month ... the following month"
+        _set_ref(st, d.replace(day=1), gran)
     return "DATE", _fmt(d, gran), None
 
 

@@ -174,6 +174,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("quarter_year_period", "the YEAR quarter|period", "year_quarter", "DATE"),
     ("half_ord", "the? ORD -? half of? YEAR?", "half", "DATE"),
     ("fiscal_year_the", "the fiscal year", "rel", "DATE"),
+    ("fiscal_year_rel", "the? PAST|THIS|NEXT fiscal year", "rel", "DATE"),
     # -- seasons, holidays ---------------------------------------------------------------
     ("season_year", "SEASON of? YEAR", "season", "DATE"),
     ("season_rel", "PAST|THIS|NEXT SEASON", "season", "DATE"),
@@ -194,6 +195,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("ref_next_day", "the following|previous|preceding|next day|morning|night|evening", "ref_next", "DATE"),
     ("ref_next_unit", "the following|previous|preceding week|month|year", "ref_next", "DATE"),
     ("ref_day_before", "the day before|earlier", "ref_next", "DATE"),
+    ("ref_the_year", "the year", "the_year", "DATE"),
     # -- relative to the publication date -------------------------------------------------
     ("rel_unit", "PAST|THIS|NEXT UNIT1", "rel", "DATE"),
     ("rel_the_unit", "the PAST|THIS|NEXT UNIT1", "rel", "DATE"),

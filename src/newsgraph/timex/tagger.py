@@ -35,6 +35,7 @@ from .norm_dates import (
     _n_rel_quarter,
     _n_season,
     _n_spoken_year,
+    _n_the_year,
     _n_unit_ended,
     _n_weekday,
     _n_year,
@@ -130,7 +131,7 @@ _NORMS: dict[str, Callable] = {
     "rel_quarter": _n_rel_quarter, "year_ago_quarter": _n_year_ago_quarter,
     "year_ago": _n_year_ago, "unit_ended": _n_unit_ended, "for_the_unit": _n_for_the_unit, "year_quarter": _n_year_quarter, "half": _n_half, "season": _n_season, "holiday": _n_holiday,
     "weekday": _n_weekday, "deictic": _n_deictic, "pod": _n_pod, "ref_day": _n_ref_day,
-    "ref_next": _n_ref_next, "rel": _n_rel, "edge_rel": _n_edge_rel, "ago": _n_ago,
+    "ref_next": _n_ref_next, "the_year": _n_the_year, "rel": _n_rel, "edge_rel": _n_edge_rel, "ago": _n_ago,
     "ref": _n_ref, "ref_units": _n_ref_units, "duration": _n_duration,
     "duration_fuzzy": _n_duration_fuzzy, "set": _n_set, "clock": _n_clock,
 }

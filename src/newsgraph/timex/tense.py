@@ -27,6 +27,9 @@ def _tense(st: _State, i: int) -> Optional[str]:
     res = None
     if v.pos_ in ("VERB", "AUX"):
         res = _verb_tense(v, at=i)
+        if res is None and v.dep_ in ("xcomp", "conj") and v.tag_ in ("VB", "VBG") \
+                and not any(c.dep_ in ("aux", "auxpass") for c in v.children) and v.head is not v:
+            res = _verb_tense(v.head, at=i)  # "will begin withdrawing troops on Friday"
     if res != "past" and _modifies_noun(t):
         res = None  # "Wednesday's ruling", "a June agreement": the nearest unless the clause is past
     st.tense_cache[i] = res
@@ -65,7 +68,7 @@ def _verb_tense(v: Token, depth: int = 0, at: int = -1) -> Optional[str]:
             return None  # "could", "would": no tense of their own
     if any(a.lower_ == "to" or a.tag_ == "TO" for a in auxes):
         gov = _governor(v)
-        if (v.dep_ in ("advcl", "relcl") or v.dep_ == "acl" and v.head.pos_ not in ("NOUN", "PROPN")) \
+        if (v.dep_ == "advcl" or v.dep_ in ("acl", "relcl") and v.head.pos_ not in ("NOUN", "PROPN")) \
                 and gov is not None and depth < 3:
             # a purpose infinitive takes the tense of its clause: "staged celebrations to mark
             # the entry on Friday", "the first to accede on Friday were"; a noun's stays ahead
