@@ -69,7 +69,7 @@ def main(argv=None) -> None:
     ap.add_argument("--store-articles", type=int, default=20000, help="articles for the store bench")
     ap.add_argument("--engine-articles", type=int, default=2000,
                     help="articles for the process pool vs Dask comparison")
-    ap.add_argument("--skip", action="append", default=[], choices=["store", "engines"],
+    ap.add_argument("--skip", action="append", default=[], choices=["store", "engines", "load"],
                     help="leave a section out (repeatable)")
     args = ap.parse_args(argv)
     results = {"pipeline": bench_pipeline(args.articles)}
@@ -81,6 +81,10 @@ def main(argv=None) -> None:
         import bench_store
 
         results["store"] = bench_store.run(args.store_articles)
+    if "load" not in args.skip:
+        import bench_load
+
+        results["serve_under_load"] = bench_load.run()
     for section, figures in results.items():
         print(f"== {section}")
         for k, v in figures.items():

@@ -83,6 +83,9 @@ TENSE_CASES = [
      [("Feb. 1", "DATE", "1990-02-01")]),
     ("Lenders extended the loans through January.", dt.date(1989, 10, 26), [("January", "DATE", "1990-01")]),
     ("Gadhafi agreed in April to hand them over.", dt.date(1999, 6, 7), [("April", "DATE", "1999-04")]),
+    ("We go back in April to put new sensors into the ice.", dt.date(2026, 10, 29), [("April", "DATE", "2027-04")]),
+    # a weekday in a verb's complement takes the tense of the verb
+    ("Saddam said he will begin withdrawing troops on Friday.", WED, [("Friday", "DATE", "2019-04-12")]),
 ]
 
 
@@ -139,6 +142,14 @@ CONTEXT_CASES = [
     ("Unisys must pay interest every quarter.", SAT, [("every quarter", "SET", "P1Q")]),
     ("``Today, I'm here to tell you,'' he said.", SAT, [("Today", "DATE", "2019-04-13")]),
     ("He will stay for at least 20 more years.", SAT, [("at least 20 more years", "DURATION", "P20Y")]),
+    ("Earnings fell 43% through the first nine months of 2018, the worst of the year.", SAT,
+     [("the first nine months of 2018", "DURATION", "P9M"), ("the year", "DATE", "2018")]),
+    ("Shares rose this year, but earnings fell in the first half of the year.", SAT,
+     [("this year", "DATE", "2019"), ("the first half of the year", "DATE", "2019-H1")]),
+    ("The fund closed last year; that year, assets fell by half.", SAT,
+     [("last year", "DATE", "2018"), ("that year", "DATE", "2018")]),
+    ("Profit will rise in the current fiscal year.", SAT, [("the current fiscal year", "DATE", "2019")]),
+    ("Growth will slow in coming quarters.", SAT, [("coming quarters", "DATE", "FUTURE_REF")]),
 ]
 
 

@@ -345,7 +345,7 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
     if dobj and (klass in ("object", "urge") or lemma not in _NO_OBJECT_CONTENT):
         lo = dobj[0].left_edge.i
         hi = dobj[0].right_edge.i + 1
-        if lemma in _NAMING_ONLY and not any(c.i >= hi and c.dep_ in ("oprd", "xcomp", "ccomp") for c in v.rights) \
+        if lemma in _NAMING_ONLY and hi - lo <= 3 and not any(c.i >= hi and c.dep_ in ("oprd", "xcomp", "ccomp") for c in v.rights) \
                 and not any(doc[j].text in ('"', "\u201c") for j in range(v.i + 1, min(len(doc), hi + 2))):
             return None   # "called a strike", "called an election": no naming, no statement
         for c in v.rights:

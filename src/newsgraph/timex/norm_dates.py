@@ -169,11 +169,11 @@ def _n_month(st, rule, i, end, labels):
         y -= 1  # the month after the publication month is still this year's: reported plans
     elif tense == "future" and month < a.month:
         y += 1
-    elif tense in (None, "present"):  # the nearest
+    elif tense in (None, "present"):  # the nearest; half a year away, a present tense looks ahead
         if month - a.month > 6:
             y -= 1
-        elif a.month - month > 6:
-            y += 1
+        elif a.month - month > 6 or a.month - month == 6 and tense == "present":
+            y += 1  # "We go back in April" (in October)
     _set_ref(st, dt.date(y, month, 1), "M")
     return "DATE", f"{y:04d}-{month:02d}", None
 
