@@ -145,7 +145,7 @@ CONTEXT_CASES = [
     ("Earnings fell 43% through the first nine months of 2018, the worst of the year.", SAT,
      [("the first nine months of 2018", "DURATION", "P9M"), ("the year", "DATE", "2018")]),
     ("Shares rose this year, but earnings fell in the first half of the year.", SAT,
-     [("this year", "DATE", "2019"), ("the first half of the year", "DATE", "2019-H1")]),
+     [("this year", "DATE", "2019"), ("the first half", "DATE", "2019-H1"), ("the year", "DATE", "2019")]),
     ("The fund closed last year; that year, assets fell by half.", SAT,
      [("last year", "DATE", "2018"), ("that year", "DATE", "2018")]),
     ("Profit will rise in the current fiscal year.", SAT, [("the current fiscal year", "DATE", "2019")]),

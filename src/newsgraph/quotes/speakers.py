@@ -300,7 +300,22 @@ class SpeakerResolver:
                 return Speaker(name=head.text, type="group", entity=eid,
                                mention=Mention(head.text, head.idx, head.idx + len(head.text)))
             span = self._mention_span(head)
-            return self.speaker_for_entity(eid, head, span)
+            sp = self.speaker_for_entity(eid, head, span)
+            # "Larry King and Ed Schultz say ...": people coordinated as one subject
+            others = []
+            for c in head.children:
+                if c.dep_ == "conj" and c.i > head.i:
+                    cid = self.entity_of(c)
+                    if cid and cid != eid and self.entities[cid].type == "PERSON" == e.type:
+                        others.append(cid)
+                        others.extend(x for x in (self.entity_of(g) for g in c.children if g.dep_ == "conj")
+                                      if x and x not in others and self.entities[x].type == "PERSON")
+            if others and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.subtree) and head.i not in self.quoted:
+                names = [e.name] + [self.entities[x].name for x in others]
+                sp.name = ", ".join(names[:-1]) + " and " + names[-1]
+                sp.type = "group"
+                sp.descriptor = None
+            return sp
         word = head.lower_
         if head.pos_ == "PRON" or word in MALE | FEMALE | PLURAL | NEUTER:
             if word in MALE or word in FEMALE:

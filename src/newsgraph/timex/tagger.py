@@ -92,6 +92,8 @@ def explain_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[tuple[Timex, st
         start = i
         if len(res) > 3:  # the normaliser kept only part of the match as the expression
             start, end = res[3]
+        while end - 1 > start and toks[end - 1].lower_ in ("of", ","):
+            end -= 1  # an optional element left dangling: "the first half of [the year]"
         # left modifiers
         for words, mmod, norms in _MODS:
             s = start - len(words)
