@@ -31,9 +31,9 @@ WED = dt.date(2019, 4, 10)
 
 # Minimum scores on ../shared/eval/timex/dev, pinned a little under the measured figures;
 # raise them when the tagger improves, never lower them.
-DEV_MIN_RELAXED_F1 = 0.93
-DEV_MIN_VALUE_F1 = 0.78
-DEV_MIN_STRICT_F1 = 0.84
+DEV_MIN_RELAXED_F1 = 0.935  # measured 0.941
+DEV_MIN_VALUE_F1 = 0.80     # measured 0.807
+DEV_MIN_STRICT_F1 = 0.85    # measured 0.858
 
 
 def triples(nlp, text, anchor):
@@ -143,7 +143,7 @@ CONTEXT_CASES = [
     ("``Today, I'm here to tell you,'' he said.", SAT, [("Today", "DATE", "2019-04-13")]),
     ("He will stay for at least 20 more years.", SAT, [("at least 20 more years", "DURATION", "P20Y")]),
     ("Earnings fell 43% through the first nine months of 2018, the worst of the year.", SAT,
-     [("the first nine months of 2018", "DURATION", "P9M"), ("the year", "DATE", "2018")]),
+     [("the first nine months", "DURATION", "P9M"), ("2018", "DATE", "2018"), ("the year", "DATE", "2018")]),
     ("Shares rose this year, but earnings fell in the first half of the year.", SAT,
      [("this year", "DATE", "2019"), ("the first half", "DATE", "2019-H1"), ("the year", "DATE", "2019")]),
     ("The fund closed last year; that year, assets fell by half.", SAT,

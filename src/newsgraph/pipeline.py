@@ -219,8 +219,11 @@ def finish(prep: Prepared, doc, timings: Timings) -> ArticleRecord:
     t = time.perf_counter()
     published, published_source = prep.published, prep.published_source
     if published is None:
-        published, published_source = infer_published(doc), "inferred"
-    timexes = tag_timexes(doc, published)
+        unanchored = tag_timexes(doc, None)  # tagged once; re-tagged only if a date is inferred
+        published, published_source = infer_published(doc, unanchored), "inferred"
+        timexes = tag_timexes(doc, published) if published else unanchored
+    else:
+        timexes = tag_timexes(doc, published)
     t = timings.add("time", t)
     entities = extract_entities(doc)
     t = timings.add("entities", t)

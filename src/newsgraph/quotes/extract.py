@@ -507,6 +507,7 @@ class _Extractor:
             if klass is None or self.in_quote[v.i] >= 0:
                 continue
             if v.pos_ not in ("VERB", "AUX") and not (v.tag_.startswith("VB")):
+                self._noun_tagged_cue(v, klass)
                 continue
             lemma = lemma_of(v.text)
             pi = self.para_of(v.idx)
@@ -641,6 +642,30 @@ class _Extractor:
                                 paragraph=pi)
                 st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
                 self.statements.append(st)
+
+    def _noun_tagged_cue(self, v: Token, klass: str) -> None:
+        """'Lind charges that ...', 'Park claims that ...': a reporting verb the
+        tagger read as a plural noun, right after a name or pronoun and right
+        before "that". The parse around it is wrong, so the words decide."""
+        doc = self.doc
+        if klass != "speech" or v.tag_ not in ("NNS", "NN") or not v.lower_.endswith("s"):
+            return
+        if v.i < 1 or v.i + 3 >= len(doc) or doc[v.i + 1].lower_ != "that" or self.in_quote[v.i] >= 0:
+            return
+        subj = doc[v.i - 1]
+        s0, s1 = self.sent_bounds(v.i)
+        known = subj.lower_ in MALE | FEMALE or self.resolver.entity_of(subj) or subj.text in self.resolver.name_words
+        if not known or subj.i not in (s0, s0 + 1):
+            return
+        pi = self.para_of(v.idx)
+        if self.role_of(pi) in NO_STATEMENT_ROLES:
+            return
+        t = _trim(doc, v.i + 1, s1)
+        if t is None:
+            return
+        st = _Statement(cue=[v], subject=subj, spans=[self.char_range(*t)], paragraph=pi)
+        st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
+        self.statements.append(st)
 
     def _parenthetical(self, v: Token) -> tuple[int, int] | None:
         """'This year, she says, was the first ...': a cue set off by commas in a
