@@ -76,6 +76,14 @@ CASES = [
       ("Ingrid Holm", None, "We go back in April. I tell my students that the sea is rising."),
       ("Ingrid Holm", "said", "the institute would publish its report in December.")]),
     ("Q: How unusual was this season?\n\nQ: What happens next?", []),
+    # a quotation paragraph with no cue after an answer continues the interviewee
+    ('Ingrid Holm studies glaciers.\n\nQ: What next?\n\nA: We go back in April to put sensors into the ice.'
+     '\n\n"If we only visit once a summer, we miss the story."\n\nThe institute will publish its report in December.',
+     [("Ingrid Holm", None, "We go back in April to put sensors into the ice."),
+      ("Ingrid Holm", None, "If we only visit once a summer, we miss the story.")]),
+    # a transcript turn under the speaker's name
+    ("Mayor Tom Reyes met the council on Monday.\n\nReyes: We will rebuild the bridge by June.",
+     [("Tom Reyes", None, "We will rebuild the bridge by June.")]),
     # he/she after an anonymous source with no named person between is that source
     ("Peter Otieno, the water minister, said the government was trucking water to 300 villages.\n\n"
      "A senior official at the finance ministry, who spoke on condition of anonymity, said the cabinet "
@@ -100,6 +108,38 @@ CASES = [
     # the writer's framing stays out: "on Monday" before the clause, ", as ..." after it
     ("The Red Cross said on Monday it would send 40 tonnes of food to the region, as floods cut roads across the north.",
      [("Red Cross", "said", "it would send 40 tonnes of food to the region")]),
+    # "A, she said, and B.": one cue, two statements
+    ("Dr. Ana Ruiz spoke at the hospital. Three pupils were being treated in intensive care, she said, "
+     "and none of them had been vaccinated.",
+     [("Ana Ruiz", "said", "Three pupils were being treated in intensive care"),
+      ("Ana Ruiz", "said", "none of them had been vaccinated.")]),
+    ("Three pupils were being treated in intensive care, and none of them had been vaccinated.", []),
+    # "said X but that Y": the second that-clause hangs on the cue itself
+    ('In a statement, the bank said inflation had "fallen faster than expected" but that external '
+     "risks had increased since its March meeting.",
+     [("bank", "said", 'inflation had "fallen faster than expected"'),
+      ("bank", "said", "that external risks had increased since its March meeting")]),
+    # a third cue the parse hangs deep inside the second one's clause
+    ("Ms. Ruiz argued that the money would be better spent on nurses, said the department had not "
+     'explained how it used last year\'s increase and called the plan "a blank check with a badge on it."',
+     [("Ruiz", "argued", "that the money would be better spent on nurses"),
+      ("Ruiz", "said", "the department had not explained how it used last year's increase"),
+      ("Ruiz", "called", 'the plan "a blank check with a badge on it.')]),
+    # a cue at the end of the sentence reports all of it, participles included
+    ("A strong earthquake struck southern Peru early on Thursday, killing at least 11 people and "
+     "cutting the coastal highway, authorities said.",
+     [("authorities", "said", "A strong earthquake struck southern Peru early on Thursday, killing at "
+       "least 11 people and cutting the coastal highway")]),
+    # "called a strike" names nothing: no statement; "called the plan a gamble" does
+    ("The dockers' union called a strike on Monday.", []),
+    # people coordinated as one subject speak together
+    ("Maria Lopez and John Carver said the bridge would reopen in May.",
+     [("Maria Lopez and John Carver", "said", "the bridge would reopen in May.")]),
+    # a reporting verb the tagger read as a noun, after a known name
+    ("Karl Lind runs the foundation.\n\nLind charges that companies that stand to gain from the deal "
+     "donated millions to the foundation.",
+     [("Karl Lind", "charges", "that companies that stand to gain from the deal donated millions to the foundation.")]),
+    ("Criminal charges that were filed in May were dropped.", []),
     # "the airline" is the airline, not an organisation whose name merely contains the word
     ("The pilots' union, the Union of Airline Crews, called a strike. The Spanish airline Vuelanda "
      "cancelled 200 flights. In a statement, the airline said it had offered pilots a 4% pay rise.",
@@ -137,6 +177,9 @@ ENTITY_CASES = [
     # a dateline place the model leaves untagged
     ("LAS CRUCES, N.M. \u2014 The city council approved the budget on Tuesday.",
      {"LAS CRUCES": "GPE", "N.M.": "GPE"}),
+    # the wire service in a dateline is an organisation
+    ("QUITO, Nov 3 (Andes Wire) - The river burst its banks on Tuesday.",
+     {"QUITO": "GPE", "Andes Wire": "ORG"}),
     # a title and a full name, tagged as an organisation or a work of art
     ("Councilor Priya Raman said she hoped for a compromise.", {"Priya Raman": "PERSON"}),
     # a capitalised particle at the start of a sentence is the same surname
@@ -160,3 +203,10 @@ def test_credit_agency_never_speaks(nlp):
             '"Rates are close to neutral," the statement said.')
     quotes, _ = run(nlp, text)
     assert all(q.speaker is None or q.speaker.name != "Andes Daily" for q in quotes)
+
+
+def test_dateline_wire_service_never_speaks(nlp):
+    text = ("QUITO, Nov 3 (Andes Wire) - The river burst its banks on Tuesday.\n\n"
+            "The agency said the water would recede by Friday.")
+    quotes, _ = run(nlp, text)
+    assert all(q.speaker is None or q.speaker.name != "Andes Wire" for q in quotes)

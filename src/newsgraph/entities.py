@@ -422,21 +422,40 @@ def _dateline_spans(doc: Doc, covered: set[int]) -> list[tuple[int, int, str]]:
     a paragraph, then a comma or a dash ("LAS CRUCES, N.M. \u2014", "NAIROBI, Nov 19")."""
     out = []
     for i, t in enumerate(doc):
-        if not (t.is_alpha and t.text.isupper() and len(t.text) >= 3) or i in covered:
+        if not (t.is_alpha and t.text.isupper() and len(t.text) >= 3):
             continue
         if i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_):
             continue
         j = i
-        while j < len(doc) and j - i < 4 and doc[j].is_alpha and doc[j].text.isupper() and j not in covered:
+        while j < len(doc) and j - i < 4 and doc[j].is_alpha and doc[j].text.isupper():
             j += 1
-        if j < len(doc) and doc[j].text in (",", "\u2014", "\u2013", "-", "--") and j > i:
-            out.append((i, j, "GPE"))
+        if j < len(doc) and doc[j].text in (",", "(", "\u2014", "\u2013", "-", "--") and j > i:
+            if not any(x in covered for x in range(i, j)):
+                out.append((i, j, "GPE"))   # (a tagged one is relabelled in _filter_spans)
+            # "NAIROBI, Nov 19 (Meridian Wire) -": the wire service in brackets
+            for k in range(j, min(len(doc), j + 8)):
+                if doc[k].text in ("\u2014", "\u2013", "-", "--"):
+                    break
+                if doc[k].text == "(":
+                    m = k + 1
+                    while m < len(doc) and m - k < 5 and doc[m].text[:1].isupper() and doc[m].is_alpha:
+                        m += 1
+                    if m < len(doc) and doc[m].text == ")" and m > k + 1 and not any(x in covered for x in range(k + 1, m)):
+                        out.append((k + 1, m, "ORG"))
+                    break
     return out
 
 
+_DATELINE_WIRE_RE = re.compile(r"^[A-Z][A-Z.' -]+(?:,[^()\n]{0,30})?\($")
+
+
 def is_credit(text: str, start: int) -> bool:
-    """True when the name at ``start`` is a photo credit ("(Photo/Andes Business Daily)")."""
-    return bool(_CREDIT_RE.search(text[max(0, start - 20):start]))
+    """True when the name at ``start`` is a photo credit ("(Photo/Andes Business Daily)")
+    or the wire service of a dateline ("NAIROBI, Nov 19 (Meridian Wire) -")."""
+    if _CREDIT_RE.search(text[max(0, start - 20):start]):
+        return True
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return len(line) < 60 and bool(_DATELINE_WIRE_RE.match(line))
 
 
 def _filter_spans(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -468,7 +487,7 @@ def _filter_spans(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, 
         line_start = text.rfind("\n", 0, a) + 1
         words = [t for t in doc[s:e] if t.is_alpha]
         if words and all(t.text.isupper() for t in words) and not text[line_start:a].strip() \
-                and e < len(doc) and doc[e].text in (",", "\u2014", "-", "\u2013") and label in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC"):
+                and e < len(doc) and doc[e].text in (",", "(", "\u2014", "-", "\u2013") and label in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC"):
             out.append((s, e, "GPE"))   # "LAS CRUCES, N.M. \u2014": a dateline
             continue
         if label == "PERSON" and doc[s:e].text in org_named:
@@ -709,6 +728,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
             words = norm_key(cl.names[0]).split()
             if len(words) >= 2 and all(w in CORP_SUFFIXES for w in words[1:]):
                 by_stem.setdefault(words[0], []).append(cl)
+
     for key in list(others):
         cl = others[key]
         label, k = key.split(":", 1)

@@ -6,12 +6,16 @@ Three passes over the parsed document:
    with their subject (or the subject they inherit as a conjunct or a
    participle: "..., adding that"), and their content: a complement clause,
    an infinitive, an object, or a prepositional object ("warning of");
-   "according to X" and its clause;
+   "according to X" and its clause; a parenthetical cue ("This year, she
+   says, was ...") reports the rest of its sentence; interview turns ("A: ...",
+   "NAME: ...") are direct quotations of the interviewee with no cue;
 2. quotations not yet covered: the cue in their own sentence ("...," said X;
    X said: "..."), else the speaker of the quotation before them in the
    paragraph, else the paragraph before (a lead-in sentence such as
-   "X responded via Twitter." or an earlier quote by the same speaker);
-3. speakers resolved, ``about`` filled, and everything turned into records.
+   "X responded via Twitter." or an earlier quote by the same speaker); a
+   lead-in ending with a colon takes the unmarked paragraph after it;
+3. speakers resolved (a he/she right after an anonymous source, with no
+   named person between, is that source), ``about`` filled, and everything turned into records.
 """
 from __future__ import annotations
 
@@ -120,12 +124,18 @@ def _inherited_subject(v: Token, depth: int = 0) -> Token | None:
         for c in v.lefts:
             if c.dep_ in ("ccomp", "conj", "parataxis") and verb_class(c.text) and _subject(c) is not None:
                 return _subject(c)
-    if v.dep_ == "conj" and v.head.dep_ == "ccomp" and verb_class(v.head.head.text) and verb_class(v.text) \
-            and v.tag_ == v.head.head.tag_ != v.head.tag_ \
-            and any(c.dep_ in ("ccomp", "prep", "dobj", "xcomp", "oprd") for c in v.children):
-        # "said the ruling would hurt families and argued that ...": the parse hangs
-        # the second cue on the first one's clause; it shares the first cue's subject
-        return _inherited_subject(v.head.head, depth + 1)
+    if v.dep_ == "conj" and verb_class(v.text) and any(c.dep_ in ("ccomp", "prep", "dobj", "xcomp", "oprd") for c in v.children):
+        # "said the ruling would hurt families and argued that ...", "said the department
+        # had not explained how it used the money and called the plan ...": the parse
+        # hangs the next cue on the first one's clause; it shares the first cue's subject
+        h = v.head
+        for _ in range(3):
+            if h.dep_ != "ccomp" or h.head.i == h.i:
+                break
+            r = h.head
+            if verb_class(r.text) and r.tag_ == v.tag_:
+                return _inherited_subject(r, depth + 1)
+            h = r
     if v.dep_ in ("conj", "advcl", "xcomp", "ccomp", "dep", "pcomp") and v.head.i != v.i:
         if v.dep_ in ("advcl", "xcomp", "pcomp", "dep") and v.tag_ not in ("VBG", "VB", "VBN"):
             return None
@@ -236,8 +246,9 @@ def _cut_nested(v: Token, lo: int, hi: int) -> tuple[int, int]:
                 cut -= 1
             return lo, cut  # "according to" names a source, not content
         if t.tag_ == "VBG" and t.dep_ == "advcl" and t.left_edge.i > lo + 3 and doc[t.left_edge.i - 1].text == "," \
-                and t.head.i != v.i and not verb_class(t.text):
+                and t.head.i != v.i and not verb_class(t.text) and v.i < lo:
             # a free adjunct of the writer's: ", implicitly putting his name on the line"
+            # (a cue at the end of the sentence reports everything before it)
             return lo, t.left_edge.i - 1
         if not verb_class(t.text):
             continue
@@ -318,8 +329,8 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
     phrasal = PHRASAL.get(lemma, frozenset())
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in phrasal:
-            objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
-            if objs:
+            objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in ("DATE", "TIME")]
+            if objs:   # ("called on Monday": a date, no phrasal cue)
                 lo = c.i + 1
                 hi = c.right_edge.i + 1
                 first = [d for d in v.children if d.dep_ == "dobj" and v.i < d.i < c.i]
@@ -356,7 +367,8 @@ def _content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = Non
     if klass == "object":
         # "called for", "described as"
         for c in v.children:
-            if c.dep_ == "prep" and c.i > v.i and c.lower_ in ("as", "for", "on", "of"):
+            if c.dep_ == "prep" and c.i > v.i and c.lower_ in ("as", "for", "on", "of") \
+                    and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                 return c.i + 1, c.right_edge.i + 1
     return None
 
@@ -532,8 +544,14 @@ class _Extractor:
             if v.i + 2 < len(doc) and doc[v.i + 1].text == ":" and self.in_quote[v.i + 2] >= 0 or (
                     v.i + 3 < len(doc) and doc[v.i + 1].text == ":" and self.in_quote[v.i + 3] >= 0):
                 rng = None  # 'X said: "..."': the quotation is the content, not a clause before
+            tail = None
             if rng is None and klass == "speech":
-                rng = self._parenthetical(v)
+                rng, tail = self._parenthetical(v)
+            elif rng is not None and klass == "speech" and rng[1] <= v.i:
+                # "A, she said, and B.": the parse gives A as the clause; B follows
+                left, tail = self._parenthetical(v, own_clause=True)
+                if left is None or tail is None:
+                    tail = None
             min_len = 1 if klass == "object" and rng is not None and rng[1] - rng[0] == 1 \
                 and doc[rng[0]].pos_ == "PROPN" else 2
             subj = _subject(v) or _inherited_subject(v)
@@ -582,6 +600,21 @@ class _Extractor:
                     extra.quote_ids = sorted({self.in_quote[i] for i in range(*part) if self.in_quote[i] >= 0})
                     self.statements.append(extra)
                 t = parts[0]
+                for c in v.children:
+                    # "said X but that Y": a that-clause coordinated with the cue itself
+                    if c.dep_ == "conj" and c.i > t[1] and not verb_class(c.text) and not _subject(c) is None \
+                            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                        extra_t = _trim(doc, c.left_edge.i, c.right_edge.i + 1)
+                        if extra_t is not None:
+                            extra = _Statement(cue=cue, subject=subj, spans=[self.char_range(*extra_t)],
+                                               paragraph=pi, channel=st.channel)
+                            extra.quote_ids = sorted({self.in_quote[i] for i in range(*extra_t) if self.in_quote[i] >= 0})
+                            self.statements.append(extra)
+                if tail is not None:
+                    t2 = _trim(doc, *tail)
+                    if t2 is not None:
+                        self.statements.append(_Statement(cue=cue, subject=subj, spans=[self.char_range(*t2)],
+                                                          paragraph=pi, channel=st.channel))
                 st.spans = [self.char_range(*t)]
                 st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
             self.statements.append(st)
@@ -667,23 +700,34 @@ class _Extractor:
         st.quote_ids = sorted({self.in_quote[i] for i in range(*t) if self.in_quote[i] >= 0})
         self.statements.append(st)
 
-    def _parenthetical(self, v: Token) -> tuple[int, int] | None:
+    def _parenthetical(self, v: Token, own_clause: bool = False) -> tuple:
         """'This year, she says, was the first ...': a cue set off by commas in a
         sentence with no quotation reports the rest of the sentence (the longer
-        side of it)."""
+        side of it; both sides when the second opens with "and"/"but").
+        Returns (content, second content or None)."""
         doc = self.doc
-        kids = [c for c in v.subtree if not c.is_punct]
-        a, b = kids[0].i, kids[-1].i
+        if own_clause:
+            subj = _subject(v)
+            if subj is None or subj.i > v.i:
+                return None, None
+            a, b = subj.left_edge.i, v.i   # just "she said"
+        else:
+            kids = [c for c in v.subtree if not c.is_punct]
+            a, b = kids[0].i, kids[-1].i
         if a < 1 or b + 1 >= len(doc) or doc[a - 1].text != "," or doc[b + 1].text not in (",", "\u2014"):
-            return None
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in v.children):
-            return None
+            return None, None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and (not own_clause or c.i > v.i) for c in v.children):
+            return None, None
         s0, s1 = self.sent_bounds(v.i)
         if any(self.in_quote[i] >= 0 or doc[i].text in ('"', "\u201c", "\u201d") for i in range(s0, s1)):
-            return None
+            return None, None
         left, right = (s0, a - 1), (b + 2, s1)
+        if right[0] < s1 and doc[right[0]].lower_ in ("and", "but") and left[1] - left[0] >= 3 \
+                and right[1] - right[0] >= 4:
+            # "A, she said, and B.": two statements around one cue
+            return left, (right[0] + 1, right[1])
         best = max(left, right, key=lambda r: r[1] - r[0])
-        return best if best[1] - best[0] >= 4 else None
+        return (best, None) if best[1] - best[0] >= 4 else (None, None)
 
     _TURN = ("A:", "A.", "Answer:")
     _QUESTION = ("Q:", "Q.", "Question:")

@@ -82,9 +82,10 @@ class SpeakerResolver:
         self.quoted = quoted
         self.entities = {e.id: e for e in entities}
         self.token_entity: dict[int, str] = {}
+        text = doc.text
         for e in entities:
             for m in e.mentions:
-                if is_credit(doc.text, m.start):
+                if is_credit(text, m.start):
                     continue   # "(Photo/Andes Business Daily)" never speaks
                 i = bisect_right(starts, m.start) - 1
                 while 0 <= i < len(doc) and doc[i].idx < m.end:
@@ -99,9 +100,11 @@ class SpeakerResolver:
                     w = m.text.split()[-1] if m.text.split() else ""
                     if w[:1].isupper():
                         last_names.setdefault(w, set()).add(e.id)
-        for i, tok in enumerate(doc):
-            if i not in self.token_entity and tok.pos_ == "PROPN" and tok.text in last_names \
-                    and len(last_names[tok.text]) == 1 and not tok.ent_type_ \
+        strings = doc.vocab.strings
+        name_hashes = {strings[w.lower()] for w, ids in last_names.items() if len(ids) == 1}
+        for i in [i for i, h in enumerate(lowers) if h in name_hashes and i not in self.token_entity]:
+            tok = doc[i]
+            if tok.pos_ == "PROPN" and tok.text in last_names and not tok.ent_type_ \
                     and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
                 self.token_entity[i] = next(iter(last_names[tok.text]))
         self.sent_index = [0] * len(doc)
