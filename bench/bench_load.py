@@ -51,14 +51,17 @@ def _server(db: str, port: int) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("newsgraph")
     proc = subprocess.Popen([str(exe), "serve", "--db", db, "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(200):
+    deadline = time.monotonic() + 90  # a loaded machine imports slowly
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited with {proc.returncode}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return proc
         except OSError:
             time.sleep(0.1)
     proc.kill()
-    raise RuntimeError("the server did not start")
+    raise RuntimeError("the server did not start within 90 s")
 
 
 def _paths(rng: random.Random, ids: list[str], speakers: list[int]) -> str:
