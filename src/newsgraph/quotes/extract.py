@@ -231,11 +231,18 @@ def _extend_right(v: Token, hi: int, end: int) -> int:
     return j if j > hi and j - hi < 60 else hi
 
 
+# Reported content never runs longer than this many tokens. Capping it keeps the
+# work per cue bounded, so a pathological sentence with thousands of cues costs
+# time linear in its length (no real indirect statement comes near the cap).
+MAX_CONTENT_TOKENS = 150
+
+
 def _cut_nested(v: Token, lo: int, hi: int) -> tuple[int, int]:
     """End the content before a cue of its own: a participle (", warning of
     ...", ", even suggesting ...") or a coordinated reporting verb ("...
     promised X and said Y")."""
     doc = v.doc
+    hi = min(hi, lo + MAX_CONTENT_TOKENS)
     for j in range(lo + 1, hi):
         t = doc[j]
         if t.i == v.i:
@@ -537,6 +544,8 @@ class _Extractor:
                    for c in v.children):
                 continue  # "asked not to be named": the anonymity formula, not a statement
             rng = _content_tokens(v, klass, lemma, self.sent_bounds(v.i)[1])
+            if rng is not None and rng[1] - rng[0] > MAX_CONTENT_TOKENS:
+                rng = (rng[0], rng[0] + MAX_CONTENT_TOKENS)
             passive = [c for c in v.children if c.dep_ == "nsubjpass"]
             if passive and any(c.dep_ == "agent" for c in v.children) and rng is None:
                 # "The story was first reported by the Post": the subject is the content
