@@ -35,10 +35,18 @@ def free_port() -> int:
 
 
 def fill(db: str, articles: int, seed: int) -> None:
+    """Ingest ``articles`` synthetic articles; ids carry the seed, so a second fill adds
+    new articles instead of rewriting the first fill's (which would retire speakers
+    that readers are asking for)."""
     from newsgraph.store import ingest_records, open_store
     from newsgraph.store.synthetic import corpus
 
-    ingest_records(open_store(db), corpus(articles, seed=seed), batch_size=200, wait=True)
+    def renamed():
+        for rec in corpus(articles, seed=seed):
+            rec.id = f"s{seed}-{rec.id}"
+            yield rec
+
+    ingest_records(open_store(db), renamed(), batch_size=200, wait=True)
 
 
 def _writer(db: str, articles: int, seed: int) -> subprocess.Popen:
@@ -75,7 +83,7 @@ def _paths(rng: random.Random, ids: list[str], speakers: list[int]) -> str:
     return f"/speakers/{rng.choice(speakers)}"
 
 
-def run(articles: int = 2000, requests: int = 200, clients: int = 16, ingest_articles: int = 1000) -> dict:
+def run(articles: int = 2000, requests: int = 200, clients: int = 16, ingest_articles: int = 4000) -> dict:
     """Figures: requests, errors, p50/p95/max latency in ms, requests/s, ingest still writing."""
     with tempfile.TemporaryDirectory(prefix="newsgraph-load-") as tmp:
         db = os.path.join(tmp, "load.db")
