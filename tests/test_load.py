@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 def test_concurrent_readers_while_ingest_writes():
     import bench_load
 
-    figures = bench_load.run(articles=300, requests=12, clients=16, ingest_articles=600)
+    figures = bench_load.run(articles=300, requests=12, clients=16, ingest_articles=5000)
     assert figures["requests"] == 16 * 12
     assert figures["errors"] == 0, figures["error_sample"]
-    assert figures["ingest_exit_code"] == 0
+    assert figures["ingest_was_writing"] and not figures["ingest_failed"]
