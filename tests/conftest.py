@@ -20,3 +20,23 @@ def nlp():
     from newsgraph.nlp import load_model
 
     return load_model()
+
+
+def run_quotes(nlp, text: str, roles: list[str] | None = None):
+    """The entity and quote stages on a text whose paragraphs are split on blank lines."""
+    from newsgraph.entities import extract_entities
+    from newsgraph.nlp import paragraph_spans
+    from newsgraph.quotes import extract_quotes
+    from newsgraph.records import Paragraph
+
+    blocks = paragraph_spans(text)
+    roles = roles or ["body"] * len(blocks)
+    paragraphs = [Paragraph(s, e, r) for (s, e), r in zip(blocks, roles)]
+    doc = nlp(text)
+    entities = extract_entities(doc)
+    return extract_quotes(doc, entities, paragraphs), entities
+
+
+def quote_table(quotes) -> list[tuple]:
+    """Quotes as (speaker, cue, content) rows."""
+    return [(q.speaker.name if q.speaker else None, q.cue.text if q.cue else None, q.text) for q in quotes]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import quote_table, run_quotes
+
 from newsgraph.entities import extract_entities
 from newsgraph.nlp import paragraph_spans
 from newsgraph.quotes import extract_quotes
@@ -15,17 +17,7 @@ from newsgraph.records import Paragraph
 pytestmark = pytest.mark.slow
 
 
-def run(nlp, text: str, roles: list[str] | None = None):
-    blocks = paragraph_spans(text)
-    roles = roles or ["body"] * len(blocks)
-    paragraphs = [Paragraph(s, e, r) for (s, e), r in zip(blocks, roles)]
-    doc = nlp(text)
-    entities = extract_entities(doc)
-    return extract_quotes(doc, entities, paragraphs), entities
-
-
-def table(quotes) -> list[tuple]:
-    return [(q.speaker.name if q.speaker else None, q.cue.text if q.cue else None, q.text) for q in quotes]
+run, table = run_quotes, quote_table
 
 
 CASES = [

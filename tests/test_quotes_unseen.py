@@ -8,23 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.entities import extract_entities
-from newsgraph.nlp import paragraph_spans
-from newsgraph.quotes import extract_quotes
-from newsgraph.records import Paragraph
+from conftest import quote_table, run_quotes
 
 pytestmark = pytest.mark.slow
 
 
-def run(nlp, text: str):
-    paragraphs = [Paragraph(s, e, "body") for s, e in paragraph_spans(text)]
-    doc = nlp(text)
-    entities = extract_entities(doc)
-    return extract_quotes(doc, entities, paragraphs), entities
-
-
-def table(quotes) -> list[tuple]:
-    return [(q.speaker.name if q.speaker else None, q.cue.text if q.cue else None, q.text) for q in quotes]
+run, table = run_quotes, quote_table
 
 
 CASES = [
