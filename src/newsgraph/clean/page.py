@@ -1,0 +1,541 @@
+"""The article in a page: the best-scoring run of units, the headline, roles, and
+``clean_page_text`` itself."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from .model import Block, CleanedPage
+from .vocab import (
+    _ADDRESSED, _BOX_TONE, _CALL, _CLOSERS, _IMPERATIVE, _PLACE_DATELINE, _PROMO, _PRONOUNS,
+    _QUOTES, _SELF, _SITE, _SPEECH, _VERBISH,
+)
+from .lines import (
+    _Unit, _title_like, _affiliation, _headline_case, _lines_to_units, _mark_bylines, _norm_key,
+    _parse_date, _words,
+)
+
+# --------------------------------------------------------------------------- scoring
+
+def _score(u: _Unit) -> float:
+    if u.kind == "prose":
+        return 1.0 + min(u.words, 75) / 25
+    if u.kind == "sentence":
+        return 0.5 if u.words >= 5 else 0.3 if u.words == 4 else 0.0
+    if u.kind in ("caption", "time"):
+        return 0.0
+    if u.kind == "link":
+        return -1.0 if u.words <= 4 else -0.8
+    if u.kind == "end":
+        return -4.0
+    if u.kind == "list":
+        return -1.0
+    if u.reason in ("separator", "label", "advertisement", "dateline", "byline", "chrome", "reading_time"):
+        return -0.2
+    return -0.8
+
+
+def _paragraph(u: _Unit) -> bool:
+    """Prose, or a short sentence of five words or more."""
+    return u.kind == "prose" or (u.kind == "sentence" and u.words >= 5)
+
+
+def _best_run(units: list[_Unit]) -> tuple[int, int]:
+    """The maximum-sum run of unit scores (Kadane); (0, -1) when nothing scores.
+
+    A stretch of costly lines between two prose paragraphs (a related-stories box
+    inside the article) costs at most 1.5 in all, so the article runs across it; a
+    menu before the article or a footer after it has prose on one side only.
+    """
+    scores = [_score(u) for u in units]
+    i, n = 0, len(units)
+    while i < n:
+        if scores[i] >= 0:
+            i += 1
+            continue
+        j = i
+        while j < n and scores[j] < 0:
+            j += 1
+        total = sum(scores[i:j])
+        if (0 < i and j < n and _paragraph(units[i - 1]) and _paragraph(units[j])
+                and total < -1.5 and not any(u.kind == "end" for u in units[i:j])):
+            scale = -1.5 / total
+            for k in range(i, j):
+                scores[k] *= scale
+        i = j
+    best, best_span = 0.0, (0, -1)
+    cur, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur, start = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, best_span = cur, (start, i)
+    return best_span
+
+
+def _junk(u: _Unit) -> bool:
+    """Lines that mark a page region: menus, link lists, chrome, metadata."""
+    return u.kind in ("link", "list", "end") or (
+        u.kind == "drop" and u.reason not in ("separator", "advertisement", "label"))
+
+
+def _cut_tail(units: list[_Unit], start: int, end: int) -> int:
+    """Where the article ends inside the run: at a closing section header, before a
+    teaser list, or before a tail that breaks into one-paragraph fragments between
+    link-like lines (comments, related lists, footers)."""
+    seen_prose = False
+    for i in range(start, end + 1):
+        if units[i].kind == "prose":
+            seen_prose = True
+        elif units[i].kind == "end" and seen_prose:
+            return i - 1
+    # a teaser list at the end: three or more pairs of a headline and a short paragraph
+    k, pairs = end, 0
+    while k - 1 >= start and units[k].kind in ("prose", "sentence") and units[k].words <= 40 \
+            and units[k - 1].kind == "link" and units[k - 1].words >= 3 \
+            and _headline_case(_words(units[k - 1].text), units[k - 1].text):
+        pairs += 1
+        k -= 2
+    if pairs >= 3 and any(units[j].kind == "prose" for j in range(start, k + 1)):
+        end = k
+    # segments of the run between gaps of two or more junk lines
+    segments: list[tuple[int, int, int]] = []   # (gap start, segment start, paragraphs)
+    i, gap_start = start, start
+    while i <= end:
+        if _junk(units[i]) and i + 1 <= end and _junk(units[i + 1]):
+            gap_start = i
+            while i <= end and _junk(units[i]):
+                i += 1
+            continue
+        j = i
+        while j <= end and not (_junk(units[j]) and j + 1 <= end and _junk(units[j + 1])):
+            j += 1
+        segments.append((gap_start, i, sum(1 for k in range(i, j) if _paragraph(units[k]))))
+        i = j
+    # the article ends before the first gap after which the page only breaks into
+    # fragments: several segments of about one paragraph each (comments, teasers)
+    paragraphs_after = 0
+    cut = None
+    for s in range(len(segments) - 1, 0, -1):   # suffix sums, from the end
+        paragraphs_after += segments[s][2]
+        rest = len(segments) - s
+        if rest >= 2 and paragraphs_after / rest < 1.5:
+            cut = segments[s][0] - 1
+    return end if cut is None else cut
+
+
+# --------------------------------------------------------------------------- headline
+
+def _find_title(units: list[_Unit], start: int, site: Optional[str] = None) -> Optional[int]:
+    """The headline's index: the title-like line closest above the article, past its
+    byline block, captions and share bar (``_title_above``); else by the menu's shape."""
+    t = _title_above(units, start, site)
+    return t if t is not None else _title_after_menu(units, start, site)
+
+
+def _title_above(units: list[_Unit], start: int, site: Optional[str]) -> Optional[int]:
+    """Walking up from the article's first paragraph over chrome, byline and date lines,
+    captions, share buttons and the site's name, the first title-like line; a deck (a
+    longer line in sentence case) sits under its headline, a section label above it."""
+    limit = min(start, len(units))
+    site_key = _norm_key(site) if site else None
+    counts = Counter(_norm_key(u.text) for u in units if u.words <= 2)
+
+    def skip(j: int) -> bool:
+        u = units[j]
+        return (u.kind in ("drop", "caption", "time") or (u.kind in ("end", "list") and u.words <= 2)
+                or _affiliation(u, site_key, counts))
+
+    # the byline block between the headline and the article: a short tool line or two
+    # ("Gift this article") may sit under it, never a headline-sized line
+    j, others = limit - 1, 0
+    while j >= 0 and others <= 2:
+        u = units[j]
+        if u.kind == "drop" and u.reason in ("byline", "dateline"):
+            t = _title_walk(units, j, skip)
+            if t is not None:
+                return t
+            break
+        if not skip(j):
+            if u.kind != "link" or u.words > 4:
+                break
+            others += 1
+        j -= 1
+    return _title_walk(units, limit, skip)
+
+
+def _title_walk(units: list[_Unit], limit: int, skip) -> Optional[int]:
+    """The first title-like line above ``limit`` past the lines ``skip`` accepts."""
+    i, single = limit - 1, 0
+    while i >= 0:
+        if units[i].kind == "link" and units[i].words <= 1:
+            single += 1   # a share button or a section label; three in a row are a menu
+            if single > 2:
+                return None
+        elif not skip(i):
+            break
+        else:
+            single = 0
+        i -= 1
+    if i < 0:
+        return None
+    c = units[i]
+    above = i - 1
+    while above >= 0 and units[above].kind == "drop" and units[above].reason == "separator":
+        above -= 1
+    p = units[above] if above >= 0 else None
+    if not _title_like(c) or c.words < 2:
+        return None
+    if i + 1 < len(units) and units[i + 1].kind == "time":
+        return None   # a live-blog entry's heading: the article began higher up
+    menu_item = lambda u: u is not None and u.kind in ("link", "end", "list") and u.words <= 4  # noqa: E731
+    if p is not None and p.kind in ("link", "sentence") and _title_like(p) and p.words >= 3 \
+            and c.words > p.words and not _headline_case(_words(c.text), c.text) and not menu_item(p):
+        before = next((units[j] for j in range(above - 1, -1, -1) if units[j].kind != "drop"), None)
+        if not (before is not None and before.kind == "link" and before.words >= 5):
+            return above   # c is the deck under the headline p
+    if p is not None and _paragraph(p):
+        return None   # c is a subheading or a caption: the article began higher up
+    if c.kind == "link" and c.words <= 4 and menu_item(p):
+        # a short headline right under the menu: longer than the menu's items
+        sizes, j = [], above
+        while j >= 0 and (units[j].kind == "drop" or menu_item(units[j])):
+            if units[j].kind != "drop":
+                sizes.append(units[j].words)
+            j -= 1
+        sizes.sort()
+        if c.words <= 2 or c.words <= sizes[len(sizes) // 2]:
+            return None
+    return i
+
+
+def _title_after_menu(units: list[_Unit], start: int, site: Optional[str] = None) -> Optional[int]:
+    """The headline's index: the first title-like unit after the leading menu."""
+    limit = min(start, len(units))
+    live = [i for i in range(limit) if units[i].kind != "drop"]   # chrome is transparent
+    short = [(units[i].kind == "link" and units[i].words <= 4) or units[i].kind in ("end", "list")
+             for i in live]
+    nav_end = -1   # last line of the leading menu: short lines with short neighbours
+    nav_items: list[int] = []
+    for p, i in enumerate(live):
+        after_chrome = i > 0 and units[i - 1].kind == "drop" and units[i - 1].reason not in ("dateline", "byline")
+        bridged = p >= 2 and short[p - 2] and units[live[p - 1]].kind == "link" and units[live[p - 1]].words <= 6
+        if short[p] and ((p >= 1 and short[p - 1]) or bridged or after_chrome):
+            nav_end = i
+            nav_items.append(i)
+    site_key = _norm_key(site) if site else None
+    found = [i for i in range(nav_end + 1, limit) if _title_like(units[i])
+             and not (site_key and _norm_key(units[i].text) == site_key)]
+    # a headline sits right above its byline or date line
+    for i in reversed(found):
+        nxt = next((units[j] for j in range(i + 1, len(units))
+                    if not (units[j].kind == "drop" and units[j].reason in ("chrome", "social", "separator"))), None)
+        if nxt is not None and nxt.kind == "drop" and nxt.reason in ("byline", "dateline") and units[i].words >= 3:
+            return i
+    # the last headline-shaped line before the article (a site name, a gallery or a
+    # section label may come first); else the first title-like line
+    headlines = [i for i in found if units[i].kind == "link" and units[i].words >= 3
+                 and _headline_case(_words(units[i].text), units[i].text)]
+    if headlines:
+        return headlines[-1]
+    for i in found:
+        u = units[i]
+        if u.words < 3:
+            continue
+        nxt = next((j for j in range(i + 1, limit) if units[j].kind != "drop"), None)
+        if (u.kind == "link" and u.words <= 4 and nxt is not None and nxt in found
+                and units[nxt].kind == "link" and units[nxt].words > u.words):
+            continue   # a site or section name above the headline
+        return i
+    if found:
+        return found[0]
+    if nav_end >= 0 and units[nav_end].kind == "link" and units[nav_end].words >= 3:
+        # the headline is short and sits right under the menu: longer than the menu items
+        sizes = sorted(units[i].words for i in nav_items[:-1]) or [0]
+        if units[nav_end].words > sizes[len(sizes) // 2]:
+            return nav_end
+    if start < len(units) and _title_like(units[start]) and units[start].words <= 25 \
+            and start + 1 < len(units):
+        return start
+    return None
+
+
+# --------------------------------------------------------------------------- roles
+
+def paragraph_dateline(text: str) -> Optional[str]:
+    """The dateline opening a paragraph ("BRUSSELS, Nov 17 (Agency)"), or None. It stays
+    in the text; a caller records it and takes a date from it only when it has a year."""
+    m = _PLACE_DATELINE.match(text)
+    if not m or sum(1 for ch in m.group("line") if ch.isupper()) < 3:
+        return None
+    return m.group("line").strip()
+
+
+def _promo(u: _Unit) -> bool:
+    """A short line that speaks for the publication or to the reader (a newsletter
+    pitch, a republishing notice), not a quotation."""
+    return (u.kind in ("sentence", "prose", "link") and 3 <= u.words <= 40
+            and not any(q in u.text for q in _QUOTES) and not _SPEECH.search(u.text)
+            and bool(_PROMO.search(u.text)))
+
+
+def _mark_promos(units: list[_Unit]) -> None:
+    """A promotional line beside a sign-up box goes with it."""
+    for i, u in enumerate(units):
+        if u.kind == "drop" or not _promo(u) or u.words > 20 or not _BOX_TONE.search(u.text):
+            continue
+        near = [units[j] for j in (i - 1, i + 1) if 0 <= j < len(units)]
+        if any(v.kind == "drop" and v.reason == "subscription" for v in near):
+            u.kind, u.reason = "drop", "subscription"
+    for i, u in enumerate(units[:-1]):   # the box's own call to action: "GET THE WEEKLY"
+        nxt = units[i + 1]
+        if u.kind == "link" and u.words <= 8 and _IMPERATIVE.match(u.text.lower()) \
+                and nxt.kind == "drop" and nxt.reason == "subscription":
+            u.kind, u.reason = "drop", "subscription"
+
+
+def _promo_tail(units: list[_Unit], start: int, end: int) -> int:
+    """The article ends before a last short paragraph that speaks for the publication,
+    set off from the article by two or more link or chrome lines."""
+    while end > start:
+        last = end
+        while last > start and _junk(units[last]):
+            last -= 1
+        gap = last - 1
+        while gap >= start and _junk(units[gap]):
+            gap -= 1
+        if _pitch(units[last]) and last > start and _paragraph(units[last - 1]):
+            end = last - 1   # "Like this story? Sign up for ...": right after the article
+            continue
+        if not (_pitch(units[last]) and last - 1 - gap >= 2 and gap >= start
+                and units[last].text.rstrip(_CLOSERS)[-1:] in ".!"):
+            return end
+        end = gap
+    return end
+
+
+def _pitch(u: _Unit) -> bool:
+    """A promotional line: a call to the reader ("you" and "sign up", "every Friday"),
+    or the publication speaking of its own work ("republish our articles")."""
+    return _promo(u) and u.words <= 30 and (
+        bool(_ADDRESSED.search(u.text) and _CALL.search(u.text)) or bool(_SELF.search(u.text)))
+
+
+def _credit_captions(units: list[_Unit], first: int, end: int) -> set[int]:
+    """A photo credit alone on a line ("Netflix.", "Jane Doe."), one to three capitalised
+    words, and the short one-sentence description under it: captions."""
+    out: set[int] = set()
+    for i in range(max(first, 0), end):
+        u = units[i]
+        words = _words(u.text)
+        if u.kind != "sentence" or not 1 <= len(words) <= 3 or not u.text.endswith(".") \
+                or not all(w[:1].isupper() for w in words) or any(w.lower() in _VERBISH for w in words):
+            continue
+        j = next((k for k in range(i + 1, end + 1) if units[k].kind != "drop"), None)
+        if j is None:
+            continue
+        v = units[j]
+        lead = _words(v.text)[:1]
+        if lead and lead[0].lower() in _PRONOUNS:
+            continue
+        if v.kind in ("sentence", "prose") and 4 <= v.words <= 20 and v.text[:1] not in _QUOTES \
+                and not _SPEECH.search(v.text) and not re.search(r"[.!?][\"”’]?\s+[A-Z\"“]", v.text):
+            out.update((i, j))
+    return out
+
+
+def _headline_in_run(units: list[_Unit], start: int, end: int) -> Optional[int]:
+    """A headline inside the run's first lines, right above its byline or date line, when
+    only short pieces (a photo gallery's captions) come before it."""
+    for h in range(start, min(end, start + 12) + 1):
+        u = units[h]
+        if u.kind in ("prose", "sentence") and u.words > 30:
+            return None
+        if u.kind != "link" or u.words < 3 or not _title_like(u) or h == start:
+            continue
+        block = []   # the byline block under it
+        for j in range(h + 1, end + 1):
+            if units[j].kind != "drop":
+                break
+            block.append(units[j])
+        if any(v.reason == "byline" and v.meta for v in block):
+            return h
+    return None
+
+
+def _is_heading(units: list[_Unit], i: int) -> bool:
+    u = units[i]
+    if u.kind == "time":
+        return True
+    if u.kind == "link":
+        return u.words <= 14 and not any(q in u.text for q in _QUOTES)
+    if u.kind != "sentence" or u.words > 5 or u.text.rstrip(_CLOSERS)[-1:] not in ".?!":
+        return False
+    if any(q in u.text for q in _QUOTES) or "," in u.text:
+        return False
+    if any(w.lower() in _VERBISH for w in _words(u.text)):
+        return False
+    nxt = next((v for v in units[i + 1:i + 3] if v.kind != "drop"), None)
+    return nxt is not None and nxt.kind == "prose"
+
+
+def _link_lists(units: list[_Unit], start: int, end: int) -> set[int]:
+    """Indices inside the article that belong to link lists: a list header and the
+    short lines after it, or three or more link-like lines in a row."""
+    out: set[int] = set()
+    i = start
+    while i <= end:
+        u = units[i]
+        if u.kind in ("list", "end"):
+            j = i + 1
+            while j <= end and (units[j].kind in ("link", "sentence", "caption", "time")
+                                and units[j].words <= 20 or units[j].kind == "drop"):
+                j += 1
+            out.update(range(i, j))
+            i = j
+            continue
+        if u.kind == "link":
+            j = i
+            while j <= end and (units[j].kind == "link" or (units[j].kind == "drop" and j > i)):
+                j += 1
+            if sum(1 for k in range(i, j) if units[k].kind == "link") >= 3:
+                out.update(range(i, j))
+            i = max(j, i + 1)
+            continue
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- main
+
+def clean_page_text(text: str) -> CleanedPage:
+    """A page dump (the visible text of a news page) -> headline, blocks, metadata."""
+    dropped: Counter = Counter()
+    metadata: dict = {"dropped": {}}
+    if not isinstance(text, str) or not text.strip():
+        return CleanedPage(None, [], metadata)
+    units = _lines_to_units(text)
+    if not units:
+        return CleanedPage(None, [], metadata)
+
+    for u in units:   # the site's name, from a copyright line anywhere
+        if u.kind == "drop" and u.reason == "footer":
+            m = _SITE.search(u.text)
+            if m and m.group(1).strip():
+                metadata["site"] = m.group(1).strip().rstrip(",")
+                break
+
+    _mark_promos(units)
+    start, end = _best_run(units)
+    if end >= start:   # author lines in the page head, then the run again
+        _mark_bylines(units, start, metadata.get("site"))
+        start, end = _best_run(units)
+    if end < start:   # nothing scores: keep every unit that is not chrome
+        start, end = 0, len(units) - 1
+    end = _promo_tail(units, start, _cut_tail(units, start, end))
+
+    # author and date line: the first byline / date line up to the article's end
+    # (a comment section's "Posted by" and dates come later)
+    for u in units[:end + 1]:
+        if u.meta:
+            for key, value in zip(u.meta[::2], u.meta[1::2]):
+                if value and key not in metadata:
+                    metadata[key] = value
+    if "dateline" in metadata:
+        published = _parse_date(metadata["dateline"])
+        if published:
+            metadata["published"] = published
+
+    t = _headline_in_run(units, start, end)
+    if t is None:
+        t = _find_title(units, start, metadata.get("site"))
+    title = units[t].text if t is not None else None
+    if t is not None and t >= start:
+        start = t + 1
+    first = (t + 1) if t is not None else start
+    keep_from = min(first, start)
+
+    lists = _link_lists(units, first, end)
+    credits = _credit_captions(units, first, end)
+    blocks: list[Block] = []
+    seen: dict[str, int] = {}
+    title_key = _norm_key(title) if title else None
+    for i, u in enumerate(units):
+        if i == t:
+            continue
+        if u.kind == "drop":
+            dropped[u.reason] += 1
+            continue
+        if i < keep_from:
+            dropped["leading"] += 1
+            continue
+        if i > end:
+            dropped["end" if u.kind == "end" else "trailing"] += 1
+            continue
+        if i < start:   # between the headline and the article run: decks, captions
+            subheading = (u.kind == "link" and i + 1 == start and units[start].kind == "prose"
+                          and any(_paragraph(units[k]) for k in range(first, i)))
+            if u.kind in ("link", "list", "end") and u.words <= 4 and not subheading:
+                dropped["navigation"] += 1
+                continue
+        elif i in lists:
+            dropped["link_list"] += 1
+            continue
+        if u.kind in ("end", "list"):
+            dropped["navigation"] += 1
+            continue
+        key = _norm_key(u.text)
+        if key == title_key:
+            dropped["duplicate"] += 1
+            continue
+        if key in seen:
+            j = seen[key]
+            near = len(blocks) - j <= 3 and all(b.role == "caption" for b in blocks[j + 1:])
+            if near and u.words >= 5 and not any(q in u.text for q in _QUOTES):
+                blocks[j].role = "caption"   # a photo description shown twice (alt text, caption)
+            dropped["duplicate"] += 1
+            continue
+        if u.kind == "caption" or i in credits:
+            role = "caption"
+        elif i < start and u.kind == "link" and u.words >= 7:
+            role = "body"   # a deck (standfirst) between the headline and the article
+        elif _is_heading(units, i):
+            role = "heading"
+        else:
+            role = "body"
+        seen[key] = len(blocks)
+        blocks.append(Block(u.text, role))
+
+    _drop_contained_captions(blocks, dropped)
+    lead = next((b.text for b in blocks if b.role == "body"), None)
+    place = paragraph_dateline(lead) if lead else None
+    if place and "dateline" not in metadata:
+        metadata["dateline"] = place
+        published = _parse_date(place)   # only with a year: "Nov 17" alone is no date
+        if published:
+            metadata["published"] = published
+    metadata["dropped"] = dict(dropped)
+    return CleanedPage(title, blocks, metadata)
+
+
+def _drop_contained_captions(blocks: list[Block], dropped: Counter) -> None:
+    """A caption repeated inside a nearby longer one (with a credit added) keeps one copy."""
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        gone = False
+        if b.role == "caption" or len(b.text.split()) >= 5:
+            for j in range(max(0, i - 3), min(len(blocks), i + 4)):
+                o = blocks[j]
+                if j != i and len(o.text) > len(b.text) and b.text in o.text and \
+                        (b.role == "caption" or o.role == "caption"):
+                    o.role = "caption"
+                    del blocks[i]
+                    dropped["duplicate"] += 1
+                    gone = True
+                    break
+        if not gone:
+            i += 1
