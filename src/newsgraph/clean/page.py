@@ -136,6 +136,11 @@ def _find_title(units: list[_Unit], start: int, site: Optional[str] = None) -> O
     return t if t is not None else _title_after_menu(units, start, site)
 
 
+# a caption's marks: a photo credit ("Ledger photo by ...", "Photo: ...", "Gazette photo / ...")
+# or a closing parenthesis naming the source ("... in a 2024 file photo. (Tessera)")
+_PHOTO_LINE = re.compile(r"\b(?:photo|photograph|image|picture|file)s?\b|\([^()]{2,60}\)\s*$", re.I)
+
+
 def _title_above(units: list[_Unit], start: int, site: Optional[str]) -> Optional[int]:
     """Walking up from the article's first paragraph over chrome, byline and date lines,
     captions, share buttons and the site's name, the first title-like line; a deck (a
@@ -151,18 +156,25 @@ def _title_above(units: list[_Unit], start: int, site: Optional[str]) -> Optiona
 
     # the byline block between the headline and the article: a short tool line or two
     # ("Gift this article") may sit under it, never a headline-sized line
-    j, others = limit - 1, 0
+    # One longer line may sit between that block and the article: the lead photo's
+    # caption (or a deck). The headline is above the byline block, not that line.
+    j, others, between = limit - 1, 0, None
     while j >= 0 and others <= 2:
         u = units[j]
         if u.kind == "drop" and u.reason in ("byline", "dateline"):
             t = _title_walk(units, j, skip)
             if t is not None:
+                if between is not None and _PHOTO_LINE.search(units[between].text):
+                    units[between].kind = "caption"
                 return t
             break
         if not skip(j):
             if u.kind != "link" or u.words > 4:
-                break
-            others += 1
+                if between is not None or not _title_like(u) and u.kind not in ("prose", "sentence"):
+                    break
+                between = j
+            else:
+                others += 1
         j -= 1
     return _title_walk(units, limit, skip)
 
