@@ -43,3 +43,25 @@ def test_deck_between_byline_and_article_is_not_the_title_nor_a_caption():
     assert page.title == "Harbor board approves dredging plan despite fishermen's objections"
     assert not [b for b in page.blocks if b.role == "caption"]
     assert page.blocks[0].text.startswith("The vote clears the way")
+
+
+def test_combined_meta_line_and_place_dateline():
+    from newsgraph.clean import line_kind
+
+    table = [
+        ("Updated Friday, March 6, 2026 | By Ola Brenner | obrenner@courier.example",
+         ("author", "Ola Brenner", "dateline", "Updated Friday, March 6, 2026")),
+        ("By Ola Brenner | March 6, 2026", ("author", "Ola Brenner", "dateline", "March 6, 2026")),
+        ("NAIROBI, March 6, 2026", ("dateline", "March 6, 2026")),
+    ]
+    for line, meta in table:
+        unit = line_kind(line)
+        assert (unit.kind, unit.meta) == ("drop", meta), line
+    # a list of places is no meta line
+    assert line_kind("Nairobi | Lagos | Accra").kind != "drop"
+
+
+def test_place_dateline_gives_the_publication_date():
+    page = clean_page_text(PHOTO_UNDER_BYLINE.replace("October 2, 2026, 7:10 a.m.", "PELL HARBOR, October 2, 2026"))
+    assert page.title == "Harbor board approves dredging plan despite fishermen's objections"
+    assert page.metadata["published"] == "2026-10-02"

@@ -264,6 +264,36 @@ def _affiliation(u: _Unit, site_key: Optional[str], counts: Counter) -> bool:
     return (site_key is not None and key == site_key) or (u.words <= 2 and counts[key] >= 2)
 
 
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{1,30}|(?:https?://|www\.)\S+")
+# a place in capitals before a date: "OSLO, July 10, 2026"
+_PLACE_BEFORE_DATE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}, (?P<date>[^,].{4,60})")
+
+
+def _meta_line(text: str) -> Optional[tuple]:
+    """("author", name, "dateline", date) for a line made only of a byline, a date
+    line and contact details (split on | · - separators), or of a place and a date."""
+    place = _PLACE_BEFORE_DATE.fullmatch(text.strip())
+    if place and _date_line(place.group("date")) == "date":
+        return ("dateline", normalise_space(place.group("date")))
+    parts = [p.strip() for p in _META_SPLIT.split(text) if p.strip()]
+    if not 1 < len(parts) <= 4:
+        return None
+    author = date = None
+    for part in parts:
+        if author is None and _byline(part):
+            author = _byline(part)
+        elif date is None and _date_line(part) == "date":
+            date = normalise_space(part)
+        elif not _CONTACT.fullmatch(part):
+            return None
+    out: tuple = ()
+    if author:
+        out += ("author", author)
+    if date:
+        out += ("dateline", date)
+    return out or None
+
+
 def line_kind(text: str) -> _Unit:
     """The kind of one line, from its shape alone (no context)."""
     words = _words(text)
@@ -298,10 +328,11 @@ def line_kind(text: str) -> _Unit:
     author = _byline(text)
     if author:
         return drop("byline", ("author", author))
-    # a byline and a date on one line: "By Jane Doe | April 13, 2019"
-    parts = _META_SPLIT.split(text)
-    if 1 < len(parts) <= 3 and _byline(parts[0]) and all(_date_line(p) == "date" for p in parts[1:]):
-        return drop("byline", ("author", _byline(parts[0]), "dateline", " ".join(parts[1:])))
+    # bylines, dates and contact details on one line, in any order:
+    # "By Jane Doe | April 13, 2019", "Posted Monday, June 8 | By Jane Doe | jdoe@site.example"
+    meta = _meta_line(text)
+    if meta:
+        return drop("byline" if meta[0] == "author" else "dateline", meta)
     when = _date_line(text)
     if when == "date":
         return drop("dateline", ("dateline", normalise_space(text)))
