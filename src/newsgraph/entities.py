@@ -502,6 +502,27 @@ def _filter_spans(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, 
     return out
 
 
+def _only(hosts, cl=None):
+    """The single host cluster in ``hosts`` (not ``cl`` itself), else None."""
+    return hosts[0] if hosts and len(hosts) == 1 and hosts[0] is not cl else None
+
+
+def _fold_into_hosts(others: dict, order: list, host_of, *, with_names: bool) -> None:
+    """Merge every cluster for which ``host_of(label, key, cluster)`` names a host into
+    that host: its mentions always, its names too with ``with_names``."""
+    for key in list(others):
+        cl = others[key]
+        label, k = key.split(":", 1)
+        host = host_of(label, k, cl)
+        if host is None:
+            continue
+        if with_names:
+            host.names.extend(cl.names)
+        host.mentions.extend(cl.mentions)
+        del others[key]
+        order.remove(cl)
+
+
 def extract_entities(doc: Doc) -> list[Entity]:
     """Every named entity of the article once, with its mentions and canonical name."""
     raw = _split_ents(doc)
@@ -681,14 +702,9 @@ def extract_entities(doc: Doc) -> list[Entity]:
 
     # single-word organisations/places that are really a known person ("with Trump")
     person_words = {w: c for w, c in established.items()}
-    for key in list(others):
-        cl = others[key]
-        label, k = key.split(":", 1)
-        if label in ("ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART") and k in person_words \
-                and all(" " not in norm_key(n) for n in cl.names):
-            person_words[k].mentions.extend(cl.mentions)
-            del others[key]
-            others_order.remove(cl)
+    _fold_into_hosts(others, others_order, lambda label, k, cl: person_words.get(k) if (
+        label in ("ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART")
+        and all(" " not in norm_key(n) for n in cl.names)) else None, with_names=False)
 
     # "the North" = North Korea, when one place in the article starts with that word
     by_first: dict[str, list[_Cluster]] = {}
@@ -697,14 +713,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
             words = norm_key(cl.best_name()).split()
             if len(words) >= 2:
                 by_first.setdefault(words[0], []).append(cl)
-    for key in list(others):
-        cl = others[key]
-        label, k = key.split(":", 1)
-        hosts = by_first.get(k, [])
-        if label in ("LOC", "GPE") and k in ("north", "south", "east", "west") and len(hosts) == 1:
-            hosts[0].mentions.extend(cl.mentions)
-            del others[key]
-            others_order.remove(cl)
+    _fold_into_hosts(others, others_order, lambda label, k, cl: _only(by_first.get(k)) if (
+        label in ("LOC", "GPE") and k in ("north", "south", "east", "west")) else None, with_names=False)
     # a last word standing for the whole name: "the Times" = "The New York Times"
     by_last: dict[str, list[_Cluster]] = {}
     for cl in others_order:
@@ -712,15 +722,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
             words = norm_key(cl.names[0]).split()
             if len(words) >= 2 and cl.names[0].split()[-1][:1].isupper():
                 by_last.setdefault(words[-1], []).append(cl)
-    for key in list(others):
-        cl = others[key]
-        label, k = key.split(":", 1)
-        hosts = by_last.get(k, [])
-        if label == "ORG" and " " not in k and len(hosts) == 1 and hosts[0] is not cl:
-            hosts[0].names.extend(cl.names)
-            hosts[0].mentions.extend(cl.mentions)
-            del others[key]
-            others_order.remove(cl)
+    _fold_into_hosts(others, others_order, lambda label, k, cl: _only(by_last.get(k), cl) if (
+        label == "ORG" and " " not in k) else None, with_names=True)
     # a company's short name: "Quillon" = "Quillon Systems" (the rest is a corporate suffix)
     by_stem: dict[str, list[_Cluster]] = {}
     for cl in others_order:
@@ -729,15 +732,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
             if len(words) >= 2 and all(w in CORP_SUFFIXES for w in words[1:]):
                 by_stem.setdefault(words[0], []).append(cl)
 
-    for key in list(others):
-        cl = others[key]
-        label, k = key.split(":", 1)
-        hosts = by_stem.get(k, [])
-        if label in ("ORG", "PRODUCT", "GPE", "NORP") and " " not in k and len(hosts) == 1 and hosts[0] is not cl:
-            hosts[0].names.extend(cl.names)
-            hosts[0].mentions.extend(cl.mentions)
-            del others[key]
-            others_order.remove(cl)
+    _fold_into_hosts(others, others_order, lambda label, k, cl: _only(by_stem.get(k), cl) if (
+        label in ("ORG", "PRODUCT", "GPE", "NORP") and " " not in k) else None, with_names=True)
     # acronyms: "FBI" = "Federal Bureau of Investigation"
     by_initials: dict[str, _Cluster] = {}
     for cl in others_order:
