@@ -27,3 +27,12 @@ def seed(corpus_args: list[str], seeds: dict[str, bytes]) -> None:
 
 def argv() -> list[str]:
     return sys.argv
+
+
+def run(test_one_input, seeds: dict[str, bytes]) -> None:
+    """Seed the corpus, then fuzz ``test_one_input`` with libFuzzer's command line."""
+    import atheris
+
+    seed(sys.argv[1:], seeds)
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()

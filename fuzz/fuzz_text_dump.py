@@ -17,7 +17,7 @@ import sys
 import atheris
 
 sys.path.insert(0, __import__("os").path.dirname(__file__))
-from _common import REPO, codes, seed  # noqa: E402
+from _common import REPO, codes, run  # noqa: E402
 
 with atheris.instrument_imports(include=["newsgraph"]):
     import newsgraph.clean  # noqa: F401  (imported lazily by the pipeline: instrument it now)
@@ -61,9 +61,7 @@ def seeds() -> dict[str, bytes]:
 
 
 def main() -> None:
-    seed(sys.argv[1:], seeds())
-    atheris.Setup(sys.argv, TestOneInput)
-    atheris.Fuzz()
+    run(TestOneInput, seeds())
 
 
 if __name__ == "__main__":
