@@ -14,7 +14,8 @@ from .vocab import (
     _CREDIT_FILLER, _DATE_ANCHOR_NUM, _DATE_WORDS, _END_HEADER, _FOLLOW, _FOOTER, _IMPERATIVE,
     _INLINE_LINK, _ISO_DATETIME, _LIST_HEADER, _META_SPLIT, _MONTHS, _NAME_GLUE, _NAME_PARTICLES,
     _NAME_TOKEN, _QUOTES, _READING_TIME, _RELATIVE_TIME, _ROLE_MODIFIERS, _ROLE_WORDS, _SOCIAL,
-    _SPEECH, _STOP, _SUBSCRIBE, _TIME_ZONE, _TOKEN, _VERBISH, _WEEKDAYS, _WORD,
+    _SPEECH, _STOP, _SUBSCRIBE, _TIME_ZONE, _TOKEN, _VERBISH, _WEEKDAYS, _WORD, _CJK, _UNSPACED,
+    _SENTENCE_END,
 )
 
 # --------------------------------------------------------------------------- units
@@ -30,11 +31,32 @@ class _Unit:
 
 def _ends_sentence(text: str) -> bool:
     t = text.rstrip(_CLOSERS + " ")
-    return bool(t) and t[-1] in ".!?…:"
+    return bool(t) and t[-1] in _SENTENCE_END
 
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def _size(text: str, words: list[str]) -> int:
+    """The length of a line in words; in scripts written without spaces (Chinese,
+    Japanese, Thai) counted from its characters (two Han or kana, four Thai to a word)."""
+    cjk = len(_CJK.findall(text))
+    other = len(_UNSPACED.findall(text))
+    if not cjk and not other:
+        return len(words)
+    spaced = sum(1 for w in words if not _CJK.search(w) and not _UNSPACED.search(w))
+    return spaced + (cjk + 1) // 2 + (other + 3) // 4
+
+
+def _running(words: list[str]) -> Optional[float]:
+    """The share of words in lower case: high in running text in any cased script
+    (German capitalises its nouns and still writes most words small), low in menus,
+    lists of names and Title Case headlines; None in a script without case."""
+    cased = [w for w in words if w[0].isupper() or w[0].islower()]
+    if len(cased) < max(1, len(words) // 2):
+        return None
+    return sum(1 for w in cased if w[0].islower()) / len(cased)
 
 
 def _norm_key(text: str) -> str:
@@ -297,7 +319,7 @@ def _meta_line(text: str) -> Optional[tuple]:
 def line_kind(text: str) -> _Unit:
     """The kind of one line, from its shape alone (no context)."""
     words = _words(text)
-    n = len(words)
+    n = _size(text, words)
     unit = _Unit(text=text, words=n)
     key = _norm_key(text)
 
@@ -359,17 +381,31 @@ def line_kind(text: str) -> _Unit:
     if caption:
         unit.kind = "caption"
         return unit
-    stops = sum(1 for w in words if w.lower() in _STOP)
-    ratio = stops / n if n else 0.0
-    if n >= 12 and ratio >= 0.15 and (_ends_sentence(text) or n >= 30):
-        unit.kind = "prose"
-    elif n >= 25 and ratio >= 0.2:
+    if _prose(text, words, n):
         unit.kind = "prose"
     elif _ends_sentence(text) and n and not _headline_case(words, text):
         unit.kind = "sentence"
     else:
         unit.kind = "link"
     return unit
+
+
+def _prose(text: str, words: list[str], n: int) -> bool:
+    """Running text: long, sentence-shaped, mostly small words (in a script with case),
+    or dense in English function words; in a script without case, long with sentence
+    punctuation inside."""
+    if n < 12:
+        return False
+    ends = _ends_sentence(text)
+    stops = sum(1 for w in words if w.lower() in _STOP) / len(words) if words else 0.0
+    running = _running(words)
+    if running is None:
+        inner = sum(1 for ch in text[:-1] if ch in _SENTENCE_END or ch in ",，、;；")
+        return (ends or n >= 30) and inner >= 1
+    if ends or n >= 30:
+        if stops >= 0.15 or running >= 0.35:
+            return True
+    return n >= 25 and (stops >= 0.2 or running >= 0.45)
 
 
 def _ends_sentence_with_verb(words: list[str]) -> bool:

@@ -136,7 +136,11 @@ _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d
 _DATE_ANCHOR_NUM = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
-_CLOSERS = "\"'”’»)]*"
+# scripts written without spaces between words: their length is counted in characters
+_CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")   # Thai, Lao, Myanmar, Khmer
+_CLOSERS = "\"'”’»)]*」』）"
+_SENTENCE_END = ".!?…:。！？｡؟।"
 _QUOTES = "\"“”«»"
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b", re.I)
 _SITE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?\s*,?\s*"
