@@ -27,6 +27,7 @@ class _Unit:
     kind: str = "link"          # prose | sentence | link | time | caption | drop | end | list
     reason: Optional[str] = None  # why a "drop" unit goes
     meta: Optional[tuple] = None  # ("author", value) / ("dateline", value) ...
+    block: int = 0              # lines between the same two blank lines share a block
 
 
 def _ends_sentence(text: str) -> bool:
@@ -426,16 +427,21 @@ def _lines_to_units(text: str) -> list[_Unit]:
     units: list[_Unit] = []
     pending: list[str] = []
     prev_blank = True
+    block = 0
 
     def flush():
         if pending:
-            units.append(line_kind(normalise_space(" ".join(pending))))
+            unit = line_kind(normalise_space(" ".join(pending)))
+            unit.block = block
+            units.append(unit)
             pending.clear()
 
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped or not normalise_space(stripped):
             flush()
+            if not prev_blank:
+                block += 1
             prev_blank = True
             continue
         if pending and not prev_blank and _continues(pending[-1], stripped):

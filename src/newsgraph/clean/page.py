@@ -25,13 +25,16 @@ def _score(u: _Unit) -> float:
         return 0.5 if u.words >= 5 else 0.3 if u.words == 4 else 0.0
     if u.kind in ("caption", "time"):
         return 0.0
-    if u.kind == "link":
+    if u.kind == "item":
+        return 0.2
+    if u.kind == "link" or u.reason == "repeated":
         return -1.0 if u.words <= 4 else -0.8
     if u.kind == "end":
         return -4.0
     if u.kind == "list":
         return -1.0
-    if u.reason in ("separator", "label", "advertisement", "dateline", "byline", "chrome", "reading_time"):
+    if u.reason in ("separator", "label", "advertisement", "dateline", "byline", "chrome", "reading_time",
+                    "template"):
         return -0.2
     return -0.8
 
@@ -41,7 +44,10 @@ def _paragraph(u: _Unit) -> bool:
     return u.kind == "prose" or (u.kind == "sentence" and u.words >= 5)
 
 
-def _best_run(units: list[_Unit]) -> tuple[int, int]:
+_BRIDGE = 12   # the most lines a box inside the article may hold
+
+
+def _best_run(units: list[_Unit], bonus: Optional[dict] = None) -> tuple[int, int]:
     """The maximum-sum run of unit scores (Kadane); (0, -1) when nothing scores.
 
     A stretch of costly lines between two prose paragraphs (a related-stories box
@@ -49,6 +55,8 @@ def _best_run(units: list[_Unit]) -> tuple[int, int]:
     menu before the article or a footer after it has prose on one side only.
     """
     scores = [_score(u) for u in units]
+    for k, b in (bonus or {}).items():
+        scores[k] += b
     i, n = 0, len(units)
     while i < n:
         if scores[i] >= 0:
@@ -59,7 +67,7 @@ def _best_run(units: list[_Unit]) -> tuple[int, int]:
             j += 1
         total = sum(scores[i:j])
         if (0 < i and j < n and _paragraph(units[i - 1]) and _paragraph(units[j])
-                and total < -1.5 and not any(u.kind == "end" for u in units[i:j])):
+                and total < -1.5 and j - i <= _BRIDGE and not any(u.kind == "end" for u in units[i:j])):
             scale = -1.5 / total
             for k in range(i, j):
                 scores[k] *= scale
@@ -309,6 +317,87 @@ def _mark_promos(units: list[_Unit]) -> None:
             u.kind, u.reason = "drop", "subscription"
 
 
+_DIGITS = re.compile(r"\d+")
+# what separates a headline from the site's name in a page title: "Headline | Site"
+_TITLE_SPLIT = re.compile(r"\s+[|–—·•»:/-]\s+|\s*\|\s*")
+_HEAD_BONUS = 6
+
+
+def _title_repeats(units: list[_Unit]) -> list[int]:
+    """Lines that repeat the page's own title when the dump opens with it (a browser's
+    text of a page starts with its <title>, "Headline | Site"): the headline, whole or
+    without the site's name. The article hangs from the last of them above it."""
+    if len(units) < 3 or units[0].kind not in ("link", "sentence", "prose") or not 2 <= units[0].words <= 40:
+        return []
+    key = _norm_key(units[0].text)
+    parts = [_norm_key(p) for p in _TITLE_SPLIT.split(units[0].text) if _norm_key(p)]
+    heads = {key}
+    if len(parts) > 1:
+        heads.update((parts[0], max(parts, key=len)))
+    out = []
+    for i in range(1, len(units)):
+        u = units[i]
+        if u.kind in ("link", "sentence", "prose") and u.words >= 2 and _norm_key(u.text) in heads:
+            out.append(i)
+    return out
+
+
+def _mark_repeats(units: list[_Unit], times: int = 3, keep: frozenset = frozenset()) -> None:
+    """Short lines the page repeats (digits aside) three times or more are its
+    template: "Show image", "Photo: X", "3 of 17", "Read more". They go. Those
+    framing the paragraphs of a gallery or a list of steps (a paragraph close on each
+    side) cost little, so the text they interleave stays one run; elsewhere (a menu
+    shown twice, teasers' "more" links) they cost what a link does."""
+    keys = [_DIGITS.sub("#", _norm_key(u.text)) if u.kind in ("link", "sentence", "caption")
+            and u.words <= 8 else None for u in units]
+    counts = Counter(k for k in keys if k)
+    marked = [bool(k and counts[k] >= times) and i not in keep for i, k in enumerate(keys)]
+
+    def paragraph_near(i: int, step: int) -> bool:
+        j, seen = i + step, 0
+        while 0 <= j < len(units) and seen < 2:
+            if not marked[j]:
+                if _paragraph(units[j]):
+                    return True
+                seen += 1
+            j += step
+        return False
+
+    framed = [m and paragraph_near(i, -1) and paragraph_near(i, 1) for i, m in enumerate(marked)]
+    for u, m, f in zip(units, marked, framed):
+        if m:
+            u.kind, u.reason = "drop", "template" if f else "repeated"
+
+
+def _item_like(u: _Unit) -> bool:
+    """A line of a list that is content, not a menu: a quantity ("350 g sugar"), a
+    fact ("Deadline: 3 November"), a phrase with its punctuation, a short sentence."""
+    text = u.text
+    if u.kind == "sentence":
+        return True
+    small = any(w[:1].islower() for w in _words(text))
+    digit = any(ch.isdigit() for ch in text)
+    punct = any(ch in ",;:()" for ch in text[:-1]) or text.rstrip()[-1:] in ".:;!?"
+    return small and (digit or punct)
+
+
+def _mark_items(units: list[_Unit]) -> None:
+    """A block of three or more short lines (no blank line between them), most of them
+    shaped like list content rather than links, is a list of the text (ingredients,
+    facts, steps): its lines become items, kept where the article runs over them."""
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and units[j].block == units[i].block:
+            j += 1
+        lines = [u for u in units[i:j] if u.kind != "drop"]
+        short = [u for u in lines if u.kind in ("link", "sentence") and u.words <= 15]
+        if len(lines) >= 3 and len(short) == len(lines) and sum(map(_item_like, short)) >= 0.6 * len(short):
+            for u in short:
+                u.kind = "item"
+        i = j
+
+
 def _promo_tail(units: list[_Unit], start: int, end: int) -> int:
     """The article ends before a last short paragraph that speaks for the publication,
     set off from the article by two or more link or chrome lines."""
@@ -441,10 +530,18 @@ def clean_page_text(text: str) -> CleanedPage:
                 break
 
     _mark_promos(units)
-    start, end = _best_run(units)
+    heads = _title_repeats(units)
+    _mark_repeats(units, keep=set(heads))
+    _mark_items(units)
+    bonus = {}   # the first paragraph under a headline the title names: the article starts there
+    for h in heads:
+        p = next((k for k in range(h + 1, min(len(units), h + 26)) if _paragraph(units[k])), None)
+        if p is not None:
+            bonus[p] = _HEAD_BONUS
+    start, end = _best_run(units, bonus)
     if end >= start:   # author lines in the page head, then the run again
         _mark_bylines(units, start, metadata.get("site"))
-        start, end = _best_run(units)
+        start, end = _best_run(units, bonus)
     if end < start:   # nothing scores: keep every unit that is not chrome
         start, end = 0, len(units) - 1
     end = _promo_tail(units, start, _cut_tail(units, start, end))
@@ -461,7 +558,9 @@ def clean_page_text(text: str) -> CleanedPage:
         if published:
             metadata["published"] = published
 
-    t = _headline_in_run(units, start, end)
+    t = next((h for h in reversed(heads) if start - 25 <= h <= start + 3 and h <= end), None)
+    if t is None:
+        t = _headline_in_run(units, start, end)
     if t is None:
         t = _find_title(units, start, metadata.get("site"))
     title = units[t].text if t is not None else None
