@@ -382,18 +382,20 @@ def _item_like(u: _Unit) -> bool:
 
 
 def _mark_items(units: list[_Unit]) -> None:
-    """A block of three or more short lines (no blank line between them), most of them
-    shaped like list content rather than links, is a list of the text (ingredients,
-    facts, steps): its lines become items, kept where the article runs over them."""
+    """A block of short lines (no blank line between them) of which three or more are
+    link-shaped but most read as list content rather than links (quantities, facts,
+    phrases with their punctuation) is a list of the text (ingredients, specifications,
+    steps): its link-shaped lines become items, kept where the article runs over them."""
     i = 0
     while i < len(units):
         j = i
         while j < len(units) and units[j].block == units[i].block:
             j += 1
         lines = [u for u in units[i:j] if u.kind != "drop"]
-        short = [u for u in lines if u.kind in ("link", "sentence") and u.words <= 15]
-        if len(lines) >= 3 and len(short) == len(lines) and sum(map(_item_like, short)) >= 0.6 * len(short):
-            for u in short:
+        links = [u for u in lines if u.kind == "link"]
+        if len(links) >= 3 and all(u.kind in ("link", "sentence") and u.words <= 15 for u in lines) \
+                and sum(map(_item_like, lines)) >= 0.6 * len(lines):
+            for u in links:
                 u.kind = "item"
         i = j
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from . import furniture as _F
+
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -41,7 +43,7 @@ toggle caption|hide caption|close caption|loading|loading...|terms of use|terms 
 privacy policy|privacy|cookie policy|cookies|cookie settings|manage cookies|
 accept|accept all|reject all|ok|got it|contact us|about us|site map|sitemap|help|faq|
 all rights reserved|more|less|live|updated|opinion|analysis|trending|latest
-""".replace("\n", "").split("|"))
+""".replace("\n", "").split("|")) | _F.CHROME
 
 # Section headers (the whole line) after which the article is over.
 _END_HEADER = re.compile(
@@ -53,7 +55,7 @@ _END_HEADER = re.compile(
     r"sponsored (?:content|stories|links)|promoted (?:content|stories)|from our partners|"
     r"more from [\w .'&-]+|about the authors?|about us|contact us|follow us(?: on [\w ]+)?|"
     r"connect with us|sections|site map|sitemap|footer|"
-    r"(?:sign up|subscribe) (?:for|to) (?:our|the)? ?[\w ]*newsletters?)"
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the)? ?[\w ]*newsletters?|" + _F.END_HEADERS + ")"
     r"(?:\s*\(\d+\))?",
     re.I)
 
@@ -63,19 +65,22 @@ _LIST_HEADER = re.compile(
     r"read (?:more|next|also)|see also|also read|also on [\w .'-]+|more on (?:this|these) (?:story|stories|topics?)|"
     r"more (?:stories|news|coverage|headlines)|top stories|latest (?:news|stories|headlines)|"
     r"tags|topics|filed under|in this article|what to read next|keep reading|"
-    r"editors'? picks|editor'?s picks|watch next|up next)",
+    r"editors'? picks|editor'?s picks|watch next|up next|" + _F.LIST_HEADERS + ")",
     re.I)
 
 _BREADCRUMB = re.compile(r"^[^>›»/]{1,30}(?:\s[>›»/]\s[^>›»/]{1,80}){2,}$")
-_READING_TIME = re.compile(r"(?:reading time:? )?\d+\s*(?:min|mins|minutes?)\.?(?: read(?:ing time)?)?", re.I)
+_READING_TIME = re.compile(r"(?:reading time:? )?\d+\s*(?:min|mins|minutes?)\.?(?: read(?:ing time)?)?|"
+                           + _F.READING_TIME, re.I)
 _FOLLOW = re.compile(r"\bfollow (?:her|him|them|us|me) (?:on|at)\b", re.I)
 _CLICK = re.compile(r"\b(?:click|tap) here\b", re.I)
-_INLINE_LINK = re.compile(r"(?:related|read more|read also|see also|also read|more|watch|listen)\s*[:>|»-]\s+\S", re.I)
+_INLINE_LINK = re.compile(r"(?:related|read more|read also|see also|also read|more|watch|listen|" + _F.INLINE_LINKS
+                          + r")\s*[:>|»-]\s+\S", re.I)
 
 _CAPTION_START = re.compile(
     r"(?:file\s*(?:photo)?\s*[-–—:]|file photo\b|photo\s*(?:credit)?\s*[:|]|photograph\s*:|"
     r"picture\s*:|image\s*(?:credit|copyright|caption|source)?\s*[:|]|image copyright\b|"
-    r"image caption\b|credit\s*:|caption\s*:|pictured\s*:|video\s*:|\[video:|\[photo:|\[image:)",
+    r"image caption\b|credit\s*:|caption\s*:|pictured\s*:|video\s*:|\[video:|\[photo:|\[image:|"
+    r"(?:" + _F.PHOTO_WORDS + r")\s*[:|©])",
     re.I)
 _AGENCIES = r"(?:AP|AFP|EPA|Getty Images|Getty|Reuters|REUTERS|Shutterstock|Alamy|Xinhua|Bloomberg|Pool|POOL)"
 _CAPTION_INSIDE = re.compile(
@@ -93,7 +98,8 @@ _AGENCY = frozenset("ap afp reuters getty epa shutterstock alamy xinhua bloomber
                     "associated press photo photograph handout".split())
 _CREDIT_FILLER = frozenset("images via courtesy of for the staff file photos and".split())
 
-_BYLINE = re.compile(r"(?:by|written by|words by|posted by|story by|reporting by|report by)\s+(?P<name>\S.*)", re.I)
+_BYLINE = re.compile(r"(?:by|written by|words by|posted by|story by|reporting by|report by|" + _F.BYLINE_LEAD
+                     + r")\s+(?P<name>\S.*)", re.I)
 # job titles and desks: the end of "Jane Doe, Health Correspondent", "Brussels Bureau"
 _ROLE_WORDS = frozenset("""
 correspondent correspondents reporter reporters editor editors writer writers columnist columnists
@@ -110,7 +116,8 @@ finance financial crime court courts transport travel food fashion music film bo
 """.split())
 _NAME_PARTICLES = frozenset("de da di del della dos das du van von der den la le bin al el y st mc".split())
 _PRONOUNS = frozenset("i he she it we they you this that these those there his her their our its".split())
-_BARE_BY = frozenset(("by", "written by", "words by", "story by", "reporting by", "posted by"))
+_BARE_BY = frozenset(("by", "written by", "words by", "story by", "reporting by", "posted by",
+                      "von", "par", "por", "door", "autor", "autorin", "przez"))
 # (?<!\s): a match starts right after a word, so a run of spaces is not retried at every offset
 _AUTHOR_SPLIT = re.compile(r"(?<!\s)\s*[,|·•—–]\s*|(?<!\s)\s+-\s+")
 _NAME_TOKEN = re.compile(r"(?:[A-Z][a-zà-ÿ'’]*\.?|[A-Z]\.|[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*)", re.U)
@@ -142,21 +149,23 @@ _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")   # Thai, L
 _CLOSERS = "\"'”’»)]*」』）"
 _SENTENCE_END = ".!?…:。！？｡؟।"
 _QUOTES = "\"“”«»"
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b|"
+                        r"\b(?:" + _F.FOOTER.split("|datenschutz")[0] + r")\b", re.I)
 _SITE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?\s*,?\s*"
                    r"([A-Z][^.|]{1,60}?)(?:\.|\||$| all rights)", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _COOKIE_CONTEXT = re.compile(r"\b(?:site|website|browser|browsing|experience|consent|polic(?:y|ies)|settings|"
-                             r"preferences|personali[sz]e|analytics|third[- ]party|advertising|ads|traffic)\b", re.I)
-_ADDRESSED = re.compile(r"\b(?:you|your|you're|you’re)\b", re.I)
+                             r"preferences|personali[sz]e|analytics|third[- ]party|advertising|ads|traffic|"
+                             + _F.COOKIE_CONTEXT + r")\b", re.I)
+_ADDRESSED = re.compile(r"\b(?:you|your|you're|you’re|(?i:" + _F.ADDRESSED + r")|" + _F.ADDRESSED_CASED + r")\b")
 _IMPERATIVE = re.compile(r"(?:subscribe|sign|log|register|get|join|already|support|become|unlock|enter|create|want|"
                          r"don't|don’t|enjoy|try|start|continue|read|keep|receive|never miss)\b", re.I)
 _SUBSCRIBE = re.compile(r"\b(?:subscrib\w*|sign up|sign in|log in|newsletters?|paywall|free articles?|"
                         r"inbox|email address|"
-                        r"premium|unlock|membership|register)\b", re.I)
-_SOCIAL = re.compile(r"\b(?:share|tweet|follow us|like us|facebook|twitter|whatsapp|instagram)\b", re.I)
+                        r"premium|unlock|membership|register|" + _F.SUBSCRIBE + r")\b", re.I)
+_SOCIAL = re.compile(r"\b(?:share|tweet|follow us|like us|facebook|twitter|whatsapp|instagram|" + _F.SOCIAL + r")\b", re.I)
 _FOOTER = re.compile(r"\b(?:all rights reserved|terms of (?:use|service)|privacy (?:policy|notice)|"
-                     r"cookie policy|do not sell my|contact us|about us)\b", re.I)
+                     r"cookie policy|do not sell my|contact us|about us|" + _F.FOOTER + r")\b", re.I)
 _ADVERT = re.compile(
     r"(?:advertisement|advert|ad|sponsored(?: content| post| links?| stories)?|paid (?:content|post|partnership|links?))"
     r"(?:\s*[-–—:|]?\s*(?:(?:the )?(?:story|article|content) continues below(?: (?:this )?advertisement)?|"
@@ -166,7 +175,7 @@ _PROMO = re.compile(r"\b(?:our|ours|us|you|your|we)\b|\bevery (?:day|morning|eve
                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
                     r"\b(?:weekly|daily|newsletters?|republish\w*|donate|donations?|sign up|subscribe)\b", re.I)
 # a call to the reader ("you ... sign up"), or the publication speaking of its own work
-_CALL = re.compile(r"\b(?:sign(?:ing)? up|subscrib\w*|newsletters?|inbox|donat\w*|republish\w*|"
+_CALL = re.compile(r"\b(?:sign(?:ing)? up|subscrib\w*|newsletters?|inbox|donat\w*|republish\w*|" + _F.CALL + r"|"
                    r"every (?:day|morning|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 _SELF = re.compile(r"\bour (?:\w+ ){0,2}(?:articles|stories|journalism|reporting|newsroom|content|coverage|"
                    r"newsletters?)\b|\brepublish\w*|\bcreative commons\b", re.I)

@@ -1,0 +1,112 @@
+"""The words of page furniture beyond English: what sites write on their comment,
+share, related-links, sign-up and cookie boxes, in the languages of Europe's larger
+web (German, French, Spanish, Italian, Portuguese, Dutch, Polish, the Nordic ones).
+
+These are words of *language*, not of the news, and a supplement only: the cleaner
+finds the article by the shape of the page (line lengths, punctuation, repeated
+template lines, blocks, position) in any language; these lists let it name a box
+("Kommentare", "Lesen Sie auch") the way ``vocab.py`` does in English. Each entry is
+a regular-expression fragment matched against the lower-cased line unless noted.
+"""
+from __future__ import annotations
+
+# a header after which the article is over: comments, most read, about the author
+END_HEADERS = "|".join((
+    # German
+    r"(?:leser)?kommentare?|kommentar(?:e)? (?:schreiben|verfassen|hinterlassen|abgeben|anzeigen|lesen)|"
+    r"(?:schreibe|hinterlasse|verfasse) (?:einen kommentar|eine antwort)|kommentieren sie hier|"
+    r"kommentare (?:sind )?geschlossen|diskutieren sie mit|meistgelesen(?:e [\w ]+)?|am meisten gelesen|"
+    r"beliebte (?:artikel|beiträge)|neueste (?:beiträge|kommentare)|letzte (?:beiträge|kommentare)|"
+    r"über (?:den|die) autor(?:in)?|über mich|folgen sie uns(?: auf [\w ]+)?|antwort abbrechen",
+    # French, Spanish, Italian, Portuguese
+    r"commentaires?|(?:laisser|ajouter|écrire) un commentaire|laisser une réponse|réagissez|les plus lus|"
+    r"à propos de l'auteur|suivez-nous|"
+    r"comentarios?|(?:deja|dejar|escribe) (?:un comentario|una respuesta)|lo más (?:leído|visto)|más leídas?|"
+    r"sobre el autor|síguenos|"
+    r"commenti|lascia un commento|(?:i )?più letti|seguici|"
+    r"comentários?|deixe (?:um comentário|uma resposta)|mais lidas?",
+    # Dutch, Polish, Nordic
+    r"reacties?|(?:laat|plaats) een reactie(?: achter)?|meest gelezen|"
+    r"komentarze|dodaj komentarz|najczęściej czytane|najpopularniejsze|"
+    r"kommentarer|kommentoi|mest lästa|mest læste|mest leste|luetuimmat",
+))
+
+# a header that opens a list of links (the article may go on after it)
+LIST_HEADERS = "|".join((
+    r"lesen sie auch|lies auch|auch lesen|siehe auch|mehr zum thema|mehr dazu|zum thema|"
+    r"das könnte (?:sie|dich) auch interessieren|(?:das )?könnte (?:sie|dich) auch interessieren|"
+    r"(?:ähnliche|verwandte|weitere|passende) (?:beiträge|artikel|nachrichten|meldungen|themen|rezepte|news|berichte)|"
+    r"(?:weitere )?empfehlungen|schlagw(?:ö|o)rter|schlagworte|themen|kategorien|aktuelle (?:beiträge|artikel|berichte|nachrichten)|"
+    r"top[- ]themen|mehr aus [\w .'-]+|mehr von [\w .'-]+",
+    r"à lire aussi|lire aussi|à lire également|voir aussi|sur le même (?:sujet|thème)|"
+    r"articles? (?:similaires|liés|associés)|vous aimerez aussi|dans la même rubrique|mots-clés|"
+    r"lea también|lee también|ver también|vea también|te puede interesar|también te puede interesar|"
+    r"te podría interesar|noticias relacionadas|artículos relacionados|etiquetas|"
+    r"leggi anche|vedi anche|potrebbe interessarti|ti potrebbe interessare|articoli correlati|"
+    r"leia também|veja também|notícias relacionadas|você também pode gostar",
+    r"lees ook|zie ook|gerelateerde artikelen|meer over [\w ]+|"
+    r"czytaj (?:też|także)|zobacz (?:też|także)|przeczytaj (?:też|także)|powiązane(?: artykuły)?|podobne artykuły|"
+    r"läs också|læs også|les også|lue myös",
+))
+
+# a line that starts a link to elsewhere: "Lesen Sie auch: ...", "Lea también: ..."
+INLINE_LINKS = (r"lesen sie auch|lies auch|auch lesen|mehr zum thema|siehe auch|weiterlesen|"
+                r"à lire aussi|lire aussi|voir aussi|lea también|lee también|lea más|vea también|ver también|lea|"
+                r"leggi anche|leia também|lees ook|czytaj (?:też|także|więcej)|zobacz (?:też|także)|"
+                r"läs också|læs også|les også")
+
+# a photo credit or caption opening a line: "Foto: ...", "Bild: ...", "Imagen: ..."
+PHOTO_WORDS = (r"foto|fotos|fotograf(?:ie|ía|o)?|bild|bilder|bildquelle|quelle|abbildung|symbolbild|"
+               r"crédits? photos?|illustration|imagen|imágenes|immagine|imagem|beeld|fot|zdjęcie|kuva")
+
+# exact lines of page chrome (lower case, outer punctuation stripped)
+CHROME = frozenset("""
+teilen|drucken|teilen mit|beitrag teilen|artikel teilen|inhalt teilen|seite teilen|weiterlesen|mehr lesen|
+mehr|zurück|zurück zur übersicht|nach oben|anzeige|werbung|suche|suchen|menü|startseite|schließen|
+zum inhalt springen|zur navigation springen|weiter|vorherige|nächste|merken|gefällt mir|antworten|
+partager|imprimer|lire la suite|publicité|rechercher|fermer|accueil|suivant|précédent|répondre|
+compartir|imprimir|leer más|publicidad|buscar|cerrar|inicio|siguiente|anterior|responder|
+condividi|stampa|leggi di più|pubblicità|cerca|chiudi|rispondi|
+compartilhar|partilhar|leia mais|publicidade|pesquisar|fechar|
+delen|lees meer|advertentie|zoeken|sluiten|reageren|
+udostępnij|czytaj więcej|reklama|szukaj|zamknij|odpowiedz|
+dela|del|läs mer|læs mere|les mer|annons|annonse|jaa|lue lisää|mainos
+""".replace("\n", "").split("|"))
+
+# share buttons and social media
+SOCIAL = r"teilen|partager|compartir|condividi|compartilhar|partilhar|delen|udostępnij|folgen sie uns"
+
+# sign-up, log-in, subscription
+SUBSCRIBE = (r"abonnieren|abonniere|abonnement|anmelden|registrieren|einloggen|eingeloggt|"
+             r"s'abonner|abonnez-vous|inscrivez-vous|connectez-vous|suscríbete|suscribirse|regístrate|"
+             r"iscriviti|abbonati|assine|inscreva-se|abonneer|schrijf je in|zapisz się|subskrybuj|prenumerera|tilaa")
+
+# the reader addressed (matched with case: German "Sie" is the reader, "sie" is not)
+ADDRESSED_CASED = r"Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen"
+ADDRESSED = (r"du|dein|deine|deinen|deinem|deiner|dich|dir|euch|euer|eure|"
+             r"vous|votre|vos|usted|ustedes|tus|voi|vostro|vostra|você|vocês|uw|jij|jouw|"
+             r"państwo|ciebie|twoje|dig|din|ditt|dina|dere")
+
+# words beside "cookies" in a consent box
+COOKIE_CONTEXT = (r"webseite|internetseite|seite|einwilligung|zustimmung|datenschutz\w*|dienste|analyse|statistik|"
+                  r"navigateur|consentement|navegador|navegación|consentimiento|consenso|navigazione|"
+                  r"toestemming|zgod\w*|samtycke|samtykke")
+
+# a box that calls the reader to do something: sign up, donate, follow
+CALL = (r"abonnieren|anmelden|newsletter|spenden?|unterstützen sie|jetzt (?:testen|bestellen|anmelden|lesen)|"
+        r"abonnez-vous|inscrivez-vous|faites un don|suscríbete|dona|iscriviti|assine|doneer|wesprzyj")
+
+# footer notices
+FOOTER = (r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|"
+          r"todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|"
+          r"datenschutzerklärung|impressum|mentions légales|aviso legal|política de privacidad|"
+          r"alla rättigheter förbehållna|kaikki oikeudet pidätetään")
+
+# a byline's lead word
+BYLINE_LEAD = r"von|verfasst von|geschrieben von|autor(?:in)?|par|publié par|por|escrito por|publicado por|di|scritto da|door|przez"
+
+# reading time: "4 Min. Lesedauer", "Lesezeit: 3 Minuten", "3 min de lecture"
+READING_TIME = (r"(?:lesedauer|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|czas czytania)"
+                r":? ?(?:ca\.? )?\d+ ?(?:min\.?|minuten?|minutes?|minutos?|minuti|minut)|"
+                r"(?:ca\.? )?\d+ ?(?:min\.?|minuten?|minutes?|minutos?|minuti|minut) "
+                r"(?:lesedauer|lesezeit|de lecture|de lectura|di lettura|leestijd|czytania)")
