@@ -110,3 +110,17 @@ READING_TIME = (r"(?:lesedauer|lesezeit|temps de lecture|tiempo de lectura|tempo
                 r":? ?(?:ca\.? )?\d+ ?(?:min\.?|minuten?|minutes?|minutos?|minuti|minut)|"
                 r"(?:ca\.? )?\d+ ?(?:min\.?|minuten?|minutes?|minutos?|minuti|minut) "
                 r"(?:lesedauer|lesezeit|de lecture|de lectura|di lettura|leestijd|czytania)")
+
+# a call to action opening a line: "Abonniere ...", "Melden Sie sich ...", "Suivez-nous"
+IMPERATIVE = (r"abonniere|abonnieren sie|melde dich|melden sie sich|registriere|registrieren sie|jetzt|hol dir|"
+              r"holen sie sich|verpasse|verpassen sie|folge|folgen sie|unterstütze|unterstützen sie|"
+              r"abonnez|inscrivez|suivez|ne manquez|suscríbete|regístrate|síguenos|no te pierdas|únete|"
+              r"iscriviti|seguici|non perdere|assine|inscreva|siga|abonneer|volg|zapisz|obserwuj|nie przegap")
+
+# the site speaking of itself: "our newsletter", "unser Newsletter", "notre newsletter"
+SELF = (r"(?:unser|unsere|unseren|unserem|unserer|notre|nos|nuestro|nuestra|nuestros|nuestras|nostro|nostra|"
+        r"nosso|nossa|onze|nasz|nasza|nasze|vår|vårt|våra|vores|meidän)")
+
+# the comment box: the words a site writes about comments
+COMMENT_WORDS = (r"kommentar\w*|commentaire\w*|comentario\w*|commento|commenti|comentário\w*|reactie\w*|"
+                 r"komentarz\w*|kommentti\w*")

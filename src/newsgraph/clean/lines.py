@@ -9,13 +9,13 @@ from typing import Optional
 
 from .model import normalise_space
 from .vocab import (
-    _ADDRESSED, _ADVERT, _AGENCY, _AUTHOR_SPLIT, _BARE_BY, _BREADCRUMB, _BYLINE, _CAPTION_INSIDE,
+    _ADDRESSED, _ADVERT, _AGENCY, _AGENCY_ALONE, _AUTHOR_SPLIT, _BARE_BY, _BREADCRUMB, _BYLINE, _CAPTION_INSIDE,
     _CAPTION_START, _CHROME_EXACT, _CLICK, _CLOSERS, _COOKIE, _COOKIE_CONTEXT, _COPYRIGHT, _CREDITS,
     _CREDIT_FILLER, _DATE_ANCHOR_NUM, _DATE_WORDS, _END_HEADER, _FOLLOW, _FOOTER, _IMPERATIVE,
     _INLINE_LINK, _ISO_DATETIME, _LIST_HEADER, _META_SPLIT, _MONTHS, _NAME_GLUE, _NAME_PARTICLES,
     _NAME_TOKEN, _QUOTES, _READING_TIME, _RELATIVE_TIME, _ROLE_MODIFIERS, _ROLE_WORDS, _SOCIAL,
     _SPEECH, _STOP, _SUBSCRIBE, _TIME_ZONE, _TOKEN, _VERBISH, _WEEKDAYS, _WORD, _CJK, _UNSPACED,
-    _SENTENCE_END,
+    _SENTENCE_END, _COMMENT_FORM, _COMMENT_WORD, _WE,
 )
 
 # --------------------------------------------------------------------------- units
@@ -179,8 +179,7 @@ def _credit_line(text: str, words: list[str]) -> bool:
     if "/" in text or "|" in text:
         return True
     names = all(w[0].isupper() or w.lower() in _AGENCY or w.lower() in _CREDIT_FILLER for w in words)
-    return names and len(words) <= 5 and any(w in ("getty", "reuters", "afp", "ap", "epa", "shutterstock",
-                                                  "alamy", "xinhua", "images", "photo") for w in low)
+    return names and len(words) <= 5 and any(w in _AGENCY_ALONE for w in low)
 
 
 def _role_phrase(tokens: list[str]) -> bool:
@@ -335,6 +334,9 @@ def line_kind(text: str) -> _Unit:
     if n <= 8 and (_END_HEADER.fullmatch(key) or _END_HEADER.fullmatch(text.strip(" .:").lower())):
         unit.kind = "end"
         return unit
+    if n <= 30 and _COMMENT_FORM.search(text):
+        unit.kind = "end"   # the comment form: the article is over
+        return unit
     if n <= 8 and _LIST_HEADER.fullmatch(key):
         unit.kind = "list"
         return unit
@@ -375,6 +377,8 @@ def line_kind(text: str) -> _Unit:
             return drop("cookie")
         if _SUBSCRIBE.search(text) and n <= 40 and (n <= 6 or _ADDRESSED.search(text) or _IMPERATIVE.match(text)):
             return drop("subscription")
+        if n <= 40 and _COMMENT_WORD.search(text) and (_ADDRESSED.search(text) or _WE.search(text)):
+            return drop("comment_policy")
         if n <= 6 and _SOCIAL.search(text) and not _ends_sentence(text):
             return drop("social")
         if n <= 25 and _FOLLOW.search(text):

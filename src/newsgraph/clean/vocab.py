@@ -82,20 +82,27 @@ _CAPTION_START = re.compile(
     r"image caption\b|credit\s*:|caption\s*:|pictured\s*:|video\s*:|\[video:|\[photo:|\[image:|"
     r"(?:" + _F.PHOTO_WORDS + r")\s*[:|©])",
     re.I)
-_AGENCIES = r"(?:AP|AFP|EPA|Getty Images|Getty|Reuters|REUTERS|Shutterstock|Alamy|Xinhua|Bloomberg|Pool|POOL)"
+# Photo agencies as credits name them ("REUTERS/Jane Doe", "(AP Photo)", "Getty Images"): the one list
+PHOTO_AGENCIES = ("AP", "AFP", "EPA", "Getty Images", "Getty", "Reuters", "Shutterstock", "Alamy", "Xinhua",
+                  "Bloomberg", "Pool")
+_AGENCIES = r"(?:" + "|".join(PHOTO_AGENCIES + ("REUTERS", "POOL")) + ")"
+_AGENCY_WORDS = frozenset(w.lower() for a in PHOTO_AGENCIES for w in a.split()) - {"images"}
+# an agency named alone on a short line of names makes it a credit ("Jane Doe Getty Images");
+# Bloomberg and Pool are also a person's name and a word
+_AGENCY_ALONE = (_AGENCY_WORDS - {"bloomberg", "pool"}) | {"images", "photo"}
 _CAPTION_INSIDE = re.compile(
-    r"\((?i:ap|afp|reuters|getty|epa|ap photo|photo|photograph|image|picture|credit|pool)\b[^()]{0,80}\)\s*\.?$|"
+    r"\((?i:" + "|".join(a.lower() for a in PHOTO_AGENCIES) + r"|ap photo|photo|photograph|image|picture|credit|"
+    + _F.PHOTO_WORDS + r")\b[^()]{0,80}\)\s*\.?$|"
     r"\b" + _AGENCIES + r" ?/ ?[A-Z][\w.'’ -]{0,40}$|"
     r"\b[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,3}\s?/\s?" + _AGENCIES + r"(?: via [A-Z][\w ]{0,30})?\s*\.?$|"
-    r"[.!?] (?i:photo|photograph|image|picture|credit)s? ?(?:by\b|:|\|) ?[A-Z][^.!?]{0,60}$|"
+    r"[.!?] (?i:photo|photograph|image|picture|credit|" + _F.PHOTO_WORDS + r")s? ?(?:by\b|:|\||©) ?[A-Z][^.!?]{0,60}$|"
     # a credit after the description: "... in Oslo, May 2, 2024. Some Wire/Jane Doe"
     r"[.!?] [A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}"
     r" ?/ ?[A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}$",
 )
 _CREDITS = re.compile(r"\((?:additional )?(?:reporting|writing|editing|compiled|edited|research|"
                       r"graphics|translation|produced)\b[^()]*\)", re.I)
-_AGENCY = frozenset("ap afp reuters getty epa shutterstock alamy xinhua bloomberg pool "
-                    "associated press photo photograph handout".split())
+_AGENCY = _AGENCY_WORDS | frozenset("associated press photo photograph handout".split())
 _CREDIT_FILLER = frozenset("images via courtesy of for the staff file photos and".split())
 
 _BYLINE = re.compile(r"(?:by|written by|words by|posted by|story by|reporting by|report by|" + _F.BYLINE_LEAD
@@ -159,7 +166,8 @@ _COOKIE_CONTEXT = re.compile(r"\b(?:site|website|browser|browsing|experience|con
                              + _F.COOKIE_CONTEXT + r")\b", re.I)
 _ADDRESSED = re.compile(r"\b(?:you|your|you're|you’re|(?i:" + _F.ADDRESSED + r")|" + _F.ADDRESSED_CASED + r")\b")
 _IMPERATIVE = re.compile(r"(?:subscribe|sign|log|register|get|join|already|support|become|unlock|enter|create|want|"
-                         r"don't|don’t|enjoy|try|start|continue|read|keep|receive|never miss)\b", re.I)
+                         r"don't|don’t|enjoy|try|start|continue|read|keep|receive|never miss|" + _F.IMPERATIVE
+                         + r")\b", re.I)
 _SUBSCRIBE = re.compile(r"\b(?:subscrib\w*|sign up|sign in|log in|newsletters?|paywall|free articles?|"
                         r"inbox|email address|"
                         r"premium|unlock|membership|register|" + _F.SUBSCRIBE + r")\b", re.I)
@@ -177,8 +185,14 @@ _PROMO = re.compile(r"\b(?:our|ours|us|you|your|we)\b|\bevery (?:day|morning|eve
 # a call to the reader ("you ... sign up"), or the publication speaking of its own work
 _CALL = re.compile(r"\b(?:sign(?:ing)? up|subscrib\w*|newsletters?|inbox|donat\w*|republish\w*|" + _F.CALL + r"|"
                    r"every (?:day|morning|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
-_SELF = re.compile(r"\bour (?:\w+ ){0,2}(?:articles|stories|journalism|reporting|newsroom|content|coverage|"
-                   r"newsletters?)\b|\brepublish\w*|\bcreative commons\b", re.I)
+_SELF = re.compile(r"\b(?:our|" + _F.SELF + r") (?:\w+ ){0,2}(?:articles|stories|journalism|reporting|newsroom|content|"
+                   r"coverage|newsletters?|artikel|beiträge|newsletter|articles|artículos|articoli|artigos|artikelen)\b|"
+                   r"\brepublish\w*|\bcreative commons\b", re.I)
+# a comment form ("Your email address will not be published. Required fields are marked *")
+_COMMENT_FORM = re.compile(r"\b(?:e-?mail|adresse|address|correo|indirizzo|endereço|adres)\b[^*]{0,120}\*", re.I)
+# the site's words about its comments, to the reader or as "we": a comment policy
+_COMMENT_WORD = re.compile(r"\b(?:comments?|commenting|commenters?|" + _F.COMMENT_WORDS + r")\b", re.I)
+_WE = re.compile(r"\b(?:we|our|us|wir|uns|unser\w*|nous|notre|nos|nosotros|nuestr\w*|noi|nostr\w*)\b", re.I)
 # the tone of a sign-up box's pitch: to the reader, or of the publication's own output
 _BOX_TONE = re.compile(r"\b(?:you|your|our)\b|\bevery (?:day|morning|evening|week|weekday|month|monday|tuesday|"
                        r"wednesday|thursday|friday|saturday|sunday)\b|\b(?:weekly|daily|newsletters?)\b", re.I)
