@@ -319,7 +319,7 @@ def _mark_promos(units: list[_Unit]) -> None:
 
 _DIGITS = re.compile(r"\d+")
 # what separates a headline from the site's name in a page title: "Headline | Site"
-_TITLE_SPLIT = re.compile(r"\s+[|–—·•»:/-]\s+|\s*\|\s*")
+_TITLE_SPLIT = re.compile(r"(?<!\s)\s*\|\s*|(?<!\s)\s+[–—·•»:/-]\s+")
 _HEAD_BONUS = 6
 
 
