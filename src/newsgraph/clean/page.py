@@ -45,6 +45,7 @@ def _paragraph(u: _Unit) -> bool:
 
 
 _BRIDGE = 12   # the most lines a box inside the article may hold
+_LONG = 40     # a paragraph this long is no comment or teaser: it counts twice in a tail
 
 
 def _best_run(units: list[_Unit], bonus: Optional[dict] = None) -> tuple[int, int]:
@@ -121,7 +122,7 @@ def _cut_tail(units: list[_Unit], start: int, end: int) -> int:
         j = i
         while j <= end and not (_junk(units[j]) and j + 1 <= end and _junk(units[j + 1])):
             j += 1
-        segments.append((gap_start, i, sum(1 for k in range(i, j) if _paragraph(units[k]))))
+        segments.append((gap_start, i, sum(2 if units[k].words >= _LONG else 1 for k in range(i, j) if _paragraph(units[k]))))
         i = j
     # the article ends before the first gap after which the page only breaks into
     # fragments: several segments of about one paragraph each (comments, teasers)
