@@ -9,7 +9,7 @@ from typing import Optional
 from .model import Block, CleanedPage
 from .vocab import (
     _ADDRESSED, _BOX_TONE, _CALL, _CLOSERS, _IMPERATIVE, _PLACE_DATELINE, _PROMO, _PRONOUNS,
-    _QUOTES, _SELF, _SITE, _SPEECH, _VERBISH,
+    _QUOTES, _SELF, _SITE, _SPEECH, _VERBISH, _CJK,
 )
 from .lines import (
     _Unit, _title_like, _affiliation, _headline_case, _lines_to_units, _mark_bylines, _norm_key,
@@ -324,23 +324,45 @@ _TITLE_SPLIT = re.compile(r"(?<!\s)\s*\|\s*|(?<!\s)\s+[–—·•»:/-]\s+")
 _HEAD_BONUS = 6
 
 
-def _title_repeats(units: list[_Unit]) -> list[int]:
+def _title_keys(text: str) -> dict[str, tuple[int, str]]:
+    """The keys of a line's runs of parts between separators ("Headline | Section |
+    Site"), each with a rank and its text: rank 0 the whole line, 1 a run without the
+    last part (the site's name usually ends a page title), 2 a run ending with it."""
+    cuts = [(m.start(), m.end()) for m in _TITLE_SPLIT.finditer(text)][:6]
+    starts = [0] + [e for _, e in cuts]
+    ends = [s for s, _ in cuts] + [len(text)]
+    keys: dict[str, tuple[int, str]] = {}
+    for i in range(len(starts)):
+        for j in range(i, len(ends)):
+            part = text[starts[i]:ends[j]].strip()
+            key = _norm_key(part)
+            rank = 0 if (i == 0 and j == len(ends) - 1) else 1 if j < len(ends) - 1 else 2
+            if len(key) >= 6 and rank < keys.get(key, (3, ""))[0]:
+                keys[key] = (rank, part)
+    return keys
+
+
+def _title_repeats(units: list[_Unit]) -> dict[int, str]:
     """Lines that repeat the page's own title when the dump opens with it (a browser's
     text of a page starts with its <title>, "Headline | Site"): the headline, whole or
-    without the site's name. The article hangs from the last of them above it."""
+    without the site's name, or a date, on either side; each with the part that is the
+    headline. Matches of the whole title or its leading parts win over those of its
+    last part (the site's name)."""
     if len(units) < 3 or units[0].kind not in ("link", "sentence", "prose") or not 2 <= units[0].words <= 40:
-        return []
-    key = _norm_key(units[0].text)
-    parts = [_norm_key(p) for p in _TITLE_SPLIT.split(units[0].text) if _norm_key(p)]
-    heads = {key}
-    if len(parts) > 1:
-        heads.update((parts[0], max(parts, key=len)))
-    out = []
+        return {}
+    heads = _title_keys(units[0].text)
+    least = 0.3 * len(_norm_key(units[0].text))
+    found: list[tuple[int, int, str]] = []
     for i in range(1, len(units)):
         u = units[i]
-        if u.kind in ("link", "sentence", "prose") and u.words >= 2 and _norm_key(u.text) in heads:
-            out.append(i)
-    return out
+        if u.kind not in ("link", "sentence", "prose") or u.words < 2 or len(u.text) > 3 * len(units[0].text):
+            continue
+        mine = _title_keys(u.text)
+        hits = sorted((heads[k][0], -len(k), mine[k][1]) for k in mine if k in heads and len(k) >= least)
+        if hits:
+            found.append((i, hits[0][0], hits[0][2]))
+    best = min((r for _, r, _ in found), default=None)
+    return {i: part for i, r, part in found if r == best}
 
 
 def _mark_repeats(units: list[_Unit], times: int = 3, keep: frozenset = frozenset()) -> None:
@@ -534,7 +556,7 @@ def clean_page_text(text: str) -> CleanedPage:
 
     _mark_promos(units)
     heads = _title_repeats(units)
-    _mark_repeats(units, keep=set(heads))
+    _mark_repeats(units, keep=frozenset(heads))
     _mark_items(units)
     bonus = {}   # the first paragraph under a headline the title names: the article starts there
     for h in heads:
@@ -562,11 +584,13 @@ def clean_page_text(text: str) -> CleanedPage:
             metadata["published"] = published
 
     t = next((h for h in reversed(heads) if start - 25 <= h <= start + 3 and h <= end), None)
+    title = heads[t] if t is not None else None
     if t is None:
         t = _headline_in_run(units, start, end)
     if t is None:
         t = _find_title(units, start, metadata.get("site"))
-    title = units[t].text if t is not None else None
+    if title is None and t is not None:
+        title = units[t].text
     if t is not None and t >= start:
         start = t + 1
     first = (t + 1) if t is not None else start
