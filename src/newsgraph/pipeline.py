@@ -185,7 +185,7 @@ def prepare(raw: RawDocument, timings: Timings) -> Prepared:
     if not any(b.role == "body" for b in page.blocks):
         raise NewsgraphError(E.NO_ARTICLE, detail="no body paragraph survived cleaning")
     text, paragraphs, captions = assemble(title, page.blocks)
-    metadata = {k: v for k, v in page.metadata.items() if v not in (None, "", {}, [])}
+    metadata = {k: v for k, v in page.metadata.items() if v not in (None, "", {}, []) and k != "published_source"}
     metadata.update(raw.metadata)
     if raw.url:
         metadata["url"] = raw.url
@@ -198,7 +198,9 @@ def prepare(raw: RawDocument, timings: Timings) -> Prepared:
         else:
             metadata["published_invalid"] = raw.published
     if published is None and parse_date(page.metadata.get("published")):
-        published, source = parse_date(page.metadata["published"]), raw.media_type
+        # which line of a page dump gave it (dateline, byline, updated, title), or "html"
+        published = parse_date(page.metadata["published"])
+        source = page.metadata.get("published_source") or raw.media_type
     if published is None:
         for where, value in (("url", raw.url or page.metadata.get("url")), ("path", raw.source)):
             published = date_in_path(value or "")

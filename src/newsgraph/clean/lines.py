@@ -7,14 +7,15 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
+from .dates import _ENGLISH_MONTHS as _MONTHS, _ENGLISH_WEEKDAYS as _WEEKDAYS, date_line, parse_date
 from .model import normalise_space
 from .vocab import (
     _ADDRESSED, _ADVERT, _AGENCY, _AGENCY_ALONE, _AUTHOR_SPLIT, _BARE_BY, _BREADCRUMB, _BYLINE, _CAPTION_INSIDE,
     _CAPTION_START, _CHROME_EXACT, _CLICK, _CLOSERS, _COOKIE, _COOKIE_CONTEXT, _COPYRIGHT, _CREDITS,
-    _CREDIT_FILLER, _DATE_ANCHOR_NUM, _DATE_WORDS, _END_HEADER, _FOLLOW, _FOOTER, _IMPERATIVE,
-    _INLINE_LINK, _ISO_DATETIME, _LIST_HEADER, _META_SPLIT, _MONTHS, _NAME_GLUE, _NAME_PARTICLES,
-    _NAME_TOKEN, _QUOTES, _READING_TIME, _RELATIVE_TIME, _ROLE_MODIFIERS, _ROLE_WORDS, _SOCIAL,
-    _SPEECH, _STOP, _SUBSCRIBE, _TIME_ZONE, _TOKEN, _VERBISH, _WEEKDAYS, _WORD, _CJK, _UNSPACED,
+    _CREDIT_FILLER, _END_HEADER, _FOLLOW, _FOOTER, _IMPERATIVE,
+    _INLINE_LINK, _LIST_HEADER, _META_SPLIT, _NAME_GLUE, _NAME_PARTICLES,
+    _NAME_TOKEN, _QUOTES, _READING_TIME, _ROLE_MODIFIERS, _ROLE_WORDS, _SOCIAL,
+    _SPEECH, _STOP, _SUBSCRIBE, _VERBISH, _WORD, _CJK, _UNSPACED,
     _SENTENCE_END, _COMMENT_FORM, _COMMENT_WORD, _WE,
 )
 
@@ -75,77 +76,8 @@ def _is_label(text: str, words: list[str]) -> bool:
             and any(ch.isalpha() for ch in text) and len(text) <= 30)
 
 
-def _date_line(text: str) -> Optional[str]:
-    """'date' for a line that is only a date (with an optional prefix), 'time' for a
-    bare clock time ("7 p.m.", a live-blog entry), else None."""
-    if len(text) > 80:
-        return None
-    if _ISO_DATETIME.fullmatch(text.strip()):
-        return "date"
-    tokens = _TOKEN.findall(text)
-    if not tokens:
-        return None
-    anchor = bool(_DATE_ANCHOR_NUM.search(text)) or bool(_RELATIVE_TIME.search(text))
-    clock = False
-    for tok in tokens:
-        low = tok.lower()
-        if tok.isascii() and tok.isdigit():
-            if len(tok) == 4 and 1900 <= int(tok) <= 2100:
-                anchor = True
-            continue
-        if not tok[0].isalpha():
-            if tok in ":,/.-–—|·•()[]'’+":
-                if tok == ":":
-                    clock = True
-                continue
-            return None
-        bare = low.rstrip(".")
-        if bare in _MONTHS:
-            anchor = True
-        elif bare in _WEEKDAYS or bare in ("yesterday", "today", "ago", "now"):
-            anchor = True
-        elif low in _DATE_WORDS or bare in _DATE_WORDS:
-            if bare in ("am", "pm", "a.m", "p.m", "a", "p", "m"):
-                clock = True
-            continue
-        elif _TIME_ZONE.fullmatch(tok):   # "MT", "AEST", "CEST": a zone after a clock time
-            continue
-        else:
-            return None
-    if anchor:
-        return "date"
-    if clock or any(t.isascii() and t.isdigit() for t in tokens):
-        return "time" if clock else None
-    return None
-
-
-def _parse_date(text: str) -> Optional[str]:
-    """YYYY-MM-DD from an absolute date line, else None."""
-    m = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        tokens = [t.lower().rstrip(".") for t in _TOKEN.findall(text)]
-        month = next((i for i, t in enumerate(tokens) if t in _MONTHS), None)
-        year = next((int(t) for t in tokens if t.isascii() and t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100), None)
-        day = None
-        if month is not None:
-            for j in (month + 1, month - 1):
-                if 0 <= j < len(tokens) and tokens[j].isascii() and tokens[j].isdigit() and 1 <= int(tokens[j]) <= 31:
-                    day = int(tokens[j])
-                    break
-            mo = _MONTHS[tokens[month]]
-        else:
-            m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text)
-            if not m:
-                return None
-            mo, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if year is None or day is None:
-            return None
-        y, d = year, day
-    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+_date_line = date_line
+_parse_date = parse_date
 
 
 def _byline(text: str) -> Optional[str]:

@@ -6,14 +6,15 @@ import re
 from collections import Counter
 from typing import Optional
 
+from .dates import dateline_prefix, parse_date, updated_line
 from .model import Block, CleanedPage
 from .vocab import (
-    _ADDRESSED, _BOX_TONE, _CALL, _CLOSERS, _IMPERATIVE, _PLACE_DATELINE, _PROMO, _PRONOUNS,
-    _QUOTES, _SELF, _SITE, _SPEECH, _VERBISH, _CJK,
+    _ADDRESSED, _BOX_TONE, _CALL, _CLOSERS, _IMPERATIVE, _PROMO, _PRONOUNS,
+    _QUOTES, _SELF, _SITE, _SPEECH, _VERBISH,
 )
 from .lines import (
     _Unit, _title_like, _affiliation, _headline_case, _lines_to_units, _mark_bylines, _norm_key,
-    _parse_date, _words,
+    _words,
 )
 
 # --------------------------------------------------------------------------- scoring
@@ -289,10 +290,8 @@ def _title_after_menu(units: list[_Unit], start: int, site: Optional[str] = None
 def paragraph_dateline(text: str) -> Optional[str]:
     """The dateline opening a paragraph ("BRUSSELS, Nov 17 (Agency)"), or None. It stays
     in the text; a caller records it and takes a date from it only when it has a year."""
-    m = _PLACE_DATELINE.match(text)
-    if not m or sum(1 for ch in m.group("line") if ch.isupper()) < 3:
-        return None
-    return m.group("line").strip()
+    m = dateline_prefix(text)
+    return m.group("line").strip() if m else None
 
 
 def _promo(u: _Unit) -> bool:
@@ -571,17 +570,13 @@ def clean_page_text(text: str) -> CleanedPage:
         start, end = 0, len(units) - 1
     end = _promo_tail(units, start, _cut_tail(units, start, end))
 
-    # author and date line: the first byline / date line up to the article's end
-    # (a comment section's "Posted by" and dates come later)
+    # the author: the first byline up to the article's end (a comment section's
+    # "Posted by" comes later)
     for u in units[:end + 1]:
         if u.meta:
             for key, value in zip(u.meta[::2], u.meta[1::2]):
-                if value and key not in metadata:
+                if value and key == "author" and key not in metadata:
                     metadata[key] = value
-    if "dateline" in metadata:
-        published = _parse_date(metadata["dateline"])
-        if published:
-            metadata["published"] = published
 
     t = next((h for h in reversed(heads) if start - 25 <= h <= start + 3 and h <= end), None)
     title = heads[t] if t is not None else None
@@ -595,6 +590,7 @@ def clean_page_text(text: str) -> CleanedPage:
         start = t + 1
     first = (t + 1) if t is not None else start
     keep_from = min(first, start)
+    metadata.update(_publication_date(units, t, start, end))
 
     lists = _link_lists(units, first, end)
     credits = _credit_captions(units, first, end)
@@ -652,11 +648,50 @@ def clean_page_text(text: str) -> CleanedPage:
     place = paragraph_dateline(lead) if lead else None
     if place and "dateline" not in metadata:
         metadata["dateline"] = place
-        published = _parse_date(place)   # only with a year: "Nov 17" alone is no date
+        published = parse_date(place)   # only with a year: "Nov 17" alone is no date
         if published:
-            metadata["published"] = published
+            metadata["published"], metadata["published_source"] = published, "dateline"
     metadata["dropped"] = dict(dropped)
     return CleanedPage(title, blocks, metadata)
+
+
+def _publication_date(units: list[_Unit], t: Optional[int], start: int, end: int) -> dict:
+    """The page's own date: from the lines around the headline and the article's top
+    (a date line, a byline with its date, "Updated ..." only when nothing else), then
+    from date lines inside the article, then from the page title; never from the
+    teasers, sidebars and comments around it. Returns dateline, published and
+    published_source ("dateline", "byline", "updated", "title")."""
+    head = t if t is not None else start
+    header = range(max(0, head - 3), min(len(units), max(start, head + 1) + 4))
+    found: list[tuple[int, int, str, str]] = []   # (rank, position, line, source)
+    for i in header:
+        u = units[i]
+        value = _meta_date(u)
+        if value:
+            source = "updated" if updated_line(value) else u.reason
+            found.append((2 if source == "updated" else 0, i, value, source))
+        elif i != t and u.kind in ("link", "sentence") and u.words <= 14 and parse_date(u.text):
+            # a date inside a short header line: "von Jane Doe am 14. Mai 2014", "28.01.22 / 3 comments"
+            updated = updated_line(u.text)
+            found.append((2 if updated else 1, i, u.text, "updated" if updated else "byline"))
+    for i in range(start, end + 1):
+        value = _meta_date(units[i])
+        if value and not updated_line(value):
+            found.append((1, i, value, units[i].reason))
+    if units and units[0].kind != "drop" and t != 0 and parse_date(units[0].text):
+        found.append((3, 0, units[0].text, "title"))
+    for rank, i, line, source in sorted(found):
+        published = parse_date(line)
+        if published:
+            return {"dateline": line, "published": published, "published_source": source}
+    return {}
+
+
+def _meta_date(u: _Unit) -> Optional[str]:
+    """The date a byline, date or place-and-date line gives."""
+    if u.kind != "drop" or not u.meta:
+        return None
+    return next((v for k, v in zip(u.meta[::2], u.meta[1::2]) if k == "dateline" and v), None)
 
 
 def _drop_contained_captions(blocks: list[Block], dropped: Counter) -> None:

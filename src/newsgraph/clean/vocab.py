@@ -131,24 +131,6 @@ _NAME_TOKEN = re.compile(r"(?:[A-Z][a-zà-ÿ'’]*\.?|[A-Z]\.|[A-Z][\w'’-]*[a-
 _NAME_GLUE = frozenset("and & of the in for at de da van von der le la di y , | - — –".split())
 _META_SPLIT = re.compile(r"(?<!\s)\s+[|·•—–]\s+|(?<!\s)\s+-\s+")
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-for _m, _i in list(_MONTHS.items()):
-    _MONTHS[_m[:3]] = _i
-_MONTHS["sept"] = 9
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday "
-                      "mon tue tues wed thu thur thurs fri sat sun".split())
-_DATE_WORDS = frozenset("""
-updated published posted last first modified created date on at am pm a.m p.m a m p edt est
-et pt pdt pst cdt cst mdt mst gmt utc bst cet cest ist jst ago hour hours minute minutes min
-mins second seconds day days week weeks month months year years yesterday today just now
-noon midnight st nd rd th of the time read and
-""".split())
-_TIME_ZONE = re.compile(r"[A-Z]{0,3}[SD]?T")
-_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+|\S", re.U)
-_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
-_DATE_ANCHOR_NUM = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
-
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
 # scripts written without spaces between words: their length is counted in characters
 _CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -196,11 +178,5 @@ _WE = re.compile(r"\b(?:we|our|us|wir|uns|unser\w*|nous|notre|nos|nosotros|nuest
 # the tone of a sign-up box's pitch: to the reader, or of the publication's own output
 _BOX_TONE = re.compile(r"\b(?:you|your|our)\b|\bevery (?:day|morning|evening|week|weekday|month|monday|tuesday|"
                        r"wednesday|thursday|friday|saturday|sunday)\b|\b(?:weekly|daily|newsletters?)\b", re.I)
-_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
-# "BRUSSELS, Nov 17 (Agency) -", "LAS CRUCES, N.M. —", "WASHINGTON (AP) —" opening a paragraph
-_PLACE_DATELINE = re.compile(
-    r"(?P<line>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3}){0,2}"
-    r"(?:,? (?:(?:" + _MONTH_NAMES + r")\.? \d{1,2}(?:, \d{4})?|\d{1,2} (?:" + _MONTH_NAMES + r")\.?(?: \d{4})?))?"
-    r"(?: \([^()]{1,40}\))?)\s?[-–—]+\s")
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|added|according)\b", re.I)
 
