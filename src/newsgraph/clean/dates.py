@@ -142,11 +142,11 @@ def _year(value: int) -> int:
     return value + 2000 if value < 70 else value + 1900 if value < 100 else value
 
 
-def parse_date(text: str) -> Optional[str]:
+def parse_date(text: str, *, day_first: bool = False) -> Optional[str]:
     """YYYY-MM-DD from a date with a day, a month and a year, else None. Numeric dates
     are read year first (2019-10-19, 2019/10/19), day first when written with dots or
     when the first number cannot be a month (19.10.19, 19/10/2019), else month first
-    (10/19/2019)."""
+    (10/19/2019) unless ``day_first`` (the page's other dates say it writes 19/10)."""
     m = re.search(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", text)
     if m:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -169,9 +169,24 @@ def parse_date(text: str) -> Optional[str]:
     if not m or len(m.group(1)) > 2:
         return None
     a, b, y = int(m.group(1)), int(m.group(3)), _year(int(m.group(4)))
-    if m.group(2) == "." or a > 12:
+    if m.group(2) == "." or a > 12 or (day_first and b <= 12):
         return _valid(y, b, a)
     return _valid(y, a, b)
+
+
+def numeric_order(texts) -> Optional[bool]:
+    """True when a page writes numeric dates day first (one of them reads 19/10/2019),
+    False when month first (10/19/2019), None when none of them tells."""
+    for text in texts:
+        for m in _NUMERIC.finditer(text):
+            if m.group(2) == "." or len(m.group(1)) > 2:
+                continue
+            a, b = int(m.group(1)), int(m.group(3))
+            if a > 12 >= b:
+                return True
+            if b > 12 >= a:
+                return False
+    return None
 
 
 def _valid(y: int, mo: Optional[int], d: int) -> Optional[str]:

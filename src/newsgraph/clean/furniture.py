@@ -128,10 +128,10 @@ COMMENT_WORDS = (r"kommentar\w*|commentaire\w*|comentario\w*|commento|commenti|c
 # words a date line may hold besides the date: "Veröffentlicht am 3. Mai 2021 um 14:00 Uhr",
 # "publié le 3 mai", "4 de mayo de 2022", "vor 2 Stunden"
 DATE_WORDS = frozenset("""
-veröffentlicht aktualisiert erstellt geändert zuletzt stand datum am um uhr den vom von bis vor
+veröffentlicht aktualisiert erstellt geändert zuletzt stand datum am um uhr h den vom von bis vor
 stunde stunden minute minuten tag tagen woche wochen monat monaten jahr jahren gestern heute
 publié publiée mis à jour le la les du au il y a heure heures jour jours hier aujourd'hui
-publicado publicada actualizado actualizada el de del a las hace hora horas día días ayer hoy
+publicado publicada actualizado actualizada el de del a las hace hora horas hrs hs día días ayer hoy
 pubblicato aggiornato il alle ore giorni ieri oggi publicado atualizado em às dias ontem hoje
 gepubliceerd bijgewerkt op om uur dagen gisteren vandaag opublikowano zaktualizowano dnia godz
 publicerad uppdaterad publiceret opdateret publisert oppdatert kl klo julkaistu päivitetty

@@ -223,29 +223,65 @@ _CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{1,30}|(?:https?://|www\
 _PLACE_BEFORE_DATE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}, (?P<date>[^,].{4,60})")
 
 
+# the words that join a byline and its date: "By Jane Doe on May 3, 2021", "von X am 3. Mai"
+_JOINERS = frozenset("on at am um le el il em op den vom de du à a dnia - – — | · • , :".split())
+_COUNT = re.compile(r"\d+\s+\w+")   # "5 Comments", "3 Kommentare"
+
+
 def _meta_line(text: str) -> Optional[tuple]:
     """("author", name, "dateline", date) for a line made only of a byline, a date
-    line and contact details (split on | · - separators), or of a place and a date."""
+    line (a second one, "Updated ...", may follow) and contact details or a comment
+    count (split on | · - separators), of a byline and a date side by side ("By Jane
+    Doe on May 3, 2021", "July 24, 2019 by Jane Doe"), or of a place and a date."""
+    if len(text) > 160:
+        return None
     place = _PLACE_BEFORE_DATE.fullmatch(text.strip())
     if place and _date_line(place.group("date")) == "date":
         return ("dateline", normalise_space(place.group("date")))
     parts = [p.strip() for p in _META_SPLIT.split(text) if p.strip()]
-    if not 1 < len(parts) <= 4:
+    if 1 < len(parts) <= 4:
+        author = date = None
+        for part in parts:
+            both = None
+            if author is None and _byline(part):
+                author = _byline(part)
+            elif _date_line(part) == "date":
+                date = date or normalise_space(part)
+            elif author is None and date is None and (both := _byline_and_date(part)):
+                author, date = both[1], both[3]
+            elif not (_CONTACT.fullmatch(part) or _COUNT.fullmatch(part.rstrip("."))):
+                break
+        else:
+            out: tuple = ()
+            if author:
+                out += ("author", author)
+            if date:
+                out += ("dateline", date)
+            if out:
+                return out
+    return _byline_and_date(text)
+
+
+def _byline_and_date(text: str) -> Optional[tuple]:
+    """A byline and a date on one line without a separator, in either order."""
+    words = text.split()
+    if not 3 <= len(words) <= 16:
         return None
-    author = date = None
-    for part in parts:
-        if author is None and _byline(part):
-            author = _byline(part)
-        elif date is None and _date_line(part) == "date":
-            date = normalise_space(part)
-        elif not _CONTACT.fullmatch(part):
-            return None
-    out: tuple = ()
-    if author:
-        out += ("author", author)
-    if date:
-        out += ("dateline", date)
-    return out or None
+    for k in range(1, len(words)):
+        left, right = words[:k], words[k:]
+        for date, rest in ((left, right), (right, left)):
+            if _date_line(" ".join(date)) != "date":
+                continue
+            while rest and rest[0].lower() in _JOINERS:
+                rest = rest[1:]
+            while rest and rest[-1].lower() in _JOINERS:
+                rest = rest[:-1]
+            if rest and _COUNT.fullmatch(" ".join(rest[-2:])):
+                rest = rest[:-2]   # "by Jane Doe 5 Comments"
+            name = _byline(" ".join(rest)) if rest else None
+            if name:
+                return ("author", name, "dateline", normalise_space(" ".join(date)))
+    return None
 
 
 def line_kind(text: str) -> _Unit:
@@ -282,14 +318,14 @@ def line_kind(text: str) -> _Unit:
         return drop("link")
     if _CREDITS.fullmatch(text.strip()) or key in _BARE_BY:
         return drop("byline")
-    author = _byline(text)
-    if author:
-        return drop("byline", ("author", author))
     # bylines, dates and contact details on one line, in any order:
     # "By Jane Doe | April 13, 2019", "Posted Monday, June 8 | By Jane Doe | jdoe@site.example"
     meta = _meta_line(text)
     if meta:
         return drop("byline" if meta[0] == "author" else "dateline", meta)
+    author = _byline(text)
+    if author:
+        return drop("byline", ("author", author))
     when = _date_line(text)
     if when == "date":
         return drop("dateline", ("dateline", normalise_space(text)))

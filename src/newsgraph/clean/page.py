@@ -6,11 +6,11 @@ import re
 from collections import Counter
 from typing import Optional
 
-from .dates import dateline_prefix, parse_date, updated_line
+from .dates import dateline_prefix, numeric_order, parse_date, updated_line
 from .model import Block, CleanedPage
 from .vocab import (
     _ADDRESSED, _BOX_TONE, _CALL, _CLOSERS, _IMPERATIVE, _PROMO, _PRONOUNS,
-    _QUOTES, _SELF, _SITE, _SPEECH, _VERBISH,
+    _QUOTES, _SELF, _SITE, _SPEECH, _STOP, _VERBISH,
 )
 from .lines import (
     _Unit, _title_like, _affiliation, _headline_case, _lines_to_units, _mark_bylines, _norm_key,
@@ -96,11 +96,11 @@ def _cut_tail(units: list[_Unit], start: int, end: int) -> int:
     """Where the article ends inside the run: at a closing section header, before a
     teaser list, or before a tail that breaks into one-paragraph fragments between
     link-like lines (comments, related lists, footers)."""
-    seen_prose = False
+    seen = 0   # words of prose so far: a "Comments" link in the share bar under the byline ends nothing
     for i in range(start, end + 1):
         if units[i].kind == "prose":
-            seen_prose = True
-        elif units[i].kind == "end" and seen_prose:
+            seen += units[i].words
+        elif units[i].kind == "end" and seen >= 40:
             return i - 1
     # a teaser list at the end: three or more pairs of a headline and a short paragraph
     k, pairs = end, 0
@@ -680,11 +680,21 @@ def _publication_date(units: list[_Unit], t: Optional[int], start: int, end: int
             found.append((1, i, value, units[i].reason))
     if units and units[0].kind != "drop" and t != 0 and parse_date(units[0].text):
         found.append((3, 0, units[0].text, "title"))
+    order = numeric_order(u.text for u in units if u.words <= 40) if found else None
+    if order is None and found:   # no date on the page tells: day first unless the page is in English
+        order = not _english(units[start:end + 1])
     for rank, i, line, source in sorted(found):
-        published = parse_date(line)
+        published = parse_date(line, day_first=bool(order))
         if published:
             return {"dateline": line, "published": published, "published_source": source}
     return {}
+
+
+def _english(units: list[_Unit]) -> bool:
+    """Most of the article's words are English function words' company (a page in
+    English writes 10/19/2019; most of the world writes 19/10/2019)."""
+    words = [w.lower() for u in units if u.kind == "prose" for w in _words(u.text)]
+    return bool(words) and sum(1 for w in words if w in _STOP) >= 0.25 * len(words)
 
 
 def _meta_date(u: _Unit) -> Optional[str]:
