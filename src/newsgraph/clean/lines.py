@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .dates import _ENGLISH_MONTHS as _MONTHS, _ENGLISH_WEEKDAYS as _WEEKDAYS, date_line, parse_date
+from .furniture import BYLINE_LEAD as _F_BYLINE_LEAD
 from .model import normalise_space
 from .vocab import (
     _ADDRESSED, _ADVERT, _AGENCY, _AGENCY_ALONE, _AUTHOR_SPLIT, _BARE_BY, _BREADCRUMB, _BYLINE, _CAPTION_INSIDE,
@@ -226,6 +227,7 @@ _PLACE_BEFORE_DATE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}, 
 # the words that join a byline and its date: "By Jane Doe on May 3, 2021", "von X am 3. Mai"
 _JOINERS = frozenset("on at am um le el il em op den vom de du à a dnia - – — | · • , :".split())
 _COUNT = re.compile(r"\d+\s+\w+")   # "5 Comments", "3 Kommentare"
+_BYLINE_LEAD = re.compile(r"(?i:by|" + _F_BYLINE_LEAD + r")")
 
 
 def _meta_line(text: str) -> Optional[tuple]:
@@ -263,24 +265,25 @@ def _meta_line(text: str) -> Optional[tuple]:
 
 
 def _byline_and_date(text: str) -> Optional[tuple]:
-    """A byline and a date on one line without a separator, in either order."""
+    """A byline and a date on one line without a separator, in either order: the
+    byline starts at its lead word ("By", "von", "par"), the date is the rest."""
     words = text.split()
-    if not 3 <= len(words) <= 16:
+    if not 3 <= len(words) <= 16 or not any(ch.isdigit() for ch in text):
         return None
-    for k in range(1, len(words)):
-        left, right = words[:k], words[k:]
-        for date, rest in ((left, right), (right, left)):
-            if _date_line(" ".join(date)) != "date":
-                continue
-            while rest and rest[0].lower() in _JOINERS:
-                rest = rest[1:]
-            while rest and rest[-1].lower() in _JOINERS:
-                rest = rest[:-1]
-            if rest and _COUNT.fullmatch(" ".join(rest[-2:])):
-                rest = rest[:-2]   # "by Jane Doe 5 Comments"
-            name = _byline(" ".join(rest)) if rest else None
-            if name:
-                return ("author", name, "dateline", normalise_space(" ".join(date)))
+    leads = [k for k, w in enumerate(words) if _BYLINE_LEAD.fullmatch(w)]
+    splits = [(words[:k], words[k:]) for k in leads if k > 0]          # "July 24, 2019 by Jane Doe"
+    if leads and leads[0] == 0:                                        # "By Jane Doe on July 24, 2019"
+        splits += [(words[j:], words[:j]) for j in range(2, len(words))]
+    for date, rest in splits:
+        if not any(ch.isdigit() for w in date for ch in w) or _date_line(" ".join(date)) != "date":
+            continue
+        while rest and rest[-1].lower() in _JOINERS:
+            rest = rest[:-1]
+        if rest and _COUNT.fullmatch(" ".join(rest[-2:]).rstrip(".")):
+            rest = rest[:-2]   # "by Jane Doe 5 Comments"
+        name = _byline(" ".join(rest)) if rest else None
+        if name:
+            return ("author", name, "dateline", normalise_space(" ".join(date)))
     return None
 
 
