@@ -491,6 +491,17 @@ def _headline_in_run(units: list[_Unit], start: int, end: int) -> Optional[int]:
     return None
 
 
+def _heads_text(units: list[_Unit], i: int, end: int) -> bool:
+    """A heading has text under it: a paragraph, a list or a sentence follows it (past
+    captions and dropped lines) before the article ends."""
+    for j in range(i + 1, min(end, i + 6) + 1):
+        v = units[j]
+        if v.kind in ("drop", "caption", "time"):
+            continue
+        return _paragraph(v) or v.kind in ("item", "sentence")
+    return False
+
+
 def _is_heading(units: list[_Unit], i: int) -> bool:
     u = units[i]
     if u.kind == "time":
@@ -637,6 +648,9 @@ def clean_page_text(text: str) -> CleanedPage:
         elif i < start and u.kind == "link" and u.words >= 7:
             role = "body"   # a deck (standfirst) between the headline and the article
         elif _is_heading(units, i):
+            if u.kind == "link" and not _heads_text(units, i, end):
+                dropped["label"] += 1   # "Share this:", "Order the book": a heading of nothing
+                continue
             role = "heading"
         else:
             role = "body"
