@@ -10,10 +10,10 @@ from .dates import dateline_prefix, numeric_order, parse_date, updated_line
 from .model import Block, CleanedPage
 from .vocab import (
     _ADDRESSED, _BOX_TONE, _CALL, _CLOSERS, _IMPERATIVE, _PROMO, _PRONOUNS,
-    _QUOTES, _SELF, _SITE, _SPEECH, _STOP, _VERBISH,
+    _QUOTES, _SELF, _SITE, _SPEECH, _STOP, _VERBISH, _WE,
 )
 from .lines import (
-    _Unit, _title_like, _affiliation, _headline_case, _lines_to_units, _mark_bylines, _norm_key,
+    _Unit, _title_like, _affiliation, author_line, _headline_case, _lines_to_units, _mark_bylines, _norm_key,
     _words,
 )
 
@@ -299,7 +299,7 @@ def _promo(u: _Unit) -> bool:
     pitch, a republishing notice), not a quotation."""
     return (u.kind in ("sentence", "prose", "link") and 3 <= u.words <= 40
             and not any(q in u.text for q in _QUOTES) and not _SPEECH.search(u.text)
-            and bool(_PROMO.search(u.text)))
+            and bool(_PROMO.search(u.text) or _ADDRESSED.search(u.text) or _WE.search(u.text)))
 
 
 def _mark_promos(units: list[_Unit]) -> None:
@@ -422,9 +422,10 @@ def _mark_items(units: list[_Unit]) -> None:
         i = j
 
 
-def _promo_tail(units: list[_Unit], start: int, end: int) -> int:
+def _promo_tail(units: list[_Unit], start: int, end: int, author: Optional[str] = None) -> int:
     """The article ends before a last short paragraph that speaks for the publication,
-    set off from the article by two or more link or chrome lines."""
+    set off from the article by two or more link or chrome lines, and before a note
+    about the author set off by one or more."""
     while end > start:
         last = end
         while last > start and _junk(units[last]):
@@ -435,8 +436,11 @@ def _promo_tail(units: list[_Unit], start: int, end: int) -> int:
         if _pitch(units[last]) and last > start and _paragraph(units[last - 1]):
             end = last - 1   # "Like this story? Sign up for ...": right after the article
             continue
+        if gap >= start and last - 1 - gap >= 1 and _bio(units[last], author):
+            end = gap
+            continue
         if not (_pitch(units[last]) and last - 1 - gap >= 2 and gap >= start
-                and units[last].text.rstrip(_CLOSERS)[-1:] in ".!"):
+                and units[last].text.rstrip(_CLOSERS)[-1:] in ".!?"):
             return end
         end = gap
     return end
@@ -446,7 +450,30 @@ def _pitch(u: _Unit) -> bool:
     """A promotional line: a call to the reader ("you" and "sign up", "every Friday"),
     or the publication speaking of its own work ("republish our articles")."""
     return _promo(u) and u.words <= 30 and (
-        bool(_ADDRESSED.search(u.text) and _CALL.search(u.text)) or bool(_SELF.search(u.text)))
+        bool(_ADDRESSED.search(u.text) and _CALL.search(u.text)) or bool(_SELF.search(u.text))
+        # a call ending in "?" or "!": "Want more from us?", "Liked it? Share it!"
+        or (u.words <= 20 and u.text.rstrip(_CLOSERS)[-1:] in "?!"))
+
+
+_COPULA = frozenset("is ist est es è é jest är er on".split())
+_FIRST_PERSON = re.compile(r"(?:hi|hallo|hello)?[!,. ]*(?:i am|i'm|ich bin|je suis|soy|sono|sou|ik ben|jestem|jag är)\s+[A-Z]",
+                           re.I)
+
+
+def _bio(u: _Unit, author: Optional[str]) -> bool:
+    """A note about the author: opening with their name (or a name and "is ...":
+    "Jane Doe is a professor of ...") or in the first person ("I am Jane, ...")."""
+    if not _paragraph(u) or u.words > 120 or any(q in u.text for q in _QUOTES):
+        return False
+    if author and u.text.startswith(author):
+        return True
+    if _FIRST_PERSON.match(u.text):
+        return True
+    words = u.text.split()
+    for k in (2, 3, 4):
+        if len(words) > k and words[k].lower().strip(",") in _COPULA and author_line(" ".join(words[:k])):
+            return True
+    return False
 
 
 def _credit_captions(units: list[_Unit], first: int, end: int) -> set[int]:
@@ -579,7 +606,8 @@ def clean_page_text(text: str) -> CleanedPage:
         start, end = _best_run(units, bonus)
     if end < start:   # nothing scores: keep every unit that is not chrome
         start, end = 0, len(units) - 1
-    end = _promo_tail(units, start, _cut_tail(units, start, end))
+    author = next((u.meta[1] for u in units[:end + 1] if u.meta and u.meta[0] == "author" and u.meta[1]), None)
+    end = _promo_tail(units, start, _cut_tail(units, start, end), author)
 
     # the author: the first byline up to the article's end (a comment section's
     # "Posted by" comes later)
