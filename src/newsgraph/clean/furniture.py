@@ -122,8 +122,15 @@ SELF = (r"(?:unser|unsere|unseren|unserem|unserer|notre|nos|nuestro|nuestra|nues
         r"nosso|nossa|onze|nasz|nasza|nasze|vår|vårt|våra|vores|meidän)")
 
 # the comment box: the words a site writes about comments
-COMMENT_WORDS = (r"kommentar\w*|commentaire\w*|comentario\w*|commento|commenti|comentário\w*|reactie\w*|"
-                 r"komentarz\w*|kommentti\w*")
+COMMENT_WORDS = (r"kommentar\w*|kommentier\w*|comment\w*|comentar\w*|comentário\w*|reactie\w*|reageren|"
+                 r"komentarz\w*|komentowa\w*|kommentti\w*|kommentoi\w*")
+
+# a disclosure of the site's advertising: "We may receive a commission", "Werbelinks"
+ADVERTISING = (r"werbung|werbelinks?|anzeige|provision\w*|affiliate[- ]?links?|partnerlinks?|publicité|publicidad|"
+               r"pubblicità|publicidade|reclame|reklama|annons\w*|mainos\w*|comisión|commissione|commission")
+# a site or article speaking of itself: "this site", "diese Seite", "ce site"
+THIS_SITE = (r"diese[rsnm]? (?:seite|website|webseite|artikel|beitrag|blog)|ce site|cet article|este sitio|"
+             r"este artículo|questo sito|questo articolo|deze site|dit artikel|ta strona|ten artykuł")
 
 # words a date line may hold besides the date: "Veröffentlicht am 3. Mai 2021 um 14:00 Uhr",
 # "publié le 3 mai", "4 de mayo de 2022", "vor 2 Stunden"

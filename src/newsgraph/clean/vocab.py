@@ -174,6 +174,10 @@ _SELF = re.compile(r"\b(?:our|" + _F.SELF + r") (?:\w+ ){0,2}(?:articles|stories
 _COMMENT_FORM = re.compile(r"\b(?:e-?mail|adresse|address|correo|indirizzo|endereço|adres)\b[^*]{0,120}\*", re.I)
 # the site's words about its comments, to the reader or as "we": a comment policy
 _COMMENT_WORD = re.compile(r"\b(?:comments?|commenting|commenters?|" + _F.COMMENT_WORDS + r")\b", re.I)
+# a disclosure of the site's advertising or affiliate links, in the site's own voice
+_DISCLOSURE = re.compile(r"\b(?:advertis\w*|disclosure|affiliate|sponsor\w*|compensation|commissions?|amazon associates?|"
+                         + _F.ADVERTISING + r")\b", re.I)
+_THIS_SITE = re.compile(r"\b(?:this (?:site|website|article|page|blog|post)|" + _F.THIS_SITE + r")\b", re.I)
 _WE = re.compile(r"\b(?:we|our|us|wir|uns|unser\w*|nous|notre|nos|nosotros|nuestr\w*|noi|nostr\w*)\b", re.I)
 # the tone of a sign-up box's pitch: to the reader, or of the publication's own output
 _BOX_TONE = re.compile(r"\b(?:you|your|our)\b|\bevery (?:day|morning|evening|week|weekday|month|monday|tuesday|"
