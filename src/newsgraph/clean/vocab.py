@@ -165,7 +165,7 @@ _PROMO = re.compile(r"\b(?:our|ours|us|you|your|we)\b|\bevery (?:day|morning|eve
                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
                     r"\b(?:weekly|daily|newsletters?|republish\w*|donate|donations?|sign up|subscribe)\b", re.I)
 # a call to the reader ("you ... sign up"), or the publication speaking of its own work
-_CALL = re.compile(r"\b(?:sign(?:ing)? up|subscrib\w*|newsletters?|inbox|donat\w*|republish\w*|" + _F.CALL + r"|"
+_CALL = re.compile(r"\b(?:sign(?:ing)? up|subscrib\w*|newsletters?|inbox|donat\w*|republish\w*|apps?|download\w*|" + _F.CALL + r"|"
                    r"every (?:day|morning|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 _SELF = re.compile(r"\b(?:our|" + _F.SELF + r") (?:\w+ ){0,2}(?:articles|stories|journalism|reporting|newsroom|content|"
                    r"coverage|newsletters?|artikel|beiträge|newsletter|articles|artículos|articoli|artigos|artikelen)\b|"
