@@ -8,7 +8,7 @@ from typing import Optional
 @dataclass
 class Block:
     """One paragraph of the clean text and its role."""
-    text: str          # whitespace normalised to single spaces, characters untouched
+    text: str          # whitespace normalised to single spaces, soft hyphens removed, nothing else changed
     role: str = "body"  # "body" | "heading" | "caption"
 
 
@@ -20,6 +20,7 @@ class CleanedPage:
 
 
 def normalise_space(text: str) -> str:
-    """Every run of white space (newlines, tabs, no-break spaces) as one space."""
-    return " ".join(text.split())
+    """Every run of white space (newlines, tabs, no-break spaces) as one space; soft
+    hyphens (invisible break hints inside words: "Mit\xadtel\xadal\xadter") go."""
+    return " ".join(text.replace("\xad", "").split())
 
