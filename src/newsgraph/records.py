@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 SCHEMA_VERSION = "1.0"
 
-PARAGRAPH_ROLES = ("title", "body", "heading", "caption")
+PARAGRAPH_ROLES = ("title", "body", "heading", "caption", "table", "comments")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organisation", "country", "group", "anonymous")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")

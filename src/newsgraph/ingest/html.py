@@ -61,7 +61,7 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
         try:
             doc = trafilatura.bare_extraction(
                 copy.deepcopy(tree), url=url, with_metadata=True, include_comments=False,
-                include_tables=False, include_images=False, include_formatting=False,
+                include_tables=True, include_images=False, include_formatting=False,
                 favor_recall=recall)
         except Exception as exc:  # a trafilatura failure is this page's problem only
             log.warning("trafilatura failed on %s: %s", url or "<html>", exc)
@@ -140,10 +140,30 @@ def _items(body):
                 yield "body", _text(item)
         elif tag == "quote" and any(child.tag in ("p", "list") for child in el):
             yield from _items(el)
-        elif tag in ("graphic", "table", "ref"):
+        elif tag == "table":
+            yield from _table_items(el)
+        elif tag in ("graphic", "ref"):
             continue
         else:
             yield "body", _text(el)
+
+
+def _table_items(table):
+    """A table's text: a layout table (one column, or cells that are mostly
+    paragraphs) gives its cells as body paragraphs; a table of data gives one block
+    of role "table" per row, its cells joined by " | "."""
+    rows = [[_text(cell) for cell in row.iter("cell")] for row in table.iter("row")]
+    rows = [row for row in rows if any(row)]
+    cells = [c for row in rows for c in row if c]
+    if not cells:
+        return
+    prose = sum(1 for c in cells if len(c.split()) >= 12)
+    if max(len(row) for row in rows) == 1 or 2 * prose >= len(cells):
+        for cell in cells:
+            yield "body", cell
+        return
+    for row in rows:
+        yield "table", " | ".join(row)
 
 
 def _body_blocks(body, title: Optional[str], metadata: dict, dropped: Counter) -> list[Block]:
@@ -155,6 +175,11 @@ def _body_blocks(body, title: Optional[str], metadata: dict, dropped: Counter) -
     in_list = False   # after a "Related stories" header: its links go too
     for role, text in _items(body):
         if not text:
+            continue
+        if role == "table":
+            if text.casefold() not in seen:
+                seen.add(text.casefold())
+                blocks.append(Block(text, "table"))
             continue
         unit = line_kind(text)
         if in_list and unit.kind in ("link", "drop"):

@@ -29,7 +29,7 @@ from .lexicon import CHANNELS, FORMS, OBJECT_WITH_PREP, PHRASAL, STATEMENT_NOUNS
 from .marks import QuoteSpan, find_quote_spans
 from .speakers import FEMALE, MALE, PERSON_NOUNS, ROLE_NOUNS, SpeakerResolver
 
-NO_STATEMENT_ROLES = ("caption", "heading")
+NO_STATEMENT_ROLES = ("caption", "heading", "table", "comments")
 # speech verbs that need a clause or quotation, never just an object
 _NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "write", "post", "add", "continue",
                                 "respond", "reply", "answer", "explain", "inform", "notify",
