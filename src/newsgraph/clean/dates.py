@@ -44,7 +44,7 @@ _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d
 _DATE_ANCHOR_NUM = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 # (?<!\d): a match starts at a number's first digit, so a run of digits is not retried
 _RELATIVE_TIME = re.compile(r"(?<!\d)\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?|d)\s+ago\b|"
-                            r"\b(?:vor|hace|il y a|há)\s+\d+\s*\w+|(?<!\d)\d+\s*\w+\s+(?:fa|geleden|temu|sedan|siden)\b",
+                            r"\b(?:vor|hace|il y a|há)\s+\d+\s*[^\W\d_]+|(?<!\d)\d+\s*[^\W\d_]+\s+(?:fa|geleden|temu|sedan|siden)\b",
                             re.I)
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?!\d)")
 
@@ -106,6 +106,8 @@ def date_line(text: str) -> Optional[str]:
         if tok.isascii() and tok.isdigit():
             if len(tok) == 4 and 1900 <= int(tok) <= 2100:
                 anchor = True
+            elif len(tok) > 2:
+                return None   # "+81 158-23-2012": a phone number, no date
             continue
         if not tok[0].isalpha():
             if tok in ":,/.-–—|·•()[]'’+":

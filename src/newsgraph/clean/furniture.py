@@ -17,7 +17,8 @@ END_HEADERS = "|".join((
     r"(?:schreibe|hinterlasse|verfasse) (?:einen kommentar|eine antwort)|kommentieren sie hier|"
     r"kommentare (?:sind )?geschlossen|diskutieren sie mit|meistgelesen(?:e [\w ]+)?|am meisten gelesen|"
     r"beliebte (?:artikel|beiträge)|neueste (?:beiträge|kommentare)|letzte (?:beiträge|kommentare)|"
-    r"über (?:den|die) autor(?:in)?|über mich|folgen sie uns(?: auf [\w ]+)?|antwort abbrechen",
+    r"über (?:den|die) autor(?:in)?|über mich|folgen sie uns(?: auf [\w ]+)?|antwort abbrechen|"
+    r"(?:kommentar verfassen|leave a (?:reply|comment)|schreibe einen kommentar) (?:antwort abbrechen|cancel reply)",
     # French, Spanish, Italian, Portuguese
     r"commentaires?|(?:laisser|ajouter|écrire) un commentaire|laisser une réponse|réagissez|les plus lus|"
     r"à propos de l'auteur|suivez-nous|"
@@ -77,7 +78,8 @@ dela|del|läs mer|læs mere|les mer|annons|annonse|jaa|lue lisää|mainos
 SOCIAL = r"teilen|partager|compartir|condividi|compartilhar|partilhar|delen|udostępnij|folgen sie uns"
 
 # sign-up, log-in, subscription
-SUBSCRIBE = (r"abonnieren|abonniere|abonnement|anmelden|registrieren|einloggen|eingeloggt|"
+SUBSCRIBE = (r"abonnieren|abonniere|abonnement|anmelden|registrieren|einloggen|eingeloggt|e-mail-adresse|"
+             r"adresse e-mail|adresse électronique|correo electrónico|indirizzo e-?mail|e-mailadres|adres e-mail|"
              r"s'abonner|abonnez-vous|inscrivez-vous|connectez-vous|suscríbete|suscribirse|regístrate|"
              r"iscriviti|abbonati|assine|inscreva-se|abonneer|schrijf je in|zapisz się|subskrybuj|prenumerera|tilaa")
 
@@ -125,8 +127,14 @@ SELF = (r"(?:unser|unsere|unseren|unserem|unserer|notre|nos|nuestro|nuestra|nues
 COMMENT_WORDS = (r"kommentar\w*|kommentier\w*|comment\w*|comentar\w*|comentário\w*|reactie\w*|reageren|"
                  r"komentarz\w*|komentowa\w*|kommentti\w*|kommentoi\w*")
 
+# how a site words its comment rules: moderation, publication, registration
+COMMENT_RULES = (r"moderi\w*|freigeschaltet|veröffentlich\w*|regeln|richtlinien|netiquette|registrier\w*|"
+                 r"anmelden|eingeloggt|geschlossen|deaktiviert|modér\w*|règles|charte|publié\w*|fermés?|"
+                 r"moderad\w*|publicad\w*|normas|registr\w*|cerrados?|moderat\w*|pubblicat\w*|regole|chiusi|"
+                 r"gemodereerd|gesloten|moderowan\w*|zamknięte")
+
 # a disclosure of the site's advertising: "We may receive a commission", "Werbelinks"
-ADVERTISING = (r"werbung|werbelinks?|anzeige|provision\w*|affiliate[- ]?links?|partnerlinks?|publicité|publicidad|"
+ADVERTISING = (r"werbung|werbelinks?|anzeige|affiliate[- ]?links?|partnerlinks?|publicité|publicidad|"
                r"pubblicità|publicidade|reclame|reklama|annons\w*|mainos\w*|comisión|commissione|commission")
 # a site or article speaking of itself: "this site", "diese Seite", "ce site"
 THIS_SITE = (r"diese[rsnm]? (?:seite|website|webseite|artikel|beitrag|blog)|ce site|cet article|este sitio|"

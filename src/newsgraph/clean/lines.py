@@ -17,7 +17,7 @@ from .vocab import (
     _INLINE_LINK, _LIST_HEADER, _META_SPLIT, _NAME_GLUE, _NAME_PARTICLES,
     _NAME_TOKEN, _QUOTES, _READING_TIME, _ROLE_MODIFIERS, _ROLE_WORDS, _SOCIAL,
     _SPEECH, _STOP, _SUBSCRIBE, _VERBISH, _WORD, _CJK, _UNSPACED,
-    _SENTENCE_END, _COMMENT_FORM, _COMMENT_WORD, _WE, _DISCLOSURE, _THIS_SITE,
+    _SENTENCE_END, _COMMENT_FORM, _COMMENT_WORD, _COMMENT_RULES, _WE, _DISCLOSURE, _THIS_SITE,
 )
 
 # --------------------------------------------------------------------------- units
@@ -348,7 +348,8 @@ def line_kind(text: str) -> _Unit:
             return drop("cookie")
         if _SUBSCRIBE.search(text) and n <= 40 and (n <= 6 or _ADDRESSED.search(text) or _IMPERATIVE.match(text)):
             return drop("subscription")
-        if n <= 40 and _COMMENT_WORD.search(text) and (_ADDRESSED.search(text) or _WE.search(text)):
+        if n <= 40 and _COMMENT_WORD.search(text) and (_ADDRESSED.search(text) or _WE.search(text)) \
+                and _COMMENT_RULES.search(text):
             return drop("comment_policy")
         if _DISCLOSURE.search(text) and ((n <= 50 and _WE.search(text)) or (n <= 120 and _THIS_SITE.search(text))):
             return drop("advertisement")   # "We may receive compensation for links ..."

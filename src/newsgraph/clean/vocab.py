@@ -174,6 +174,9 @@ _SELF = re.compile(r"\b(?:our|" + _F.SELF + r") (?:\w+ ){0,2}(?:articles|stories
 _COMMENT_FORM = re.compile(r"\b(?:e-?mail|adresse|address|correo|indirizzo|endereço|adres)\b[^*]{0,120}\*", re.I)
 # the site's words about its comments, to the reader or as "we": a comment policy
 _COMMENT_WORD = re.compile(r"\b(?:comments?|commenting|commenters?|" + _F.COMMENT_WORDS + r")\b", re.I)
+_COMMENT_RULES = re.compile(r"\b(?:moderat\w*|guidelines?|polic(?:y|ies)|rules|civil|respectful|publish\w*|republish\w*|"
+                            r"approv\w*|registered|register|log(?:ged)? in|sign(?:ed)? in|closed|disabled|"
+                            + _F.COMMENT_RULES + r")\b", re.I)
 # a disclosure of the site's advertising or affiliate links, in the site's own voice
 _DISCLOSURE = re.compile(r"\b(?:advertis\w*|disclosure|affiliate|sponsor\w*|compensation|commissions?|amazon associates?|"
                          + _F.ADVERTISING + r")\b", re.I)

@@ -18,6 +18,7 @@ from collections import Counter
 from typing import Optional
 
 from ..clean import Block, CleanedPage, author_line, line_kind, normalise_space, paragraph_dateline
+from ..clean.vocab import _ADDRESSED
 from ..errors import E, NewsgraphError
 
 __all__ = ["clean_html"]
@@ -148,6 +149,24 @@ def _items(body):
             yield "body", _text(el)
 
 
+def _article_goes_on(items: list, k: int) -> bool:
+    """After a closing header ("Sign up for our newsletter", "Comments") the main text
+    still holds two long paragraphs: the article goes on (trafilatura leaves
+    comments out; what follows a real closing header is short: teasers, links)."""
+    long = seen = 0
+    for role, text in items[k:k + 10]:
+        unit = line_kind(text)
+        if unit.kind in ("end", "list"):
+            break
+        if unit.kind == "drop":
+            continue
+        seen += 1   # the box's own pitch speaks to the reader; the article does not
+        long += role == "body" and unit.kind == "prose" and unit.words >= 20 and not _ADDRESSED.search(text)
+        if seen == 6:
+            break
+    return long >= 2
+
+
 def _table_items(table):
     """A table's text: a layout table (one column, or cells that are mostly
     paragraphs) gives its cells as body paragraphs; a table of data gives one block
@@ -173,9 +192,8 @@ def _body_blocks(body, title: Optional[str], metadata: dict, dropped: Counter) -
     title_key = (title or "").casefold()
     body_seen = False
     in_list = False   # after a "Related stories" header: its links go too
-    for role, text in _items(body):
-        if not text:
-            continue
+    items = [(role, text) for role, text in _items(body) if text]
+    for k, (role, text) in enumerate(items):
         if role == "table":
             if text.casefold() not in seen:
                 seen.add(text.casefold())
@@ -194,6 +212,9 @@ def _body_blocks(body, title: Optional[str], metadata: dict, dropped: Counter) -
                         metadata[key] = value
             continue
         if unit.kind == "end" and body_seen:
+            if _article_goes_on(items, k + 1):
+                dropped["navigation"] += 1   # a sign-up box inside the article: the header goes
+                continue
             dropped["end"] += 1
             break
         if unit.kind in ("end", "list"):
