@@ -13,7 +13,7 @@ from .vocab import (
     _QUOTES, _SELF, _SITE, _SPEECH, _STOP, _VERBISH, _WE,
 )
 from .lines import (
-    _Unit, _title_like, _affiliation, author_line, _headline_case, _lines_to_units, _mark_bylines, _norm_key,
+    _Unit, _title_like, _affiliation, author_line, line_kind, _headline_case, _lines_to_units, _mark_bylines, _norm_key,
     _words,
 )
 
@@ -474,6 +474,18 @@ def _bio(u: _Unit, author: Optional[str]) -> bool:
         if len(words) > k and words[k].lower().strip(",") in _COPULA and author_line(" ".join(words[:k])):
             return True
     return False
+
+
+def closing_matter(text: str, author: Optional[str] = None) -> Optional[str]:
+    """Why a paragraph that closes an article is no part of it: "promotion" (a call
+    to the reader, the site speaking of itself), "author" (a note about the author),
+    or None. For cleaners of other inputs (HTML) that end on such paragraphs."""
+    u = line_kind(text)
+    if _pitch(u):
+        return "promotion"
+    if _bio(u, author):
+        return "author"
+    return None
 
 
 def _credit_captions(units: list[_Unit], first: int, end: int) -> set[int]:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from ..clean import Block, CleanedPage, author_line, line_kind, normalise_space, paragraph_dateline
+from ..clean import Block, CleanedPage, author_line, closing_matter, line_kind, normalise_space, paragraph_dateline
 from ..clean.vocab import _ADDRESSED
 from ..errors import E, NewsgraphError
 
@@ -93,6 +93,7 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
     title = normalise_space(doc.title or "") or None
     dropped: Counter = Counter()
     blocks = _body_blocks(doc.body, title, metadata, dropped)
+    _trim_close(blocks, metadata.get("author"), dropped)
     if title is None and blocks and blocks[0].role == "heading":
         title = blocks.pop(0).text   # no <title>, no meta tags: the first heading
     if not any(b.role == "body" for b in blocks):
@@ -147,6 +148,41 @@ def _items(body):
             continue
         else:
             yield "body", _text(el)
+
+
+def _trim_close(blocks: list[Block], author: Optional[str], dropped: Counter) -> None:
+    """What trafilatura keeps after the article's last paragraph and the page cleaner
+    would not: a call to the reader, a note about the author, a heading, a list header
+    or a link-shaped line with nothing under it. A heading right above another goes
+    anywhere."""
+    prose = [i for i, b in enumerate(blocks) if b.role == "body" and line_kind(b.text).kind == "prose"]
+    while blocks and prose and len(blocks) - 1 > prose[0]:   # the first paragraph stays
+        b = blocks[-1]
+        why = None
+        if b.role == "heading":
+            why = "label"
+        elif b.role == "body":
+            unit = line_kind(b.text)
+            why = closing_matter(b.text, author) if unit.kind in ("prose", "sentence", "link") else None
+            if why is None and (unit.kind in ("list", "end") or _link_like(b.text, unit)):
+                why = "navigation"
+        if why is None:
+            break
+        dropped[why] += 1
+        blocks.pop()
+    for i in range(len(blocks) - 2, -1, -1):   # "Share this:" then another heading
+        if blocks[i].role == "heading" and blocks[i + 1].role == "heading" and line_kind(blocks[i].text).kind != "time":
+            dropped["label"] += 1
+            del blocks[i]
+
+
+def _link_like(text: str, unit) -> bool:
+    """A short line in the words of a link or a section name ("Top Stories at X",
+    "Empfohlene Beiträge"): no digits, most words capitalised. An address, a date, a
+    signature or a phrase in small words is text."""
+    words = text.split()
+    return (unit.kind == "link" and len(words) <= 8 and not any(ch.isdigit() for ch in text)
+            and sum(1 for w in words if w[:1].isupper()) * 3 >= 2 * len(words))
 
 
 def _article_goes_on(items: list, k: int) -> bool:
