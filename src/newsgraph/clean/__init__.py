@@ -47,7 +47,7 @@ A small list of very common exact chrome strings supplements the shapes.
 """
 from .lines import author_line, line_kind
 from .model import Block, CleanedPage, normalise_space
-from .page import clean_page_text, closing_matter, paragraph_dateline
+from .page import clean_page_text, closing_matter, paragraph_dateline, strip_site
 
 __all__ = ["Block", "CleanedPage", "clean_page_text", "closing_matter", "normalise_space", "line_kind",
-           "paragraph_dateline", "author_line"]
+           "paragraph_dateline", "author_line", "strip_site"]

@@ -476,6 +476,44 @@ def _bio(u: _Unit, author: Optional[str]) -> bool:
     return False
 
 
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def strip_site(title: str, *names: Optional[str]) -> str:
+    """A page title without the site's name at either end ("Headline | Reuters",
+    "IGN - Headline"): a part between separators that matches one of ``names`` (the
+    site's name, its host name with or without "www." and the domain ending)."""
+    keys = set()
+    for name in names:
+        if name:
+            key = _alnum(name.removeprefix("www."))
+            keys.add(key)
+            if "." in name:
+                keys.add(_alnum(name.removeprefix("www.").rsplit(".", 1)[0]))
+    keys.discard("")
+    if not keys:
+        return title
+    cuts = [(m.start(), m.end()) for m in _TITLE_SPLIT.finditer(title)]
+    if not cuts:
+        return title
+    start, end = 0, len(title)
+    for a, b in reversed(cuts):   # trailing parts: "Headline - Section | Site"
+        if _alnum(title[b:end]) in keys:
+            end = a
+        else:
+            break
+    for a, b in cuts:             # leading parts: "Site | Headline"
+        if a >= end:
+            break
+        if _alnum(title[start:a]) in keys:
+            start = b
+        else:
+            break
+    out = title[start:end].strip()
+    return out if len(out) >= 3 else title
+
+
 def closing_matter(text: str, author: Optional[str] = None) -> Optional[str]:
     """Why a paragraph that closes an article is no part of it: "promotion" (a call
     to the reader, the site speaking of itself), "author" (a note about the author),
@@ -636,7 +674,7 @@ def clean_page_text(text: str) -> CleanedPage:
     if t is None:
         t = _find_title(units, start, metadata.get("site"))
     if title is None and t is not None:
-        title = units[t].text
+        title = strip_site(units[t].text, metadata.get("site"))
     if t is not None and t >= start:
         start = t + 1
     first = (t + 1) if t is not None else start

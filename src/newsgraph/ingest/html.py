@@ -16,8 +16,11 @@ import logging
 import re
 from collections import Counter
 from typing import Optional
+from urllib.parse import urlsplit
 
-from ..clean import Block, CleanedPage, author_line, closing_matter, line_kind, normalise_space, paragraph_dateline
+from ..clean import (
+    Block, CleanedPage, author_line, closing_matter, line_kind, normalise_space, paragraph_dateline, strip_site,
+)
 from ..clean.vocab import _ADDRESSED
 from ..errors import E, NewsgraphError
 
@@ -91,6 +94,8 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
         metadata["published"] = published[:10]
 
     title = normalise_space(doc.title or "") or None
+    if title:   # "Headline | Site": the site's name is no part of the headline
+        title = strip_site(title, metadata.get("site"), metadata.get("hostname"), url and urlsplit(url).hostname)
     dropped: Counter = Counter()
     blocks = _body_blocks(doc.body, title, metadata, dropped)
     _trim_close(blocks, metadata.get("author"), dropped)
