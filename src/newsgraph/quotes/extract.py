@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from ..clean.dates import dateline_prefix
 from ..records import About, Cue, Entity, Mention, Paragraph, Quote, Speaker
 from .lexicon import CHANNELS, FORMS, OBJECT_WITH_PREP, PHRASAL, STATEMENT_NOUNS, lemma_of, verb_class
 from .marks import QuoteSpan, find_quote_spans
@@ -60,22 +61,18 @@ class _Statement:
 # verbs that are statements only when they name something: "called the plan a
 # blank check" is, "called a strike" is not
 _NAMING_ONLY = frozenset({"call", "dub", "label", "brand"})
-_DASHES = ("\u2014", "--", "\u2013", "-")
 
 
 def _skip_dateline(doc: Doc, lo: int, hi: int) -> int:
     """Past a dateline at the start of a paragraph ("LAS CRUCES, N.M. \u2014",
-    "BRUSSELS, Nov 17 (Reuters) -"): the place is no part of what was said."""
-    t = doc[lo]
-    if not (t.is_alpha and t.text.isupper() and len(t.text) >= 3):
-        return lo
+    "BRUSSELS, Nov 17 (Reuters) -"): the place is no part of what was said. The one
+    definition of a dateline is the cleaner's (``clean.dates.dateline_prefix``)."""
     if lo > 0 and "\n" not in doc[lo - 1].whitespace_ and not doc[lo - 1].is_space:
         return lo
-    for j in range(lo + 1, min(hi - 2, lo + 12)):
-        if doc[j].text in _DASHES:
-            return j + 1
-        if doc[j].pos_ in ("VERB", "AUX") or doc[j].text[:1].islower():
-            return lo
+    m = dateline_prefix(doc.text[doc[lo].idx:doc[lo].idx + 200])
+    end = doc[lo].idx + m.end() if m else -1
+    while lo < hi and doc[lo].idx < end:
+        lo += 1
     return lo
 
 
