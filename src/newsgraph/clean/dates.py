@@ -46,6 +46,9 @@ _DATE_ANCHOR_NUM = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2
 _RELATIVE_TIME = re.compile(r"(?<!\d)\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?|d)\s+ago\b|"
                             r"\b(?:vor|hace|il y a|há)\s+\d+\s*[^\W\d_]+|(?<!\d)\d+\s*[^\W\d_]+\s+(?:fa|geleden|temu|sedan|siden)\b",
                             re.I)
+# "2024年5月3日" (Japanese, Chinese), "2024년 5월 3일" (Korean)
+_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+_CJK_REST = re.compile(r"[\s\d:：/()（）年月日년월일時分시분午前後오전후更新公開掲載発表]*")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?!\d)")
 
 
@@ -96,6 +99,10 @@ def date_line(text: str) -> Optional[str]:
         return None
     if _ISO_DATETIME.fullmatch(text.strip()):
         return "date"
+    m = _CJK_DATE.search(text)
+    if m:   # a date line in Chinese, Japanese or Korean: the date, a time, a word or two
+        rest = _CJK_REST.sub("", text[:m.start()] + text[m.end():])
+        return "date" if len(rest) <= 4 else None
     tokens = _TOKEN.findall(text)
     if not tokens:
         return None
@@ -149,7 +156,7 @@ def parse_date(text: str, *, day_first: bool = False) -> Optional[str]:
     are read year first (2019-10-19, 2019/10/19), day first when written with dots or
     when the first number cannot be a month (19.10.19, 19/10/2019), else month first
     (10/19/2019) unless ``day_first`` (the page's other dates say it writes 19/10)."""
-    m = re.search(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", text)
+    m = re.search(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", text) or _CJK_DATE.search(text)
     if m:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     tokens = _TOKEN.findall(text)

@@ -154,4 +154,5 @@ publicerad uppdaterad publiceret opdateret publisert oppdatert kl klo julkaistu 
 
 # a date line that gives the last change: "Aktualisiert ...", "Mis à jour le ..."
 UPDATED = (r"aktualisiert|zuletzt aktualisiert|geändert|stand|mis à jour|màj|actualizad[oa]|aggiornato|"
-           r"atualizad[oa]|bijgewerkt|zaktualizowano|aktualizacja|uppdaterad|opdateret|oppdatert|päivitetty")
+           r"atualizad[oa]|bijgewerkt|zaktualizowano|aktualizacja|uppdaterad|opdateret|oppdatert|päivitetty|"
+           r"更新|최종 수정|수정")

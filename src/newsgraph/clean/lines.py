@@ -26,7 +26,7 @@ from .vocab import (
 class _Unit:
     text: str
     words: int
-    kind: str = "link"          # prose | sentence | link | time | caption | drop | end | list
+    kind: str = "link"          # prose | sentence | link | item | table | time | caption | drop | end | list
     reason: Optional[str] = None  # why a "drop" unit goes
     meta: Optional[tuple] = None  # ("author", value) / ("dateline", value) ...
     block: int = 0              # lines between the same two blank lines share a block
@@ -414,6 +414,15 @@ def _lines_to_units(text: str) -> list[_Unit]:
             units.append(unit)
             pending.clear()
 
+    def table_row(line: str) -> Optional[_Unit]:
+        """A line of cells separated by tabs (a table as a browser copies it): one
+        unit of kind "table", its cells joined by " | "."""
+        cells = [normalise_space(c) for c in line.split("\t")]
+        if sum(1 for c in cells if c) < 2:
+            return None
+        text = " | ".join(cells).strip(" |")
+        return _Unit(text=text, words=len(_words(text)), kind="table", block=block)
+
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped or not normalise_space(stripped):
@@ -422,7 +431,11 @@ def _lines_to_units(text: str) -> list[_Unit]:
                 block += 1
             prev_blank = True
             continue
-        if pending and not prev_blank and _continues(pending[-1], stripped):
+        row = table_row(stripped) if "\t" in stripped else None
+        if row is not None:
+            flush()
+            units.append(row)
+        elif pending and not prev_blank and _continues(pending[-1], stripped):
             pending.append(stripped)
         else:
             flush()

@@ -26,7 +26,7 @@ def _score(u: _Unit) -> float:
         return 0.5 if u.words >= 5 else 0.3 if u.words == 4 else 0.0
     if u.kind in ("caption", "time"):
         return 0.0
-    if u.kind == "item":
+    if u.kind in ("item", "table"):
         return 0.2
     if u.kind == "link" or u.reason == "repeated":
         return -1.0 if u.words <= 4 else -0.8
@@ -721,7 +721,9 @@ def clean_page_text(text: str) -> CleanedPage:
                 blocks[j].role = "caption"   # a photo description shown twice (alt text, caption)
             dropped["duplicate"] += 1
             continue
-        if u.kind == "caption" or i in credits:
+        if u.kind == "table":
+            role = "table"
+        elif u.kind == "caption" or i in credits:
             role = "caption"
         elif i < start and u.kind == "link" and u.words >= 7:
             role = "body"   # a deck (standfirst) between the headline and the article
