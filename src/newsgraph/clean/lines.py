@@ -415,15 +415,14 @@ def _lines_to_units(text: str) -> list[_Unit]:
             pending.clear()
 
     def table_row(line: str) -> Optional[_Unit]:
-        """A line of cells separated by tabs (a table as a browser copies it): one
-        unit of kind "table", its cells joined by " | "."""
         cells = [normalise_space(c) for c in line.split("\t")]
-        if sum(1 for c in cells if c) < 2:
-            return None
-        text = " | ".join(cells).strip(" |")
+        text = " | ".join(c for c in cells if c)
         return _Unit(text=text, words=len(_words(text)), kind="table", block=block)
 
-    for line in text.splitlines():
+    lines = text.splitlines()
+    rows = _table_rows(lines)
+
+    for n, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or not normalise_space(stripped):
             flush()
@@ -431,10 +430,9 @@ def _lines_to_units(text: str) -> list[_Unit]:
                 block += 1
             prev_blank = True
             continue
-        row = table_row(stripped) if "\t" in stripped else None
-        if row is not None:
+        if n in rows:
             flush()
-            units.append(row)
+            units.append(table_row(stripped))
         elif pending and not prev_blank and _continues(pending[-1], stripped):
             pending.append(stripped)
         else:
@@ -443,6 +441,14 @@ def _lines_to_units(text: str) -> list[_Unit]:
         prev_blank = False
     flush()
     return units
+
+
+def _table_rows(lines: list[str]) -> set[int]:
+    """Lines that are rows of a table as a browser copies one: two or more cells
+    separated by tabs, beside another such line with as many cells."""
+    width = [sum(1 for c in line.split("\t") if c.strip()) if "\t" in line.strip() else 0 for line in lines]
+    return {i for i, w in enumerate(width) if w >= 2 and (
+        (i > 0 and width[i - 1] == w) or (i + 1 < len(width) and width[i + 1] == w))}
 
 
 def _continues(prev: str, line: str) -> bool:
