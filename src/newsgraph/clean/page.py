@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Optional
 
 from .dates import dateline_prefix, numeric_order, parse_date, updated_line
+from .furniture import PHOTO_WORDS as _PHOTO_WORDS
 from .model import Block, CleanedPage
 from .vocab import (
     _ADDRESSED, _BOX_TONE, _CALL, _CLOSERS, _IMPERATIVE, _PROMO, _PRONOUNS,
@@ -414,11 +415,16 @@ def _mark_items(units: list[_Unit]) -> None:
         while j < len(units) and units[j].block == units[i].block:
             j += 1
         lines = [u for u in units[i:j] if u.kind != "drop"]
+        header = None
+        if len(lines) >= 4 and lines[0].kind == "link" and not _item_like(lines[0]) and lines[0].words <= 3:
+            header, lines = lines[0], lines[1:]   # the list's own header: "Ingredients"
         links = [u for u in lines if u.kind == "link"]
         if len(links) >= 3 and all(u.kind in ("link", "sentence") and u.words <= 15 for u in lines) \
                 and sum(map(_item_like, lines)) >= 0.6 * len(lines):
             for u in links:
                 u.kind = "item"
+            if header is not None:
+                header.kind, header.reason = "item", "header"
         i = j
 
 
@@ -546,7 +552,17 @@ def _credit_captions(units: list[_Unit], first: int, end: int) -> set[int]:
         if v.kind in ("sentence", "prose") and 4 <= v.words <= 20 and v.text[:1] not in _QUOTES \
                 and not _SPEECH.search(v.text) and not re.search(r"[.!?][\"”’]?\s+[A-Z\"“]", v.text):
             out.update((i, j))
+    # a photo credit on its own line ("Photo: Jane Doe", "Foto: Stadtarchiv") right under
+    # a one-sentence description: the two are one caption
+    for i in range(max(first, 0) + 1, end + 1):
+        u, v = units[i], units[i - 1]
+        if u.kind == "caption" and u.words <= 6 and u.block == v.block and v.kind in ("sentence", "prose") \
+                and v.words <= 25 and _CREDIT_LEAD.match(u.text) and not any(q in v.text for q in _QUOTES):
+            out.add(i - 1)
     return out
+
+
+_CREDIT_LEAD = re.compile(r"\(?(?i:photos?|photograph|image|picture|credit|" + _PHOTO_WORDS + r")\s*[:|©]")
 
 
 def _headline_in_run(units: list[_Unit], start: int, end: int) -> Optional[int]:
@@ -723,6 +739,8 @@ def clean_page_text(text: str) -> CleanedPage:
             continue
         if u.kind == "table":
             role = "table"
+        elif u.kind == "item" and u.reason == "header":
+            role = "heading"
         elif u.kind == "caption" or i in credits:
             role = "caption"
         elif i < start and u.kind == "link" and u.words >= 7:

@@ -105,7 +105,8 @@ _CREDITS = re.compile(r"\((?:additional )?(?:reporting|writing|editing|compiled|
 _AGENCY = _AGENCY_WORDS | frozenset("associated press photo photograph handout".split())
 _CREDIT_FILLER = frozenset("images via courtesy of for the staff file photos and".split())
 
-_BYLINE = re.compile(r"(?:by|written by|words by|posted by|story by|reporting by|report by|" + _F.BYLINE_LEAD
+_BYLINE = re.compile(r"(?:by|written by|words by|posted by|story by|reporting by|report by|interview(?:ed)? by|"
+                     r"text by|" + _F.BYLINE_LEAD
                      + r")\s+(?P<name>\S.*)", re.I)
 # job titles and desks: the end of "Jane Doe, Health Correspondent", "Brussels Bureau"
 _ROLE_WORDS = frozenset("""
