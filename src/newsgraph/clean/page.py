@@ -90,7 +90,7 @@ def _best_run(units: list[_Unit], bonus: Optional[dict] = None) -> tuple[int, in
 def _junk(u: _Unit) -> bool:
     """Lines that mark a page region: menus, link lists, chrome, metadata."""
     return u.kind in ("link", "list", "end") or (
-        u.kind == "drop" and u.reason not in ("separator", "advertisement", "label"))
+        u.kind == "drop" and u.reason not in ("separator", "advertisement", "label", "template"))
 
 
 def _cut_tail(units: list[_Unit], start: int, end: int) -> int:
@@ -216,7 +216,8 @@ def _title_walk(units: list[_Unit], limit: int, skip) -> Optional[int]:
         return None   # a live-blog entry's heading: the article began higher up
     menu_item = lambda u: u is not None and u.kind in ("link", "end", "list") and u.words <= 4  # noqa: E731
     if p is not None and p.kind in ("link", "sentence") and _title_like(p) and p.words >= 3 \
-            and c.words > p.words and not _headline_case(_words(c.text), c.text) and not menu_item(p):
+            and c.words > p.words and not _headline_case(_words(c.text), c.text) \
+            and not (menu_item(p) and above > 0 and menu_item(units[above - 1])):   # p is no menu's last item
         before = next((units[j] for j in range(above - 1, -1, -1) if units[j].kind != "drop"), None)
         if not (before is not None and before.kind == "link" and before.words >= 5):
             return above   # c is the deck under the headline p
@@ -525,7 +526,7 @@ def closing_matter(text: str, author: Optional[str] = None) -> Optional[str]:
     to the reader, the site speaking of itself), "author" (a note about the author),
     or None. For cleaners of other inputs (HTML) that end on such paragraphs."""
     u = line_kind(text)
-    if _pitch(u):
+    if _pitch(u) or (u.kind == "drop" and u.reason in ("subscription", "social", "comment_policy", "advertisement")):
         return "promotion"
     if _bio(u, author):
         return "author"
@@ -715,7 +716,7 @@ def clean_page_text(text: str) -> CleanedPage:
             dropped["end" if u.kind == "end" else "trailing"] += 1
             continue
         if i < start:   # between the headline and the article run: decks, captions
-            subheading = (u.kind == "link" and i + 1 == start and units[start].kind == "prose"
+            subheading = (u.kind == "link" and u.words >= 2 and i + 1 == start and units[start].kind == "prose"
                           and any(_paragraph(units[k]) for k in range(first, i)))
             if u.kind in ("link", "list", "end") and u.words <= 4 and not subheading:
                 dropped["navigation"] += 1
