@@ -124,3 +124,65 @@ def test_caption_by_class_name():
     page = clean_html(html)
     assert [b.role for b in page.blocks] == ["body", "caption", "body"]
     assert page.blocks[1].text == "The restored wheel of the old mill turns again after seventy years."
+
+
+# ---------------------------------------------------------------- tables, titles, what closes an article
+
+P1 = ("The regional weather office published the spring rainfall totals for the three valley towns on Friday, "
+      "showing a wetter season than the thirty-year average in each of them.")
+P2 = ("Farmers in the upper valley said the wet fields had delayed sowing by about two weeks, although the "
+      "reservoirs are now fuller than at any time since 2016.")
+P3 = ("Forecasters expect a drier May, but they warned that short and heavy showers remain likely in the hills "
+      "for the rest of the spring.")
+
+
+def _page(inner: str, title: str = "Spring rainfall above average | Valley Weekly") -> str:
+    return (f"<html><head><title>{title}</title><meta property='og:site_name' content='Valley Weekly'></head>"
+            f"<body><article><h1>Spring rainfall above average</h1>{inner}</article></body></html>")
+
+
+def test_a_data_table_is_kept_as_rows_of_role_table():
+    table = ("<table><tr><th>Town</th><th>March</th><th>April</th></tr>"
+             "<tr><td>Orsa</td><td>81 mm</td><td>64 mm</td></tr>"
+             "<tr><td>Belden</td><td>77 mm</td><td>59 mm</td></tr></table>")
+    page = clean_html(_page(f"<p>{P1}</p>{table}<p>{P2}</p><p>{P3}</p>"))
+    assert [(b.role, b.text) for b in page.blocks] == [
+        ("body", P1), ("table", "Town | March | April"), ("table", "Orsa | 81 mm | 64 mm"),
+        ("table", "Belden | 77 mm | 59 mm"), ("body", P2), ("body", P3)]
+
+
+def test_a_layout_table_gives_its_paragraphs():
+    table = f"<table><tr><td><p>{P2}</p></td><td><p>{P3}</p></td></tr></table>"
+    page = clean_html(_page(f"<p>{P1}</p>{table}"))
+    assert [(b.role, b.text) for b in page.blocks] == [("body", P1), ("body", P2), ("body", P3)]
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("Spring rainfall above average | Valley Weekly", "Spring rainfall above average"),
+    ("Valley Weekly - Spring rainfall above average", "Spring rainfall above average"),
+])
+def test_the_sites_name_leaves_the_title(title, headline):
+    page = clean_html(_page(f"<p>{P1}</p><p>{P2}</p>", title=title))
+    assert page.title == headline
+
+
+def test_a_sign_up_box_inside_the_article_does_not_end_it():
+    box = ("<h3>Sign up for the Valley Weekly newsletter</h3>"
+           "<p>Never miss the latest news by signing up to our newsletter today!</p>")
+    page = clean_html(_page(f"<p>{P1}</p>{box}<p>{P2}</p><p>{P3}</p>"))
+    assert [b.text for b in page.blocks] == [P1, P2, P3]
+
+
+def test_a_closing_header_still_ends_the_article():
+    tail = "<h3>Comments</h3><p>Great article, thanks.</p><p>See you at the market!</p>"
+    page = clean_html(_page(f"<p>{P1}</p><p>{P2}</p>{tail}"))
+    assert [b.text for b in page.blocks] == [P1, P2]
+
+
+def test_calls_to_the_reader_and_author_notes_after_the_article_go():
+    tail = ("<p>Jane Doe is a reporter at the paper and writes about farming and the weather.</p>"
+            "<p>Want more from us? Get the latest news straight to your phone with our app!</p>"
+            "<h4>Most read</h4>")
+    page = clean_html(_page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>{tail}"))
+    assert [b.text for b in page.blocks] == [P1, P2, P3]
+    assert page.metadata["dropped"]["promotion"] == 1 and page.metadata["dropped"]["author"] == 1
