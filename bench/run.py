@@ -76,10 +76,15 @@ def main(argv=None) -> None:
     ap.add_argument("--store-articles", type=int, default=20000, help="articles for the store bench")
     ap.add_argument("--engine-articles", type=int, default=2000,
                     help="articles for the process pool vs Dask comparison")
-    ap.add_argument("--skip", action="append", default=[], choices=["store", "engines", "load"],
+    ap.add_argument("--clean-pages", type=int, default=494, help="pages for the cleaner bench")
+    ap.add_argument("--skip", action="append", default=[], choices=["store", "engines", "load", "clean"],
                     help="leave a section out (repeatable)")
     args = ap.parse_args(argv)
     results = {"pipeline": bench_pipeline(args.articles)}
+    if "clean" not in args.skip:
+        import bench_clean
+
+        results["clean"] = bench_clean.run(args.clean_pages)
     if "engines" not in args.skip:
         import bench_dask
 

@@ -28,8 +28,7 @@ _ENGLISH_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday
 # CLDR locales whose month names a page may use (the languages of most of the web that
 # writes in the Latin, Greek and Cyrillic scripts); abbreviations only when CLDR writes
 # them with a full stop ("Okt.", "févr."), since bare ones are often words ("mag", "set")
-_LOCALES = ("en de fr es it pt nl pl sv da nb nn fi cs sk hu ro hr sl sr bs tr ca gl eu et lv lt "
-            "el ru uk bg is ga cy sq mt").split()
+_LOCALES = "en de fr es it pt nl pl sv da nb fi cs sk hu ro hr sl tr ca et lv lt el ru uk bg".split()
 
 _DATE_WORDS = frozenset("""
 updated published posted last first modified created date on at am pm a.m p.m a m p edt est
