@@ -149,7 +149,7 @@ CONTEXT_CASES = [
     ("The fund closed last year; that year, assets fell by half.", SAT,
      [("last year", "DATE", "2018"), ("that year", "DATE", "2018")]),
     ("Profit will rise in the current fiscal year.", SAT, [("the current fiscal year", "DATE", "2019")]),
-    ("Growth will slow in coming quarters.", SAT, [("coming quarters", "DATE", "FUTURE_REF")]),
+    ("Growth will slow in coming quarters.", SAT, [("coming quarters", "DURATION", "PXQ")]),
 ]
 
 

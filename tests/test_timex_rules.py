@@ -87,7 +87,7 @@ RULE_CASES = [
     ("ref_the_past", "Such deals failed in the past.", [('the past', 'DATE', 'PAST_REF')]),
     ("ref_these_days", "These days, few people write letters.", [('These days', 'DATE', 'PRESENT_REF')]),
     ("ref_at_present", "At present, no talks are planned.", [('At present', 'DATE', 'PRESENT_REF')]),
-    ("ref_coming", "Talks are expected in the coming months.", [('the coming months', 'DATE', 'FUTURE_REF')]),
+    ("duration_recent", "Talks are expected in the coming months.", [('the coming months', 'DURATION', 'PXM')]),
     ("ref_near_future", "A deal is expected in the near future.", [('the near future', 'DATE', 'FUTURE_REF')]),
     ("duration", "He served three years in prison.", [('three years', 'DURATION', 'P3Y')]),
     ("duration_adj", "They signed a two-year contract.", [('two-year', 'DURATION', 'P2Y')]),

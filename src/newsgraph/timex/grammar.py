@@ -195,7 +195,17 @@ class _State:
     ref_year: Optional[int] = None          # the last year mentioned
     ref_month: Optional[dt.date] = None     # the last month mentioned (its first day)
     ref_last: str = ""                      # which of them was mentioned last: "D", "M" or "Y"
+    ref_at: int = -1                        # token index of the expression that set ref_date
     tense_cache: dict = field(default_factory=dict)
+    has_sents: Optional[bool] = None        # does the doc have sentence boundaries (a parse)?
+
+
+def _sent(st: _State, i: int):
+    """The sentence of token ``i``, or the whole text when it has no sentence boundaries
+    (a blank pipeline)."""
+    if st.has_sents is None:
+        st.has_sents = st.doc.has_annotation("SENT_START")
+    return st.toks[i].sent if st.has_sents else st.doc[:]
 
 
 def _match(st: _State, elems: tuple, k: int, pos: int, labels: list) -> Iterator[tuple[int, list]]:

@@ -6,9 +6,9 @@ from typing import Optional
 
 from . import rules as R
 from .calendar import _dur_value, _fmt, _shift, _weekday_date
-from .grammar import _RE_CLOCK
+from .grammar import _RE_CLOCK, _sent
 from .norm_dates import _has, _lab, _n_date, _prev_lower, _quarter_context, _ref, _set_ref, _tok
-from .tense import _tense
+from .tense import _day_tense, _tense
 
 
 def _unit_of(st, labels) -> Optional[str]:
@@ -81,14 +81,14 @@ def _n_ref(st, rule, i, end, labels):
     return "DATE", val, None
 
 
-def _n_ref_units(st, rule, i, end, labels):
-    words = [st.toks[k].lower_ for k in range(i, end)]
-    unit = words[-1]
-    if unit not in ("days", "weeks", "months", "quarters", "years", "decades"):
+def _n_duration_vague(st, rule, i, end, labels):
+    """"in recent years", "in the coming weeks": a stretch of time of unstated length up to
+    (or from) now, a DURATION of X units (TimeML), not a reference to the past or future."""
+    unit = st.toks[end - 1].lower_
+    if unit not in ("minutes", "hours", "days", "weeks", "months", "quarters", "years", "decades", "centuries"):
         return None
-    if "coming" in words or "next" in words:
-        return "DATE", "FUTURE_REF", None
-    return "DATE", "PAST_REF", None
+    t = "T" if unit in R.TIME_UNITS else ""
+    return "DURATION", f"P{t}X{R.UNITS[unit]}", None
 
 
 def _n_duration(st, rule, i, end, labels):
@@ -112,7 +112,8 @@ def _n_duration(st, rule, i, end, labels):
         ptok = st.toks[i - 1] if i > 0 else None
         if ptok is not None and (ptok.like_num or prev in ("%", "percent", "times", "twice", "once", "cents")
                                  or prev in R.UNITS
-                                 or ptok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")):
+                                 or ptok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+                                 or _after_quantity(st, i, 3)):
             return None  # a rate ("$1.76 a year", "four flights a week"): not annotated
     if nxt == "old" or nxt == "-" and end + 1 < len(st.toks) and st.toks[end + 1].lower_ == "old":
         return None  # an age
@@ -156,11 +157,35 @@ def _n_duration_fuzzy(st, rule, i, end, labels):
     return "DURATION", f"P{t}X{g}", None
 
 
+_PERIOD_KINDS = {"quarterly", "yearly", "annually", "biannually", "semiannually"}
+
+
+def _after_quantity(st, i: int, reach: int = 4) -> bool:
+    """Does a number, a percentage or a sum come within ``reach`` tokens before ``i`` in its
+    clause (a rate: "20% annually", "four flights a week")?"""
+    sent_start = _sent(st, i).start
+    for k in range(i - 1, max(sent_start, i - reach) - 1, -1):
+        t = st.toks[k]
+        if t.like_num or t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or t.lower_ in ("%", "percent"):
+            return True
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
+            return False
+    return False
+
+
 def _n_set(st, rule, i, end, labels):
     words = [st.toks[k].lower_ for k in range(i, end)]
     if rule.name == "set_adverb":
-        if st.toks[i].dep_ == "amod":  # "quarterly dividend", "daily flights": a kind, not a time
-            return None
+        tok = st.toks[i]
+        if tok.dep_ == "amod" or tok.pos_ == "ADJ" and tok.head.i > i:
+            # "his weekly radio address", "a daily rally": how often it recurs; but a period
+            # longer than a month names a kind of figure ("quarterly dividend", "annual report")
+            if words[0] in _PERIOD_KINDS or _prev_lower(st, i) == "average":
+                return None  # "average daily volume": a per-day figure
+        elif tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("compound", "nsubj", "dobj", "pobj", "appos"):
+            return None  # "the Communist Party daily": a newspaper
+        elif _after_quantity(st, i):
+            return None  # "rise 8.5% annually", "10,000 units annually": a rate, not a time
         return "SET", R.SET_ADVERBS[words[0]], None
     wl = _lab(labels, "WEEKDAY") or _lab(labels, "WEEKDAYS")
     if wl:
@@ -239,13 +264,14 @@ def _n_clock(st, rule, i, end, labels):
     if dl:
         w = _tok(st, dl).lower_
         if w in R.WEEKDAYS:
-            day = _weekday_date(st.anchor, R.WEEKDAYS[w], _tense(st, dl[1])) if st.anchor else None
+            day = _weekday_date(st.anchor, R.WEEKDAYS[w], _day_tense(st, i, dl[1])) if st.anchor else None
             base = f"XXXX-WXX-{R.WEEKDAYS[w]}" if day is None else None
         else:
             day = st.anchor + dt.timedelta(days=R.DEICTIC_DAYS[w]) if st.anchor else None
             base = "XXXX-XX-XX" if day is None else None
-    else:
-        day = st.anchor
-        base = None if day else "XXXX-XX-XX"
+    else:  # no day of its own: the publication date, unless its sentence or story names one
+        prefix = st.anchor.isoformat() if st.anchor else "XXXX-XX-XX"
+        return "TIME", f"{prefix}T{hh:02d}:{mm:02d}", None, None, \
+            {"_bare_clock": True, "_ref": st.ref_date, "_ref_at": st.ref_at}
     prefix = day.isoformat() if day else base
     return "TIME", f"{prefix}T{hh:02d}:{mm:02d}", None

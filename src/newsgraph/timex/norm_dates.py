@@ -20,8 +20,8 @@ from .calendar import (
     _weekday_date,
     _year_for,
 )
-from .grammar import _NAME_ENTS, _RE_DECADE, _RE_FYEAR, _RE_NUMDATE, _State, _ord_value
-from .tense import _tense
+from .grammar import _NAME_ENTS, _RE_DECADE, _RE_FYEAR, _RE_NUMDATE, _sent, _State, _ord_value
+from .tense import _day_tense, _tense
 
 
 def _lab(labels, name):
@@ -278,8 +278,22 @@ def _n_quarter(st, rule, i, end, labels):
             y = a.year
             if q > _quarter(a) and _tense(st, i) == "past":
                 y -= 1
-    st.last_quarter, st.quarter_at = (y, q), i
+    _report_quarter(st, (y, q), i)
     return "DATE", f"{y:04d}-Q{q}", None
+
+
+def _report_quarter(st: _State, yq: tuple[int, int], i: int) -> None:
+    """Remember ``yq``, named at token ``i``, as the quarter a report is about, if it is over:
+    "a fourth-quarter charge" in October is a forecast, not the quarter being reported."""
+    if st.anchor is not None and yq > _prev_quarter(st.anchor):
+        return
+    st.last_quarter, st.quarter_at = yq, i
+
+
+def _prev_quarter(d: dt.date) -> tuple[int, int]:
+    """The last complete quarter before ``d``."""
+    q = _quarter(d)
+    return (d.year, q - 1) if q > 1 else (d.year - 1, 4)
 
 
 def _n_rel_quarter(st, rule, i, end, labels):
@@ -297,7 +311,7 @@ def _n_rel_quarter(st, rule, i, end, labels):
     ended = _quarter_ended(st, end) if st.last_quarter is None else None
     if ended is not None:  # "the quarter ended Sept. 30": the quarter of that date (unless a
         yq = ended         # fiscal quarter was named before: "the fiscal first quarter")
-        st.last_quarter, st.quarter_at = yq, i
+        _report_quarter(st, yq, i)
         return "DATE", f"{yq[0]:04d}-Q{yq[1]}", None
     if any(w in words for w in ("next", "coming", "following", "upcoming")):
         yq = back(cur, 1)
@@ -305,10 +319,10 @@ def _n_rel_quarter(st, rule, i, end, labels):
         yq = cur
     elif any(w in words for w in ("last", "past", "previous", "preceding", "prior")):
         yq = back(cur, -1)
-    else:  # "the quarter", "the latest quarter", "the same period"
+    else:  # "the quarter", "the latest quarter", "the same period": the one being reported
         yq = st.last_quarter or back(cur, -1)
-    if st.last_quarter is None:
-        st.last_quarter, st.quarter_at = yq, i
+    if st.last_quarter is None or yq == st.last_quarter:
+        _report_quarter(st, yq, i)  # mentioned again: "a year earlier" nearby compares with it
     return "DATE", f"{yq[0]:04d}-Q{yq[1]}", None
 
 
@@ -349,19 +363,32 @@ def _quarter_context(st: _State, i: int, window: int = QUARTER_CONTEXT_SENTENCES
     sentence: "a year earlier" then means the same quarter a year before."""
     if st.last_quarter is None or st.quarter_at < 0:
         return None
-    sent_i = st.toks[i].sent
+    sent_i = _sent(st, i)
     if st.period_at > st.quarter_at and st.period_at >= sent_i.start:
         return None  # "For the nine months, net rose from a year earlier": that period
-    sent_q = st.toks[st.quarter_at].sent
+    sent_q = _sent(st, st.quarter_at)
     if sent_i.start == sent_q.start:
         return st.last_quarter
     k, s = 0, sent_i
     while k < window and s.start > 0:
-        s = st.doc[s.start - 1].sent
+        s = _sent(st, s.start - 1)
         k += 1
         if s.start == sent_q.start:
             return st.last_quarter
     return None
+
+
+_COMPARE_WORDS = {"compared", "from", "than", "versus", "vs.", "against", "over"}
+
+
+def _compares(st: _State, i: int, end: int) -> bool:
+    """Is the expression at ``i:end`` the other side of a comparison of figures ("compared with
+    $40 million last year", "up from last year's $1.55 billion")?"""
+    if end + 1 < len(st.toks) and st.lowers[end] in ("'s", "\u2019s") and \
+            (st.toks[end + 1].like_num or st.lowers[end + 1] in ("$", "#", "quarter", "period", "results")):
+        return True
+    sent_start = _sent(st, i).start
+    return any(st.lowers[k] in _COMPARE_WORDS for k in range(max(sent_start, i - 8), i))
 
 
 def _n_year_quarter(st, rule, i, end, labels):
@@ -498,7 +525,7 @@ def _n_weekday(st, rule, i, end, labels):
         rel = -1
     elif _has(labels, "NEXT"):
         rel = 1
-    d = _weekday_date(st.anchor, wd, _tense(st, wl[1]), rel)
+    d = _weekday_date(st.anchor, wd, _day_tense(st, i, wl[1]), rel)
     _set_ref(st, d, "D")
     return typ, d.isoformat() + suffix, None
 
@@ -617,6 +644,10 @@ def _n_rel(st, rule, i, end, labels):
         base = _ref(st)
     else:
         base = st.anchor
+    if gran == "Y" and sign == -1 and base is not None and _compares(st, i, end):
+        yq = _quarter_context(st, i)
+        if yq:  # "earnings of $33 million, compared with $40 million last year": that quarter
+            return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
     if base is None:
         if gran == "WE":
             return "DATE", "XXXX-WXX-WE", None

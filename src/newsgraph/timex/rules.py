@@ -216,7 +216,6 @@ RULES: list[tuple[str, str, str, str]] = [
     ("ref_the_past", "the past|future", "ref", "DATE"),
     ("ref_these_days", "these days", "ref", "DATE"),
     ("ref_at_present", "at present", "ref", "DATE"),
-    ("ref_coming", "the? coming|next|recent|past UNITS", "ref_units", "DATE"),
     ("ref_near_future", "the near|distant future", "ref", "DATE"),
     # -- durations ------------------------------------------------------------------------
     ("duration", "NUM UNIT", "duration", "DURATION"),
@@ -229,6 +228,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("duration_more", "NUM more|additional|extra|further|straight|consecutive UNITS", "duration", "DURATION"),
     ("duration_fuzzy", "a? FUZZY of? UNITS", "duration_fuzzy", "DURATION"),
     ("duration_fuzzy_last", "the? PAST|NEXT FUZZY UNITS", "duration_fuzzy", "DURATION"),
+    ("duration_recent", "the? coming|next|recent|past UNITS", "duration_vague", "DURATION"),
     ("duration_units", "UNITS", "duration_fuzzy", "DURATION"),
     ("duration_units_long", "UNITS|UNIT1 - long", "duration_fuzzy", "DURATION"),
     ("duration_full_unit", "the full|entire|whole UNIT1", "duration", "DURATION"),

@@ -109,3 +109,16 @@ def _governor(v: Token) -> Optional[Token]:
             return None
         h = h.head
     return None
+
+
+_DEADLINE_WORDS = {"until", "till", "til"}
+
+
+def _day_tense(st: _State, start: int, i: int) -> Optional[str]:
+    """The tense a day expression starting at token ``start`` (its word at ``i``) resolves by:
+    its clause's, except that a deadline ("extended the offer until Tuesday") is the nearest
+    such day even in a past-tense clause, as it is set ahead of the telling."""
+    t = _tense(st, i)
+    if t == "past" and start > 0 and st.toks[start - 1].lower_ in _DEADLINE_WORDS:
+        return None
+    return t
