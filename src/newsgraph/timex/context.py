@@ -33,7 +33,7 @@ class Found:
     extra: dict = field(default_factory=dict)  # record fields (anchor, ...) and "_" notes for this pass
 
 
-NARRATIVE_SENTENCES = 2  # how far back the day a past-tense story is about may have been named
+NARRATIVE_SENTENCES = 1  # how far back the day a past-tense story is about may have been named
 
 
 def resolve_in_context(st: _State, found: list[Found]) -> None:

@@ -21,6 +21,8 @@ _RE_QTOKEN = re.compile(r"^q([1-4])$")
 _RE_FYEAR = re.compile(r"^fy'?(\d{4}|\d{2})$")
 _RE_DIGITS = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$")
 _RE_FRACTION = re.compile(r"^(\d)/(\d{1,2})$")
+_RE_PREFIXED = re.compile(r"^(mid|pre|post|early|late)-(?:(1\d{3}|20\d{2})|((?:1\d|20)\d0'?s))$")
+_RE_YY = re.compile(r"^\d{2}$")
 
 _HOLWORDS = {"day", "eve", "'s", "\u2019s", "sunday", "year"}
 _NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "LAW", "EVENT"}
@@ -65,6 +67,12 @@ def _classes(text: str) -> frozenset:
             out.add("QTOKEN")
         if _RE_FYEAR.match(lw):
             out.add("FYEAR")
+        if _RE_YY.match(lw):
+            out.add("YY")
+    elif c in "mpel" and "-" in lw:
+        m = _RE_PREFIXED.match(lw)
+        if m:  # "mid-1996", "post-1959", "the mid-1990s": one token with its modifier
+            out.add("PFXYEAR" if m.group(2) else "PFXDECADE")
     if lw in _BY_WORD or lw in R.NUMBER_WORDS or c.isdigit() or \
             any(k in _BY_CLASS for k in out):
         out.add("_START")  # some rule may start here
@@ -192,10 +200,11 @@ class _State:
     quarter_at: int = -1                      # token index of that quarter's mention
     period_at: int = -1                       # token index of a longer report period ("the nine months")
     ref_date: Optional[dt.date] = None      # the last day-level date mentioned
-    ref_year: Optional[int] = None          # the last year mentioned
+    ref_year: Optional[int] = None          # the last year mentioned (set by any date)
     ref_month: Optional[dt.date] = None     # the last month mentioned (its first day)
     ref_last: str = ""                      # which of them was mentioned last: "D", "M" or "Y"
     ref_at: int = -1                        # token index of the expression that set ref_date
+    ref_year_at: int = -1                   # token index of the expression that set ref_year
     tense_cache: dict = field(default_factory=dict)
     has_sents: Optional[bool] = None        # does the doc have sentence boundaries (a parse)?
 

@@ -7,7 +7,7 @@ from typing import Optional
 from . import rules as R
 from .calendar import _dur_value, _fmt, _shift, _weekday_date
 from .grammar import _RE_CLOCK, _sent
-from .norm_dates import _has, _lab, _n_date, _prev_lower, _quarter_context, _ref, _set_ref, _tok
+from .norm_dates import _has, _lab, _n_date, _prev_lower, _quarter_context, _ref, _sents_back, _set_ref, _tok
 from .tense import _day_tense, _tense
 
 
@@ -24,11 +24,13 @@ def _n_ago(st, rule, i, end, labels):
     words = [st.toks[k].lower_ for k in range(i, end)]
     direction = 1 if ("later" in words or "hence" in words or "now" in words) else -1
     num = _lab(labels, "NUM")
-    if _has(labels, "FUZZY"):
-        return "DATE", ("FUTURE_REF" if direction > 0 else "PAST_REF"), None
     n = num[3] if num else 1.0
     if n > 5000:
         return None
+    if words[-1] in ("earlier", "later") and (gran in ("D", "W") or unit in R.TIME_UNITS):
+        return _span_from_event(st, i, end, unit, n, direction, _has(labels, "FUZZY"))
+    if _has(labels, "FUZZY"):
+        return "DATE", ("FUTURE_REF" if direction > 0 else "PAST_REF"), None
     if st.anchor is None:
         return "DATE", _fmt(None, gran if gran in ("D", "W", "M", "Q", "Y") else "Y"), None
     if unit in R.TIME_UNITS:
@@ -50,6 +52,23 @@ def _n_ago(st, rule, i, end, labels):
     return "DATE", _fmt(d, gran), None
 
 
+def _span_from_event(st, i: int, end: int, unit: str, n: float, direction: int, fuzzy: bool):
+    """"a week earlier", "three days later": TimeML's split, the DURATION ("a week") measured from
+    an event, with "earlier"/"later" as the signal outside it. ``anchor`` is the day it counts
+    from when the story has just named one; the day it lands on becomes the story's day."""
+    t = "T" if unit in R.TIME_UNITS else ""
+    value = f"P{t}X{R.UNITS[unit]}" if fuzzy else _dur_value(n, unit)
+    if value is None:
+        return None
+    extra = {}
+    if st.ref_date is not None and st.ref_at >= 0 and _sent(st, st.ref_at).start >= _sents_back(st, i, 1):
+        extra["anchor"] = st.ref_date.isoformat()
+        if not fuzzy and unit not in R.TIME_UNITS:
+            _set_ref(st, _shift(st.ref_date, R.UNITS[unit] if R.UNITS[unit] != "2W" else "W",
+                                direction * n * (2 if R.UNITS[unit] == "2W" else 1)), "D")
+    return "DURATION", value, None, (i, end - 1), extra
+
+
 def _n_ref(st, rule, i, end, labels):
     words = [st.toks[k].lower_ for k in range(i, end)]
     w = words[-1]
@@ -62,6 +81,11 @@ def _n_ref(st, rule, i, end, labels):
         return "DATE", "PRESENT_REF", None
     if w == "present":
         return "DATE", "PRESENT_REF", None
+    if w == "time":  # "at the time": then, a time before now; "the time" is the expression
+        nxt = st.lowers[end] if end < len(st.lowers) else ""
+        if nxt in ("of", "when", "that", "being") or any(c.dep_ in ("relcl", "acl") for c in tok.children):
+            return None  # "at the time of the merger", "at the time he was arrested": that event's
+        return "DATE", "PAST_REF", None, (i + 1, end)
     val = R.REF_WORDS[w]
     nxt = st.toks[end].lower_ if end < len(st.toks) else ""
     prev = _prev_lower(st, i)
@@ -174,6 +198,26 @@ def _after_quantity(st, i: int, reach: int = 4) -> bool:
 
 
 def _n_set(st, rule, i, end, labels):
+    """Sets: "every week" (P1W), "each spring" (XXXX-SP), "every evening" (XXXX-XX-XXTEV),
+    "twice a week" (P1W, freq 2X), "daily" (P1D); the quantifier goes in ``quant``."""
+    value = _set_value(st, rule, i, end, labels)
+    if value is None:
+        return None
+    words = [st.toks[k].lower_ for k in range(i, end)]
+    extra = {}
+    if words[0] in ("every", "each"):
+        extra["quant"] = words[0].upper()
+    if rule.name == "set_times_per":
+        extra["freq"] = "1X" if words[0] == "once" else "2X"
+    elif rule.name == "set_n_times_per":
+        num = _lab(labels, "NUM")
+        if not float(num[3]).is_integer() or num[3] < 1:
+            return None
+        extra["freq"] = f"{int(num[3])}X"
+    return "SET", value, None, None, extra
+
+
+def _set_value(st, rule, i, end, labels) -> Optional[str]:
     words = [st.toks[k].lower_ for k in range(i, end)]
     if rule.name == "set_adverb":
         tok = st.toks[i]
@@ -186,19 +230,22 @@ def _n_set(st, rule, i, end, labels):
             return None  # "the Communist Party daily": a newspaper
         elif _after_quantity(st, i):
             return None  # "rise 8.5% annually", "10,000 units annually": a rate, not a time
-        return "SET", R.SET_ADVERBS[words[0]], None
+        return R.SET_ADVERBS[words[0]]
     wl = _lab(labels, "WEEKDAY") or _lab(labels, "WEEKDAYS")
     if wl:
         tok = _tok(st, wl)
         wd = R.WEEKDAYS.get(tok.lower_) or R.WEEKDAYS_PLURAL[tok.lower_]
         pod = _lab(labels, "POD") or _lab(labels, "PODS")
-        return "SET", f"XXXX-WXX-{wd}" + (f"T{R.PARTS_OF_DAY[_tok(st, pod).lower_]}" if pod else ""), None
+        return f"XXXX-WXX-{wd}" + (f"T{R.PARTS_OF_DAY[_tok(st, pod).lower_]}" if pod else "")
     ml = _lab(labels, "MONTH")
     if ml:
-        return "SET", f"XXXX-{R.MONTHS[_tok(st, ml).lower_]:02d}", None
+        return f"XXXX-{R.MONTHS[_tok(st, ml).lower_]:02d}"
     sl = _lab(labels, "SEASON")
     if sl:
-        return "SET", f"XXXX-{R.SEASONS[_tok(st, sl).lower_]}", None
+        return f"XXXX-{R.SEASONS[_tok(st, sl).lower_]}"
+    pl = _lab(labels, "POD")
+    if pl:
+        return f"XXXX-XX-XXT{R.PARTS_OF_DAY[_tok(st, pl).lower_]}"
     unit = _unit_of(st, labels)
     if unit is None:
         return None
@@ -208,8 +255,7 @@ def _n_set(st, rule, i, end, labels):
         n = 2
     if rule.name == "set_per" and (_prev_lower(st, i) in ("a", "an") or unit in ("second", "minute")):
         return None  # "instructions per second": a speed
-    v = _dur_value(n, unit)
-    return ("SET", v, None) if v else None
+    return _dur_value(n, unit)
 
 
 def _n_clock(st, rule, i, end, labels):

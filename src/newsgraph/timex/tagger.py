@@ -29,6 +29,7 @@ from .norm_dates import (
     _n_month,
     _n_pod,
     _n_quarter,
+    _n_range,
     _n_ref_day,
     _n_ref_next,
     _n_rel,
@@ -75,7 +76,7 @@ def explain_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[tuple[Timex, st
             for end, labels in _match(st, rule.elems, 0, i, []):
                 cands.append((-(end - i), rule.index, end, rule, labels))
         cands.sort(key=lambda c: (c[0], c[1]))
-        ref_before = st.ref_date
+        ref_before, year_before = st.ref_date, st.ref_year
         for _, _, end, rule, labels in cands:
             if _vetoed(st, i, end):
                 continue
@@ -98,8 +99,10 @@ def explain_timexes(doc: Doc, anchor: Optional[dt.date]) -> list[tuple[Timex, st
         while end - 1 > start and toks[end - 1].lower_ in ("of", ","):
             end -= 1  # an optional element left dangling: "the first half of [the year]"
         start, mod = _left_modifiers(st, rule, start, last_end, mod)
-        if st.ref_date != ref_before:
-            st.ref_at = start
+        if st.ref_date != ref_before or st.ref_date and value.startswith(st.ref_date.isoformat()):
+            st.ref_at = start  # where the story was last about that day (or year)
+        if st.ref_year != year_before or st.ref_year and value[:4] == f"{st.ref_year:04d}":
+            st.ref_year_at = start
         found_all.append(Found(start, end, rule.name, rule.norm, typ, value, mod, extra))
         last_end = end
         i = end
@@ -136,7 +139,7 @@ def _left_modifiers(st, rule, start: int, last_end: int, mod):
 
 
 _NORMS: dict[str, Callable] = {
-    "date": _n_date, "month": _n_month, "year": _n_year, "spoken_year": _n_spoken_year,
+    "date": _n_date, "month": _n_month, "year": _n_year, "spoken_year": _n_spoken_year, "range": _n_range,
     "decade": _n_decade, "century": _n_century, "quarter": _n_quarter,
     "rel_quarter": _n_rel_quarter, "year_ago_quarter": _n_year_ago_quarter,
     "year_ago": _n_year_ago, "unit_ended": _n_unit_ended, "for_the_unit": _n_for_the_unit, "year_quarter": _n_year_quarter, "half": _n_half, "season": _n_season, "holiday": _n_holiday,
