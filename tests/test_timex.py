@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,11 +30,9 @@ EVAL = SHARED / "eval"
 SAT = dt.date(2019, 4, 13)  # a Saturday
 WED = dt.date(2019, 4, 10)
 
-# Minimum scores on ../shared/eval/timex/dev, pinned a little under the measured figures;
-# raise them when the tagger improves, never lower them.
-DEV_MIN_RELAXED_F1 = 0.935  # measured 0.941
-DEV_MIN_VALUE_F1 = 0.80     # measured 0.807
-DEV_MIN_STRICT_F1 = 0.85    # measured 0.858
+# Minimum scores on ../shared/eval/timex/dev live in gold_minimums.json ("timeml_dev"),
+# pinned a little under the measured figures; they only rise.
+DEV_MIN = json.loads((Path(__file__).with_name("gold_minimums.json")).read_text())["timeml_dev"]
 
 
 def triples(nlp, text, anchor):
@@ -250,9 +249,9 @@ def test_component_reads_the_anchor(nlp):
 VALID = ["2019", "2019-04", "2019-04-13", "2019-W15", "2019-W15-WE", "2019-W15-6", "2019-Q3",
          "2019-H1", "2019-SU", "199", "19", "2019-04-13TMO", "2019-04-13T10:30", "XXXX-WXX-4",
          "XXXX-XX-XX", "XXXX-02", "P3Y", "PXDE", "PT1H", "PT1M30S", "P2Y6M", "P1W",
-         "PRESENT_REF", "PAST_REF", "FUTURE_REF", "XXXX-WXX-2TNI"]
+         "PRESENT_REF", "PAST_REF", "FUTURE_REF", "XXXX-WXX-2TNI", "PXX", "XXXX-XX-XXTEV", "2010-XX-XX"]
 INVALID = ["", "2019-13", "2019-04-32", "2019-W54", "P", "PT", "2019-Q5", "NOW", "2019-4-1",
-           "19999", "P3", "2019-04-13T25:00", "2019-SM"]
+           "19999", "P3", "2019-04-13T25:00", "2019-SM", "PXXX", "PXXY"]
 
 
 @pytest.mark.parametrize("value", VALID)
@@ -348,6 +347,8 @@ def test_timeml_dev_set(nlp, tmp_path, capsys):
     capsys.readouterr()
     score_timex.score(str(dev), str(out), True)
     res = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert res["relaxed_prf"][2] >= DEV_MIN_RELAXED_F1, res
-    assert res["value_prf"][2] >= DEV_MIN_VALUE_F1, res
-    assert res["strict_prf"][2] >= DEV_MIN_STRICT_F1, res
+    print(json.dumps(res), file=sys.stderr)  # the measured figures, for raising the minimums
+    assert res["relaxed_prf"][2] >= DEV_MIN["relaxed_f1"], res
+    assert res["value_prf"][2] >= DEV_MIN["value_f1"], res
+    assert res["strict_prf"][2] >= DEV_MIN["strict_f1"], res
+    assert res["type_prf"][2] >= DEV_MIN["type_f1"], res

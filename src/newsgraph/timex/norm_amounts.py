@@ -74,13 +74,19 @@ def _n_ref(st, rule, i, end, labels):
     w = words[-1]
     tok = st.toks[end - 1]
     if w in ("past", "future"):
-        if w == "past" and end < len(st.toks) and st.toks[end].tag_.startswith("NN"):
-            return None
+        if w == "past" and end < len(st.toks) and (st.toks[end].tag_.startswith("NN") or st.toks[end].like_num):
+            return None  # "the past decade", "the past three summers": not the past at large
         return "DATE", "PAST_REF" if w == "past" else "FUTURE_REF", None
     if w == "days":
         return "DATE", "PRESENT_REF", None
     if w == "present":
         return "DATE", "PRESENT_REF", None
+    if w == "while":  # "for a while": some time, its length unsaid; "a while ago": the past
+        if _prev_lower(st, i) == "in" and _prev_lower(st, i, 2) == "once":
+            return None  # "once in a while": now and then
+        if end < len(st.toks) and st.lowers[end] == "ago":
+            return "DATE", "PAST_REF", None, (i, end + 1)
+        return "DURATION", "PXX", None
     if w == "time":  # "at the time": then, a time before now; "the time" is the expression
         nxt = st.lowers[end] if end < len(st.lowers) else ""
         if nxt in ("of", "when", "that", "being") or any(c.dep_ in ("relcl", "acl") for c in tok.children):
@@ -115,6 +121,9 @@ def _n_duration_vague(st, rule, i, end, labels):
     return "DURATION", f"P{t}X{R.UNITS[unit]}", None
 
 
+_TRAVEL_NOUNS = {"walk", "drive", "ride", "flight", "trip", "journey", "commute", "sail", "hike"}
+
+
 def _n_duration(st, rule, i, end, labels):
     unit = _unit_of(st, labels)
     if unit is None:
@@ -141,6 +150,9 @@ def _n_duration(st, rule, i, end, labels):
             return None  # a rate ("$1.76 a year", "four flights a week"): not annotated
     if nxt == "old" or nxt == "-" and end + 1 < len(st.toks) and st.toks[end + 1].lower_ == "old":
         return None  # an age
+    if rule.name == "duration_adj" and nxt in _TRAVEL_NOUNS and end + 1 < len(st.toks) \
+            and st.lowers[end + 1] in ("from", "away", "to", "of"):
+        return None  # "a ten-minute walk from the station": a distance, not a time
     if num:
         ntok = st.toks[num[1]]
         if ntok.ent_type_ in ("MONEY", "PERCENT") or _prev_lower(st, num[1]) in ("$", "#"):
@@ -226,8 +238,9 @@ def _set_value(st, rule, i, end, labels) -> Optional[str]:
             # longer than a month names a kind of figure ("quarterly dividend", "annual report")
             if words[0] in _PERIOD_KINDS or _prev_lower(st, i) == "average":
                 return None  # "average daily volume": a per-day figure
-        elif tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("compound", "nsubj", "dobj", "pobj", "appos"):
-            return None  # "the Communist Party daily": a newspaper
+        elif tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("compound", "nsubj", "dobj", "pobj", "appos") \
+                or tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < i:
+            return None  # "the party daily": a newspaper
         elif _after_quantity(st, i):
             return None  # "rise 8.5% annually", "10,000 units annually": a rate, not a time
         return R.SET_ADVERBS[words[0]]

@@ -630,6 +630,21 @@ def _generic_today(st: _State, i: int) -> bool:
 
 def _n_pod(st, rule, i, end, labels):
     w = st.toks[i].lower_
+    if rule.name == "pod_mid":  # "mid-afternoon", "mid-morning yesterday"
+        p = R.PARTS_OF_DAY[_tok(st, _lab(labels, "POD")).lower_]
+        dl = _lab(labels, "DAYREF")
+        if st.anchor is None:
+            return "TIME", f"XXXX-XX-XXT{p}", "MID"
+        if dl is None:
+            return "TIME", f"{st.anchor.isoformat()}T{p}", "MID", None, \
+                {"_bare_clock": True, "_ref": st.ref_date, "_ref_at": st.ref_at}
+        dw = _tok(st, dl).lower_
+        if dw in R.WEEKDAYS:
+            d = _weekday_date(st.anchor, R.WEEKDAYS[dw], _day_tense(st, i, dl[1]))
+        else:
+            d = st.anchor + dt.timedelta(days=R.DEICTIC_DAYS[dw])
+        _set_ref(st, d, "D")
+        return "TIME", f"{d.isoformat()}T{p}", "MID"
     p = R.PARTS_OF_DAY[st.toks[end - 1].lower_]
     if w == "last" and p != "NI":
         return None
@@ -720,6 +735,9 @@ _REL_SIGN = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -
              "next": 1, "coming": 1, "following": 1, "upcoming": 1}
 
 
+_EXTENT_PREPS = {"over", "for", "during", "within", "throughout"}
+
+
 def _n_rel(st, rule, i, end, labels):
     words = [st.toks[k].lower_ for k in range(i, end)]
     unit = words[-1]
@@ -738,6 +756,10 @@ def _n_rel(st, rule, i, end, labels):
     gran = R.UNITS.get(unit)
     if unit == "quarter":
         return None
+    if gran in ("DE", "CE") and sign != 0 and ("past" in words or _prev_lower(st, i) in _EXTENT_PREPS):
+        # "over the past decade", "for the next century": a span of that length up to (or
+        # from) now; "in the last decade", "by the next century": the calendar decade
+        return "DURATION", _dur_value(1, unit), None
     if "following" in words and sign == 1:
         base = _ref(st)
     else:

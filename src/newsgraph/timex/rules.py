@@ -197,6 +197,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("deictic_pod", "DEICTIC POD", "deictic", "TIME"),
     ("day_before_yesterday", "the day before|after yesterday|tomorrow", "deictic", "DATE"),
     ("pod_rel", "this|last|tomorrow POD", "pod", "TIME"),
+    ("pod_mid", "mid -? POD DAYREF?", "pod", "TIME"),
     ("ref_that_day", "that same? day|night|morning|evening|week|month|year", "ref_day", "DATE"),
     ("ref_same_day", "the same day|night|morning|evening|week|month|year", "ref_day", "DATE"),
     ("ref_next_day", "the following|previous|preceding|next day|morning|night|evening", "ref_next", "DATE"),
@@ -225,6 +226,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("ref_these_days", "these days", "ref", "DATE"),
     ("ref_at_present", "at present", "ref", "DATE"),
     ("ref_at_the_time", "at the time", "ref", "DATE"),
+    ("duration_a_while", "a while", "ref", "DURATION"),
     ("ref_near_future", "the near|distant future", "ref", "DATE"),
     # -- durations ------------------------------------------------------------------------
     ("duration", "NUM UNIT", "duration", "DURATION"),
