@@ -21,7 +21,9 @@ Word lists hold language (titles of address and office), never particular names.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -174,6 +176,7 @@ def stable_id(*parts: str) -> str:
 
 # ------------------------------------------------------------------ quotations
 
+@functools.lru_cache(maxsize=1 << 16)
 def quote_norm(text: Optional[str]) -> str:
     """Quotation text for comparison: case, accents and punctuation removed."""
     return " ".join(words_of(text))
@@ -182,23 +185,30 @@ def quote_norm(text: Optional[str]) -> str:
 ANCHOR_N, ANCHOR_BOTTOM = 3, 4
 
 
-def anchor_grams(norm: str, *, n: int = ANCHOR_N, bottom: int = ANCHOR_BOTTOM) -> set[str]:
-    """The word n-grams under which near-identical wordings meet: the first and last
-    (a trimmed clause keeps one of them) and the ``bottom`` with the lowest stable
-    hash (a MinHash sample of the rest). A wording of ``n`` words or fewer is its own."""
+@functools.lru_cache(maxsize=1 << 16)   # the store and the Dask merge ask again for the same wordings
+def anchor_grams(norm: str) -> frozenset[str]:
+    """The word 3-grams under which near-identical wordings meet: the first and last
+    (a trimmed clause keeps one of them) and the four with the lowest stable hash (a
+    MinHash sample of the rest). A wording of three words or fewer is its own."""
     words = norm.split()
     if not words:
-        return set()
+        return frozenset()
+    n = ANCHOR_N
     if len(words) <= n:
-        return {norm}
+        return frozenset({norm})
     grams = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
-    bottom_grams = sorted(set(grams), key=stable_hash)[:bottom]
-    return {grams[0], grams[-1], *bottom_grams}
+    bottom_grams = heapq.nsmallest(ANCHOR_BOTTOM, set(grams), key=stable_hash)
+    return frozenset({grams[0], grams[-1], *bottom_grams})
 
 
 def quote_anchors(norm: str, speaker_key: str = "") -> list[int]:
     """``anchor_grams`` hashed with the speaker key: the index keys of the store."""
-    return sorted({stable_hash(f"{speaker_key}|{g}") for g in anchor_grams(norm)})
+    return list(_quote_anchors(norm, speaker_key))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _quote_anchors(norm: str, speaker_key: str) -> tuple[int, ...]:
+    return tuple(sorted({stable_hash(f"{speaker_key}|{g}") for g in anchor_grams(norm)}))
 
 
 _NEGATIONS = {"not", "no", "never", "nor", "none", "nobody", "nothing", "cannot", "cant", "dont", "doesnt",

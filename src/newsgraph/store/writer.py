@@ -527,32 +527,36 @@ class ArticleWriter:
     def refresh_quotation(self, qid: int) -> None:
         """Recount a quotation's occurrences and choose its text (``keys.wording_rank``:
         the fullest wording, then the first published); delete it when none is left."""
-        row = self.conn.execute(
-            "SELECT COUNT(*), COUNT(DISTINCT COALESCE(a.duplicate_of, a.rowid)), COUNT(DISTINCT o.site), "
-            "MIN(o.sdate), MIN(o.published), MAX(o.sdate) "
-            "FROM occurrences o JOIN articles a ON a.rowid = o.article WHERE o.quotation = ?", (qid,)).fetchone()
-        if row[0] == 0:
+        occs = self.conn.execute(
+            "SELECT o.text, o.kind, o.published, a.id, o.idx, COALESCE(a.duplicate_of, a.rowid), o.site, o.sdate "
+            "FROM occurrences o JOIN articles a ON a.rowid = o.article WHERE o.quotation = ?", (qid,)).fetchall()
+        if not occs:
             self.conn.execute("DELETE FROM quotations WHERE id = ?", (qid,))
             self.conn.execute("DELETE FROM quotation_keys WHERE quotation = ?", (qid,))
             self.conn.execute("DELETE FROM quotation_fts WHERE rowid = ?", (qid,))
             return
-        self.conn.execute("UPDATE quotations SET n_occurrences = ?, n_articles = ?, n_sources = ?, first_seen = ?, "
-                          "first_published = ?, last_seen = ? WHERE id = ?", (*row, qid))
-        occs = self.conn.execute("SELECT o.text, o.kind, o.published, a.id, o.idx FROM occurrences o "
-                                 "JOIN articles a ON a.rowid = o.article WHERE o.quotation = ?", (qid,)).fetchall()
         norms = _norms({r[0] for r in occs})
         text, kind, *_ = min(occs, key=lambda r: K.wording_rank(norms[r[0]], r[2], r[3], r[4]))
         norm = norms[text]
+        sdates = [r[7] for r in occs if r[7] is not None]
+        published = [r[2] for r in occs if r[2] is not None]
+        self.conn.execute(
+            "UPDATE quotations SET text = ?, norm = ?, kind = ?, n_occurrences = ?, n_articles = ?, n_sources = ?, "
+            "first_seen = ?, first_published = ?, last_seen = ? WHERE id = ?",
+            (text, norm, kind, len(occs), len({r[5] for r in occs}), len({r[6].translate(_ASCII_LOWER) for r in occs if r[6]}),
+             min(sdates, default=None), min(published, default=None), max(sdates, default=None), qid))
         words: set[str] = set()
         for other in norms.values():
             words |= set(other.split())
         variants = " ".join(sorted(words - set(norm.split())))
-        self.conn.execute("UPDATE quotations SET text = ?, norm = ?, kind = ? WHERE id = ?", (text, norm, kind, qid))
         fts = self.conn.execute("SELECT * FROM quotation_fts WHERE rowid = ?", (qid,)).fetchone()
         if fts is None or (fts[0], (fts[1] if len(fts) > 1 else None) or "") != (text, variants):
             self.conn.execute("DELETE FROM quotation_fts WHERE rowid = ?", (qid,))
             self.conn.execute("INSERT INTO quotation_fts (rowid, text, variants) VALUES (?, ?, ?)",
                               (qid, text, variants))
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")   # SQLite's NOCASE
 
 
 def _norms(texts) -> dict[str, str]:
