@@ -386,6 +386,7 @@ def merge_corpus(out_dir: Union[str, Path], *, rows_per_partition: int = 200_000
     """
     import shutil
 
+    import dask
     import dask.dataframe as dd
     import pyarrow.parquet as pq
 
@@ -405,12 +406,12 @@ def merge_corpus(out_dir: Union[str, Path], *, rows_per_partition: int = 200_000
     parts = max(1, -(-n_quotes // rows_per_partition))
     grouped = (keyed.shuffle("group", npartitions=parts)
                .map_partitions(_group_partition, meta=_group_partition(keyed._meta)))
-    grouped = grouped.persist()
-    quotations = grouped.map_partitions(_agg_quotations, meta=_agg_quotations(grouped._meta))
-    occurrences = grouped.map_partitions(_occurrences, meta=_occurrences(grouped._meta))
-    speakers = grouped.map_partitions(_agg_speakers, meta=_agg_speakers(grouped._meta))
-    for name, frame in (("quotations", quotations), ("occurrences", occurrences), ("speakers", speakers)):
-        frame.to_parquet(out / name, write_index=False, schema=MERGE_SCHEMAS[name])
+    frames = {"quotations": grouped.map_partitions(_agg_quotations, meta=_agg_quotations(grouped._meta)),
+              "occurrences": grouped.map_partitions(_occurrences, meta=_occurrences(grouped._meta)),
+              "speakers": grouped.map_partitions(_agg_speakers, meta=_agg_speakers(grouped._meta))}
+    # one computation for the three tables: the shuffle and the grouping run once
+    dask.compute(*(frame.to_parquet(out / name, write_index=False, schema=MERGE_SCHEMAS[name], compute=False)
+                   for name, frame in frames.items()))
     count = lambda name: sum(pq.ParquetFile(f).metadata.num_rows for f in (out / name).glob("*.parquet"))
     return {"quotes": n_quotes, "quotations": count("quotations"), "speakers": count("speakers")}
 
