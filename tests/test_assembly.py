@@ -83,3 +83,14 @@ def test_time_anchoring_reads_the_stated_date_or_infers_one(nlp, published, anch
     assert (str(doc._.ng_anchor), doc._.ng_published_source) == (anchor, source)
     said = [q for q in doc._.ng_quotes if q.cue and q.cue.text == "said"]
     assert said and said[0].date == "2024-03-07"
+
+
+def test_an_undated_text_with_nothing_to_infer_from_has_no_published_source():
+    """Regression: published_source said "inferred" when no date was inferred at all."""
+    from newsgraph.pipeline import process_text
+
+    rec = process_text("Ferry Talks\n\nThe ferry operator said fares would rise, a spokesman told reporters.")
+    assert (rec.published, rec.published_source) == (None, None)
+    rec = process_text("Ferry Talks\n\nThe operator met unions on March 4, 2021.\n\nThe operator said on "
+                       "Friday that fares would rise.")
+    assert (rec.published, rec.published_source) == ("2021-03-05", "inferred")

@@ -231,7 +231,7 @@ def record_from_doc(doc, prep: Prepared) -> ArticleRecord:
     return ArticleRecord(
         id=raw.id, source=raw.source, text=prep.text, title=prep.title,
         published=published.isoformat() if published else None,
-        published_source=prep.published_source if prep.published else "inferred",
+        published_source=prep.published_source if prep.published else doc._.ng_published_source,
         paragraphs=prep.paragraphs, captions=prep.captions, metadata=prep.metadata,
         quotes=doc._.ng_quotes, entities=doc._.ng_entities, timexes=doc._.ng_timexes,
     )

@@ -58,7 +58,9 @@ def anchor_and_tag(doc: Doc, published: Optional[dt.date], *,
         return published, None, tag_timexes(doc, published)
     unanchored = tag_timexes(doc, None)
     inferred = infer_published(doc, unanchored)
-    return inferred, "inferred", (tag_timexes(doc, inferred) if inferred else unanchored)
+    if inferred is None:
+        return None, None, unanchored
+    return inferred, "inferred", tag_timexes(doc, inferred)
 
 
 def date_statements(doc: Doc, quotes: list[Quote], timexes: list[Timex], published: Optional[dt.date]) -> None:
