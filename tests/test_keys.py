@@ -122,7 +122,10 @@ def test_quote_anchors_meet_for_trimmed_quotes_of_one_speaker():
     cut = K.quote_norm("We will never give up our nuclear weapons")
     assert set(K.quote_anchors(full, "e:1")) & set(K.quote_anchors(cut, "e:1"))
     assert not set(K.quote_anchors(full, "e:1")) & set(K.quote_anchors(cut, "e:2"))
-    assert K.quote_anchors("", "e:1") == []
+    assert K.quote_anchors("", "e:1") == [] == K.quote_anchors("", "")
+    # without a speaker only the same words meet: one key, the wording's own
+    assert K.quote_anchors(full, "") == [K.stable_hash("|" + full)]
+    assert not set(K.quote_anchors(full, "")) & set(K.quote_anchors(cut, ""))
 
 
 FULL = "we will never give up our nuclear weapons whatever the sanctions say"

@@ -4,12 +4,17 @@ whatever the order the store ingests them in. No spaCy: records are built by han
 from __future__ import annotations
 
 import random
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("distributed")
 import dask  # noqa: E402
 
+from newsgraph import keys as K  # noqa: E402
 from newsgraph.distributed import merge_corpus  # noqa: E402
 from newsgraph.store import ingest_records, open_store  # noqa: E402
 from newsgraph.store.export import iter_table  # noqa: E402
@@ -190,3 +195,40 @@ def test_migration_3_regroups_a_store_grouped_by_the_old_rule(tmp_path):
     finally:
         store.close()
     assert (quotations, speakers) == dask_tables(tmp_path / "dask", recs)
+
+
+WORDS = "we will never give up our weapons whatever they say not talks 3".split()
+wording = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join)
+quote = st.tuples(st.sampled_from(["Ana Lima", "Dr. Ana Lima", "Rui Costa", None]), wording)
+
+
+def _expected(recs) -> set:
+    """The rule applied directly: keys.quotation_groups over every speaker's wordings."""
+    by_key: dict[str, dict[str, set]] = {}
+    for rec in recs:
+        for idx, q in enumerate(rec.quotes):
+            norm = K.quote_norm(q.text)
+            if norm:
+                skey = K.speaker_key(q.speaker.name if q.speaker else None, q.speaker.type if q.speaker else None)
+                by_key.setdefault(skey, {}).setdefault(norm, set()).add((rec.id, idx))
+    out = set()
+    for skey, wordings in by_key.items():
+        for group in K.quotation_groups(wordings, skey):
+            out.add((skey, frozenset(m for n in group for m in wordings[n])))
+    return out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(quote, min_size=1, max_size=3), min_size=1, max_size=8), st.randoms(use_true_random=False))
+def test_any_ingest_order_gives_the_rule_s_quotations(articles, rnd):
+    recs = [article(f"p{i}", [{"speaker": s, "text": t} for s, t in quotes], body=_body(i))
+            for i, quotes in enumerate(articles)]
+    rnd.shuffle(recs)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "news.db")
+        try:
+            ingest_records(store, recs)
+            got = {(k, m) for k, _, m in store_tables(store)[0]}
+        finally:
+            store.close()
+    assert got == _expected(recs)

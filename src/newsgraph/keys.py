@@ -201,14 +201,19 @@ def anchor_grams(norm: str) -> frozenset[str]:
     return frozenset({grams[0], grams[-1], *bottom_grams})
 
 
-def quote_anchors(norm: str, speaker_key: str = "") -> list[int]:
-    """``anchor_grams`` hashed with the speaker key: the index keys of the store."""
+def quote_anchors(norm: str, speaker_key: str) -> list[int]:
+    """The index keys under which the store finds a wording's related wordings:
+    ``anchor_grams`` hashed with the speaker key; without a speaker, the whole wording
+    (only the same words are related, see ``same_quotation``)."""
     return list(_quote_anchors(norm, speaker_key))
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _quote_anchors(norm: str, speaker_key: str) -> tuple[int, ...]:
-    return tuple(sorted({stable_hash(f"{speaker_key}|{g}") for g in anchor_grams(norm)}))
+    if not norm:
+        return ()
+    grams = anchor_grams(norm) if speaker_key else (norm,)
+    return tuple(sorted({stable_hash(f"{speaker_key}|{g}") for g in grams}))
 
 
 _NEGATIONS = {"not", "no", "never", "nor", "none", "nobody", "nothing", "cannot", "cant", "dont", "doesnt",
