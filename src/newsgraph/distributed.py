@@ -420,25 +420,36 @@ def merge_corpus(out_dir: Union[str, Path], *, rows_per_partition: int = 200_000
     return {"quotes": n_quotes, "quotations": count("quotations"), "speakers": count("speakers")}
 
 
+def _rows_by(df, key: str) -> dict[str, list[dict]]:
+    """A partition's rows (plain dicts, nulls as None) grouped by a column, keys sorted."""
+    import pandas as pd
+
+    groups: dict[str, list[dict]] = {}
+    for row in df.to_dict("records"):
+        row = {k: (v if isinstance(v, str) or not pd.isna(v) else None) for k, v in row.items()}   # NaN, NA -> None
+        groups.setdefault(row[key], []).append(row)
+    return dict(sorted(groups.items()))
+
+
 def _agg_quotations(df):
     """One partition's quotations: every quote of a quotation is in this partition.
     The text is the fullest wording, then the first published (``keys.wording_rank``)."""
     import pandas as pd
 
-    rows = []
-    for qid, g in df.groupby("quotation_id", sort=True):
-        best = min(range(len(g)), key=lambda i: K.wording_rank(
-            g["norm_text"].iat[i], _str(g["published"].iat[i]), g["article_id"].iat[i], int(g["quote_index"].iat[i])))
-        rows.append({
-            "quotation_id": qid, "text": g["text"].iat[best], "norm_text": g["norm_text"].iat[best],
-            "kind": g["kind"].iat[best], "speaker_key": g["speaker_key"].iat[0],
-            "speaker_name": K.preferred_name(g["speaker_name"]), "speaker_type": _first(g["speaker_type"]),
-            "occurrences": len(g), "articles": g["article_id"].nunique(),
-            "first_seen": _min(g["published"]), "last_seen": _max(g["published"]), "first_said": _min(g["date"]),
+    out = []
+    for qid, rows in _rows_by(df, "quotation_id").items():
+        best = min(rows, key=lambda r: K.wording_rank(r["norm_text"], r["published"], r["article_id"],
+                                                      int(r["quote_index"])))
+        out.append({
+            "quotation_id": qid, "text": best["text"], "norm_text": best["norm_text"], "kind": best["kind"],
+            "speaker_key": best["speaker_key"], "speaker_name": K.preferred_name(r["speaker_name"] for r in rows),
+            "speaker_type": best["speaker_type"], "occurrences": len(rows),
+            "articles": len({r["article_id"] for r in rows}),
+            "first_seen": _min(r["published"] for r in rows), "last_seen": _max(r["published"] for r in rows),
+            "first_said": _min(r["date"] for r in rows),
         })
-    names = list(MERGE_SCHEMAS["quotations"].names)
-    out = pd.DataFrame(rows, columns=names)
-    return out.astype({"occurrences": "int64", "articles": "int64"})
+    frame = pd.DataFrame(out, columns=list(MERGE_SCHEMAS["quotations"].names))
+    return frame.astype({"occurrences": "int64", "articles": "int64"})
 
 
 def _occurrences(df):
@@ -451,36 +462,26 @@ def _agg_speakers(df):
     """One partition's speakers (those with an identity: ``keys.is_identity``)."""
     import pandas as pd
 
-    rows = []
-    named = df[df["speaker_key"].map(K.is_identity).astype(bool)]
-    for skey, g in named.groupby("speaker_key", sort=True):
-        rows.append({
-            "speaker_key": skey, "name": K.preferred_name(g["speaker_name"]),
-            "type": K.SPEAKER_TYPE_OF_ENTITY[skey.split(":", 1)[0]], "quotes": len(g),
-            "quotations": g["quotation_id"].nunique(), "articles": g["article_id"].nunique(),
-            "first_seen": _min(g["published"]), "last_seen": _max(g["published"]),
+    out = []
+    for skey, rows in _rows_by(df, "speaker_key").items():
+        if not K.is_identity(skey):
+            continue
+        out.append({
+            "speaker_key": skey, "name": K.preferred_name(r["speaker_name"] for r in rows),
+            "type": K.SPEAKER_TYPE_OF_ENTITY[skey.split(":", 1)[0]], "quotes": len(rows),
+            "quotations": len({r["quotation_id"] for r in rows}), "articles": len({r["article_id"] for r in rows}),
+            "first_seen": _min(r["published"] for r in rows), "last_seen": _max(r["published"] for r in rows),
         })
-    out = pd.DataFrame(rows, columns=list(MERGE_SCHEMAS["speakers"].names))
-    return out.astype({"quotes": "int64", "quotations": "int64", "articles": "int64"})
-
-
-def _str(value) -> Optional[str]:
-    return value if isinstance(value, str) else None
-
-
-def _first(values) -> Optional[str]:
-    values = [v for v in values if isinstance(v, str)]
-    return values[0] if values else None
+    frame = pd.DataFrame(out, columns=list(MERGE_SCHEMAS["speakers"].names))
+    return frame.astype({"quotes": "int64", "quotations": "int64", "articles": "int64"})
 
 
 def _min(values) -> Optional[str]:
-    values = [v for v in values if isinstance(v, str)]
-    return min(values) if values else None
+    return min((v for v in values if isinstance(v, str)), default=None)
 
 
 def _max(values) -> Optional[str]:
-    values = [v for v in values if isinstance(v, str)]
-    return max(values) if values else None
+    return max((v for v in values if isinstance(v, str)), default=None)
 
 
 def _merge_schemas():
