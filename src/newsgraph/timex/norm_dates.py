@@ -602,8 +602,11 @@ def _n_deictic(st, rule, i, end, labels):
 _ERA_NOUNS = {"world", "youth", "society", "generation", "economy", "era", "age", "standards",
               "terms", "dollars", "children", "kids", "families", "technology", "culture"}
 # verbs of states, whose present tense holds beyond the day: "the right to work is vital today"
-_STATE_LEMMAS = {"be", "have", "remain", "seem", "exist", "live", "depend", "lack", "need",
-                 "own", "know", "believe", "want", "face", "mean", "cost", "account", "represent"}
+_STATE_VERBS = {"is", "are", "am", "'s", "'re", "\u2019s", "\u2019re", "has", "have", "remain",
+                "remains", "seem", "seems", "exist", "exists", "live", "lives", "depend", "depends",
+                "lack", "lacks", "need", "needs", "own", "owns", "know", "knows", "believe",
+                "believes", "want", "wants", "mean", "means", "cost", "costs", "account",
+                "accounts", "represent", "represents"}  # present forms: the model has no lemmatizer
 # words that set today against the past: "banks today lend less than they did"
 _CONTRAST_WORDS = {"than", "unlike", "compared", "ago", "once", "used", "formerly", "decades", "generations"}
 
@@ -625,7 +628,7 @@ def _generic_today(st: _State, i: int) -> bool:
             or subj.pos_ == "PROPN" or subj.pos_ == "PRON" and subj.lower_ != "there":
         return False
     sent = _sent(st, i)
-    return v.lemma_ in _STATE_LEMMAS or any(w.lower_ in _CONTRAST_WORDS for w in sent)
+    return v.lower_ in _STATE_VERBS or any(w.lower_ in _CONTRAST_WORDS for w in sent)
 
 
 def _n_pod(st, rule, i, end, labels):
