@@ -44,6 +44,9 @@ VAGUE_DURATIONS = [
     ("The baby is eight months old.", []),
     ("An 8-month-old girl was rescued.", []),
     ("The museum is a ten-minute walk from the station.", []),
+    ("The farm lies an hour's drive away.", []),
+    # but how long a journey lasts is a duration
+    ("Their 45-minute commute to the mine starts early.", [("45-minute", "DURATION", "PT45M")]),
 ]
 
 

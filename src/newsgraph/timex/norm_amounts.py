@@ -124,6 +124,15 @@ def _n_duration_vague(st, rule, i, end, labels):
 _TRAVEL_NOUNS = {"walk", "drive", "ride", "flight", "trip", "journey", "commute", "sail", "hike"}
 
 
+def _distance(st, end: int) -> bool:
+    """Does a journey measured by the amount of time before ``end`` say how far a place is:
+    "a ten-minute walk from the station", "an hour's drive away"?"""
+    k = end
+    if k < len(st.lowers) and st.lowers[k] in ("'s", "\u2019s"):
+        k += 1
+    return k + 1 < len(st.lowers) and st.lowers[k] in _TRAVEL_NOUNS and st.lowers[k + 1] in ("from", "away")
+
+
 def _n_duration(st, rule, i, end, labels):
     unit = _unit_of(st, labels)
     if unit is None:
@@ -150,9 +159,8 @@ def _n_duration(st, rule, i, end, labels):
             return None  # a rate ("$1.76 a year", "four flights a week"): not annotated
     if nxt == "old" or nxt == "-" and end + 1 < len(st.toks) and st.toks[end + 1].lower_ == "old":
         return None  # an age
-    if rule.name == "duration_adj" and nxt in _TRAVEL_NOUNS and end + 1 < len(st.toks) \
-            and st.lowers[end + 1] in ("from", "away", "to", "of"):
-        return None  # "a ten-minute walk from the station": a distance, not a time
+    if _distance(st, end):
+        return None  # "a ten-minute walk from the station", "an hour's drive away": a distance
     if num:
         ntok = st.toks[num[1]]
         if ntok.ent_type_ in ("MONEY", "PERCENT") or _prev_lower(st, num[1]) in ("$", "#"):
