@@ -244,18 +244,32 @@ def _match(st: _State, elems: tuple, k: int, pos: int, labels: list) -> Iterator
         yield from _match(st, elems, k + 1, pos, labels)
 
 
-def _candidates(st: _State, i: int) -> list[Rule]:
+_RULES_AT_CACHE: dict[str, tuple] = {}
+
+
+def _rules_at(st: _State, i: int) -> tuple:
+    """The rules that may start at token ``i``, as (rule, lead) in rule order: they depend on
+    its text alone, so they are cached by it."""
+    text = st.toks[i].text
+    got = _RULES_AT_CACHE.get(text)
+    if got is not None:
+        return got
+    if len(_RULES_AT_CACHE) > 200_000:
+        _RULES_AT_CACHE.clear()
     idx = set(_BY_WORD.get(st.lowers[i], ()))
     for c in st.classes[i]:
-        got = _BY_CLASS.get(c)
-        if got:
-            idx.update(got)
-    if _NUM_RULES and _parse_number(st.toks, i, st.classes):
+        found = _BY_CLASS.get(c)
+        if found:
+            idx.update(found)
+    if _NUM_RULES and _parse_number(st.toks, i, st.classes):  # None-ness depends on token i only
         idx.update(_NUM_RULES)
+    got = _RULES_AT_CACHE[text] = tuple((RULES[k], _LEAD[k]) for k in sorted(idx))
+    return got
+
+
+def _candidates(st: _State, i: int) -> list[Rule]:
     out = []
-    for k in sorted(idx):
-        rule = RULES[k]
-        lead = _LEAD[k]
+    for rule, lead in _rules_at(st, i):
         if lead:  # cheap check: the first required element must be within reach
             e = rule.elems[lead]
             if not any(_elem_ok(st, e, j) for j in range(i, i + lead + 1)):
