@@ -3,10 +3,10 @@
 The scan (``tagger.py``) resolves each expression as it meets it, left to right. Some
 need what comes after them or the story around them:
 
-- a clock time with no day of its own ("at 10:35 a.m.") falls on the day its sentence
-  names, before or after it ("at 10:35 a.m. (0735 GMT) Friday"); in a past-tense clause
-  with no day in the sentence, on the day the story was last about (a date of the two
-  sentences before); else on the publication date.
+- a clock time with no day of its own ("at 10:35 a.m.", "mid-afternoon") falls on the day
+  its sentence names, before or after it ("at 10:35 a.m. (0735 GMT) Friday"); in a
+  past-tense clause with no day in the sentence, on the day the story was last about (a
+  day named in the ``NARRATIVE_SENTENCES`` sentences before); else on the publication date.
 """
 from __future__ import annotations
 
@@ -41,10 +41,6 @@ def resolve_in_context(st: _State, found: list[Found]) -> None:
     for f in found:
         if f.extra.get("_bare_clock"):
             _clock_day(st, found, f)
-
-
-def _sent_start(st: _State, i: int) -> int:
-    return _sent(st, i).start
 
 
 def _clock_day(st: _State, found: list[Found], f: Found) -> None:

@@ -8,7 +8,7 @@ from . import rules as R
 from .calendar import _dur_value, _fmt, _shift, _weekday_date
 from .grammar import _RE_CLOCK, _sent
 from .norm_dates import _has, _lab, _n_date, _prev_lower, _quarter_context, _ref, _sents_back, _set_ref, _tok
-from .tense import _day_tense, _tense
+from .tense import _day_tense
 
 
 def _unit_of(st, labels) -> Optional[str]:
