@@ -212,6 +212,7 @@ def prepare(raw: RawDocument, timings: Timings) -> Prepared:
 def finish(prep: Prepared, doc, timings: Timings) -> ArticleRecord:
     """The extraction stages on a parsed article."""
     from .entities import extract_entities
+    from .profiles import attach_profiles
     from .quotes import extract_quotes
     from .timex import infer_published, statement_date, tag_timexes
 
@@ -228,6 +229,7 @@ def finish(prep: Prepared, doc, timings: Timings) -> ArticleRecord:
     entities = extract_entities(doc)
     t = timings.add("entities", t)
     quotes = extract_quotes(doc, entities, prep.paragraphs)
+    attach_profiles(doc, entities, quotes)
     t = timings.add("quotes", t)
     for q in quotes:
         value = statement_date(doc, q.cue.start, q.cue.end, timexes) if q.cue else None
