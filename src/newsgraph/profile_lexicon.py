@@ -48,7 +48,8 @@ _ROLE_WORDS = {
         commissioner regulator regulators bureaucrat ministry government administration
         cabinet chancellor attorney-general comptroller treasurer deputy aide aides
         monarch king queen prince princess emperor dictator leader leaders ruler
-        civil servant agency department authority authorities prime
+        civil-servant agency department authority authorities press-secretary gov
+        city-attorney county-attorney solicitor-general premier-elect
     """,
     "legislator": """
         senator senators sen congressman congresswoman congressmen representative rep
@@ -58,7 +59,7 @@ _ROLE_WORDS = {
         council
     """,
     "judiciary": """
-        judge judges justice justices magistrate magistrates prosecutor prosecutors court
+        district-attorney state-attorney judge judges justice justices magistrate magistrates prosecutor prosecutors court
         courts tribunal jury juror jurors
     """,
     "police_military": """
@@ -154,9 +155,9 @@ GENERIC_HEADS = {
     "aide": "government", "aides": "government", "executive": "business", "executives": "business",
     "secretary": "government", "chancellor": "government", "dean": "expert",
     "staffer": None, "staffers": None, "source": None, "sources": None, "representative": "legislator",
-    "founder": "business", "owner": "business", "deputy": "government", "officer": "police_military",
+    "owner": "business", "deputy": "government", "officer": "police_military",
     "officers": "police_military", "employee": "ordinary", "employees": "ordinary",
-    "worker": "ordinary", "workers": "ordinary", "lawyer": "expert", "attorney": "expert",
+    "worker": "ordinary", "workers": "ordinary",
     "analyst": "expert", "analysts": "expert", "economist": "expert", "economists": "expert",
     "minister": "government", "commissioner": "government", "organizer": "civil_society",
     "coordinator": None, "negotiator": None, "negotiators": None, "partner": None,
@@ -166,6 +167,7 @@ GENERIC_HEADS = {
 # Words of an organisation's name (or the noun used for it) -> its role ("Chicago Police
 # Department", "Federal Bureau of Prisons", "United Mine Workers of America"). Checked in order.
 ORG_WORDS: list[tuple[str, str]] = [
+    ("exporters", "business"), ("producers", "business"), ("manufacturers", "business"),
     ("union", "union"), ("unions", "union"), ("workers", "union"),
     ("federation of labor", "union"),
     ("police", "police_military"), ("army", "police_military"), ("navy", "police_military"),
@@ -186,7 +188,7 @@ ORG_WORDS: list[tuple[str, str]] = [
     ("broadcasting", "media"), ("press", "media"), ("network", "media"), ("newspaper", "media"),
     ("ledger", "media"), ("chronicle", "media"), ("reporter", "media"), ("review", "media"),
     ("club", "sports_culture"), ("fc", "sports_culture"), ("league", "sports_culture"),
-    ("team", "sports_culture"), ("olympic", "sports_culture"), ("federation of football", "sports_culture"),
+    ("olympic", "sports_culture"), ("federation of football", "sports_culture"),
     ("orchestra", "sports_culture"), ("theatre", "sports_culture"), ("theater", "sports_culture"),
     ("museum", "sports_culture"), ("supporters", "sports_culture"),
     ("foundation", "civil_society"), ("coalition", "civil_society"), ("association", "civil_society"),
@@ -204,7 +206,9 @@ ORG_WORDS: list[tuple[str, str]] = [
     ("central bank", "government"), ("reserve", "government"),
     
     ("parliament", "legislator"), ("senate", "legislator"),
-    ("congress", "legislator"), ("assembly", "legislator"), ("council", "legislator"),
+    ("congress", "legislator"), ("assembly", "legislator"), ("city council", "legislator"),
+    ("town council", "legislator"), ("county council", "legislator"), ("municipal council", "legislator"),
+    ("state council", "legislator"), ("council", "civil_society"),
     ("bank", "business"), ("inc", "business"), ("corp", "business"), ("corporation", "business"),
     ("company", "business"), ("co", "business"), ("ltd", "business"), ("plc", "business"),
     ("group", "business"), ("holdings", "business"), ("energy", "business"), ("airlines", "business"),

@@ -50,7 +50,8 @@ QUOTE_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 # weights of the evidence kinds (a title outweighs a pronoun; the text outweighs a name)
 WEIGHT = {"honorific": 3, "gendered_noun": 2, "pronoun": 1, "descriptor": 3, "title": 2,
           "modifier": 1, "name": 2, "type": 3, "organisation": 2}
-CLEAR_MAJORITY = 3          # the winning gender needs this many times the other's weight
+NAME_SHARE = 0.95           # share of a given name's frequency one sex must hold
+CLEAR_MAJORITY = 2          # the winning gender needs this many times the other's weight
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019.\-]*|[,(\u2014\u2013]")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this",
                           "that", "one", "both", "some", "several", "many", "most", "two", "three"})
@@ -70,24 +71,23 @@ def _names() -> dict[str, dict[str, str]]:
 def given_name_gender(name: str) -> Optional[str]:
     """'male' or 'female' when the names data is unambiguous about a given name, else None.
 
-    Unambiguous: every entry of the name is of one sex and the plain label ("male",
-    not "mostly_male") carries most of its frequency. Kim, Jean, Andrea, Robin, Terry
-    (entries of both sexes or "andy") and names the data lacks give None.
+    Unambiguous: the plain label of one sex ("male", not "mostly_male") carries at least
+    NAME_SHARE of the name's frequency over every country and label (frequencies are
+    the dictionary's logarithmic per-country scores). Kim, Jean, Andrea, Robin, Terry and
+    names the data lacks give None.
     """
     entry = _names().get(name.lower())
     if not entry:
         return None
-    sexes = {"male" if "male" in k and "female" not in k else "female" if "female" in k else "andy"
-             for k in entry}
-    if len(sexes) != 1 or "andy" in sexes:
-        return None
-    sex = sexes.pop()
 
     def weight(values: str) -> int:
-        return sum(2 ** int(c, 16) for c in values if c.strip() and c in "0123456789ABCDEF")
-    plain = weight(entry.get(sex, ""))
-    mostly = weight(entry.get(f"mostly_{sex}", ""))
-    return sex if plain and plain >= mostly else None
+        return sum(2 ** int(c, 16) for c in values.upper() if c in "0123456789ABCDEF")
+    weights = {label: weight(values) for label, values in entry.items()}
+    total = sum(weights.values())
+    for sex in ("male", "female"):
+        if total and weights.get(sex, 0) >= NAME_SHARE * total:
+            return sex
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,8 +96,12 @@ def _countries() -> dict[str, str]:
     import importlib.resources
     import json
 
-    index: dict[str, str] = {}
+    entries: dict[str, tuple[int, str]] = {}   # word -> (population, country): "French" is France's
     capitals: dict[str, str] = {}
+
+    def add(word: str, name: str, population: int) -> None:
+        if word and (word not in entries or population > entries[word][0]):
+            entries[word] = (population, name)
     for f in importlib.resources.files("countryinfo").joinpath("data").iterdir():
         if not f.name.endswith(".json"):
             continue
@@ -105,17 +109,19 @@ def _countries() -> dict[str, str]:
         name = d.get("name")
         if not name:
             continue
-        index.setdefault(name.lower(), name)
+        pop = d.get("population") if isinstance(d.get("population"), int) else 0
+        add(name.lower(), name, 10 ** 12)        # a country's own name is never another's
         for alt in d.get("altSpellings") or []:
             if len(alt) > 3 and not alt.isupper():   # ISO codes ("IN", "IT") are words too
-                index.setdefault(alt.lower(), name)
+                add(alt.lower(), name, pop)
         if d.get("demonym"):
-            index.setdefault(d["demonym"].lower(), name)
+            add(d["demonym"].lower(), name, pop)
         caps = d.get("capital") or []
         for cap in [caps] if isinstance(caps, str) else caps:
             cap = cap.replace(" D.C.", "")
             if cap:
                 capitals.setdefault(cap.lower(), name)
+    index = {w: name for w, (_, name) in entries.items()}
     for alias, name in COUNTRY_ALIASES.items():
         if name.lower() in index:
             index.setdefault(alias, index[name.lower()])
@@ -153,7 +159,10 @@ def descriptor_head(text: str) -> tuple[list[str], list[str]]:
 
 def org_role(name: str) -> Optional[tuple[str, str]]:
     """(role, word) of an organisation from the words of its name, else None."""
-    key = " " + norm_key(name) + " "
+    bare = norm_key(name)
+    if bare in ROLE_NOUNS:          # the noun alone: "the council", "the ministry"
+        return ROLE_NOUNS[bare], bare
+    key = " " + bare + " "
     for words, role in ORG_WORDS:
         if f" {words} " in key:
             return role, words
@@ -193,9 +202,7 @@ def role_of_phrase(text: str, *, org_names: Iterable[str] = ()) -> Optional[tupl
             if r:
                 return r[0], w, former
             default = GENERIC_HEADS[w]
-            if default:
-                return default, w, former
-            continue
+            return (default, w, former) if default else None
         if w in ROLE_NOUNS:
             return ROLE_NOUNS[w], w, former
     return None
@@ -250,7 +257,8 @@ def _clause_pronouns(art: _Article, eid: str) -> list[Evidence]:
             if t.text in QUOTE_CHARS or t.text in ("''", "``"):
                 break
             other = art.token_entity.get(t.i)
-            if other and other != eid and art.entities[other].type == "PERSON":
+            if other and other != eid and art.entities[other].type == "PERSON" or \
+                    t.pos_ == "PROPN" and not other and t.text[:1].isupper():
                 break
             w = t.lower_
             if w in PRONOUN_GENDER and ((t.dep_ in SUBJECTS and w in ("he", "she"))
@@ -403,6 +411,7 @@ def _role_and_affiliation(art: Optional[_Article], phrases: list[tuple[str, str]
     former_of: dict[str, bool] = {}
     affiliation = ProfileField()
     country = ProfileField()
+    generic_titles: list[str] = []   # "Chancellor", "Director": the affiliation's role, else the default
     for kind, text in phrases:
         orgs = _orgs_in(art, text, exclude) if art else []
         if kind == "organisation":
@@ -412,6 +421,9 @@ def _role_and_affiliation(art: Optional[_Article], phrases: list[tuple[str, str]
                 ev.append(Evidence("name", r[1], r[0]))
             continue
         found = role_of_phrase(text, org_names=[o.name for o in orgs] + [m.text for o in orgs for m in o.mentions])
+        if kind == "title" and text.lower().rstrip(".") in GENERIC_HEADS:
+            generic_titles.append(text)
+            continue
         if found:
             role, word, former = found
             votes[role] += WEIGHT[kind]
@@ -423,6 +435,12 @@ def _role_and_affiliation(art: Optional[_Article], phrases: list[tuple[str, str]
         c = _country_in(text, found[0] if found else None)
         if c and country.value is None:
             country = ProfileField(c[0], evidence=[Evidence(kind, c[1], c[0])])
+    for word in generic_titles:
+        r = org_role(affiliation.label) if affiliation.label else None
+        role = r[0] if r else GENERIC_HEADS[word.lower().rstrip(".")]
+        if role:
+            votes[role] += WEIGHT["title"]
+            ev.append(Evidence("title", word, role))
     if not votes:
         return ProfileField("unknown", evidence=ev), affiliation, country
     role = max(votes, key=lambda r: (votes[r], -next(i for i, e in enumerate(ev) if e.value == r)))
