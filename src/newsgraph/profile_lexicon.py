@@ -52,7 +52,7 @@ _ROLE_WORDS = {
         city-attorney county-attorney solicitor-general premier-elect
     """,
     "legislator": """
-        senator senators sen congressman congresswoman congressmen representative rep
+        senator senators sen sens reps congressman congresswoman congressmen representative rep
         lawmaker lawmakers legislator legislators mp mps mep meps councilor councillor councilors
         councillors councilman councilwoman alderman alderwoman assemblyman assemblywoman
         parliamentarian parliamentarians delegate deputies legislature parliament senate congress
@@ -147,7 +147,8 @@ for _role, _words in _ROLE_WORDS.items():
 # Heads whose role is the organisation's they work for ("a spokesman for the union",
 # "president of the bank"); the value here is the role when no organisation is named.
 GENERIC_HEADS = {
-    "spokesman": "government", "spokeswoman": "government", "spokesperson": "government",
+    "spokesman": None, "spokeswoman": None, "spokesperson": None, "chief executive": "business",
+    "executive director": None, "vice president": "government", "general secretary": None,
     "official": "government", "officials": "government", "president": "government",
     "chairman": None, "chairwoman": None, "chair": None, "director": None, "head": None,
     "chief": None, "manager": None, "member": None, "members": None, "leader": "government",
@@ -158,7 +159,6 @@ GENERIC_HEADS = {
     "owner": "business", "deputy": "government", "officer": "police_military",
     "officers": "police_military", "employee": "ordinary", "employees": "ordinary",
     "worker": "ordinary", "workers": "ordinary",
-    "analyst": "expert", "analysts": "expert", "economist": "expert", "economists": "expert",
     "minister": "government", "commissioner": "government", "organizer": "civil_society",
     "coordinator": None, "negotiator": None, "negotiators": None, "partner": None,
     "captain": "police_military", "coach": "sports_culture", "trustee": None, "governor": "government",
@@ -167,6 +167,7 @@ GENERIC_HEADS = {
 # Words of an organisation's name (or the noun used for it) -> its role ("Chicago Police
 # Department", "Federal Bureau of Prisons", "United Mine Workers of America"). Checked in order.
 ORG_WORDS: list[tuple[str, str]] = [
+    ("student", "ordinary"), ("students", "ordinary"), ("opposition", "party"),
     ("exporters", "business"), ("producers", "business"), ("manufacturers", "business"),
     ("union", "union"), ("unions", "union"), ("workers", "union"),
     ("federation of labor", "union"),
@@ -187,7 +188,7 @@ ORG_WORDS: list[tuple[str, str]] = [
     ("magazine", "media"), ("television", "media"), ("tv", "media"), ("radio", "media"),
     ("broadcasting", "media"), ("press", "media"), ("network", "media"), ("newspaper", "media"),
     ("ledger", "media"), ("chronicle", "media"), ("reporter", "media"), ("review", "media"),
-    ("club", "sports_culture"), ("fc", "sports_culture"), ("league", "sports_culture"),
+    ("club", "sports_culture"), ("fc", "sports_culture"),
     ("olympic", "sports_culture"), ("federation of football", "sports_culture"),
     ("orchestra", "sports_culture"), ("theatre", "sports_culture"), ("theater", "sports_culture"),
     ("museum", "sports_culture"), ("supporters", "sports_culture"),
@@ -217,7 +218,14 @@ ORG_WORDS: list[tuple[str, str]] = [
     ("chamber of commerce", "business"), ("employers", "business"),
     ("utility", "business"), ("electric", "business"), ("gas", "business"), ("oil", "business"),
     ("pharmaceutical", "business"), ("technologies", "business"), ("systems", "business"),
+    ("fire", "police_military"), ("rescue", "police_military"),
 ]
+# Heads that count people of the phrase after "of" ("groups of protesters", "members of the union").
+QUANTITY_HEADS = frozenset({"group", "groups", "number", "numbers", "dozens", "hundreds", "thousands",
+                            "members", "member", "one", "some", "many", "most", "several", "few",
+                            "percent", "majority", "minority", "half", "third", "quarter", "chorus",
+                            "handful", "couple", "crowd", "crowds", "family", "families", "all", "none",
+                            "each", "two", "three", "four", "five"})
 
 # Qualifiers that make a role past ("a former diplomat", "the ex-minister").
 FORMER = frozenset({"former", "ex", "retired", "then", "onetime", "one-time", "erstwhile", "past"})

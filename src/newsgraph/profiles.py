@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 
 from .entities import COUNTRY_ALIASES, norm_key
 from .profile_lexicon import (DESCRIPTOR_STOPS, FORMER, GENDERED_NOUNS, GENERIC_HEADS, HONORIFIC_GENDER,
-                              ORG_WORDS, PRONOUN_GENDER, ROLE_NOUNS)
+                              ORG_WORDS, PRONOUN_GENDER, QUANTITY_HEADS, ROLE_NOUNS)
 from .records import Entity, Evidence, Profile, ProfileField, Quote, Speaker
 
 for _name in ("ng_entities", "ng_quotes", "ng_profiles"):
@@ -151,16 +151,22 @@ def descriptor_head(text: str) -> tuple[list[str], list[str]]:
     words = _words(text)
     while words and (words[0] in (",", "(", "\u2014", "\u2013") or words[0].lower() in _DETERMINERS):
         words = words[1:]
+    # "small groups of protesters", "one of the doctors": the people counted are the head
+    for i in range(min(3, len(words) - 1)):
+        if words[i + 1].lower() == "of" and words[i].lower() in QUANTITY_HEADS:
+            return descriptor_head(" ".join(words[i + 2:]))
     for i, w in enumerate(words):
         if w.lower() in DESCRIPTOR_STOPS and i > 0:
             return words[:i], words[i:]
     return words, []
 
 
-def org_role(name: str) -> Optional[tuple[str, str]]:
+def org_role(name: str, *, bare_noun: bool = True) -> Optional[tuple[str, str]]:
     """(role, word) of an organisation from the words of its name, else None."""
     bare = norm_key(name)
-    if bare in ROLE_NOUNS:          # the noun alone: "the council", "the ministry"
+    if bare in COUNTRY_ALIASES:     # a union of states ("European Union", "U.N.") speaks as a government
+        return "government", bare
+    if bare_noun and bare in ROLE_NOUNS:   # the noun alone: "the council", "the ministry"
         return ROLE_NOUNS[bare], bare
     key = " " + bare + " "
     for words, role in ORG_WORDS:
@@ -169,13 +175,21 @@ def org_role(name: str) -> Optional[tuple[str, str]]:
     return None
 
 
-def role_of_phrase(text: str, *, org_names: Iterable[str] = ()) -> Optional[tuple[str, str, bool]]:
-    """(role, head word, former) of a descriptor or nominal phrase, else None.
+def role_of_phrase(text: str, *, org_names: Iterable[str] = ()) -> Optional[tuple[Optional[str], str, bool]]:
+    """(role, head word, former) of a descriptor or nominal phrase, else None; the role is
+    None for a generic head with no organisation ("a spokesman").
 
     "a North Korea specialist at ..." -> expert; "a spokesman for the union" -> union;
     "a former State Department diplomat" -> government, former. A generic head
     (spokesman, director, official) takes the role of an organisation named with it.
     """
+    found = _role_of_phrase(text, org_names)
+    return found[:3] if found else None
+
+
+def _role_of_phrase(text: str, org_names: Iterable[str] = ()) -> Optional[tuple[Optional[str], str, bool, bool]]:
+    """role_of_phrase, and whether the role is a generic head's default (an organisation
+    named elsewhere decides)."""
     mods, rest = descriptor_head(text)
     if not mods:
         return None
@@ -186,25 +200,26 @@ def role_of_phrase(text: str, *, org_names: Iterable[str] = ()) -> Optional[tupl
         w = lower[i].removeprefix("ex-")
         two = " ".join(lower[i - 1:i + 1]) if i else ""
         if two in ROLE_NOUNS and two not in GENERIC_HEADS:
-            return ROLE_NOUNS[two], two, former
+            return ROLE_NOUNS[two], two, former, False
+        if two in GENERIC_HEADS:
+            w, i = two, i - 1
         if w in GENERIC_HEADS:
             # a modifier ("union spokesman", "campaign aide") or the organisation after it
-            mod_role = org_role(" ".join(mods[:i])) if i else None
+            mod_role = org_role(" ".join(mods[:i]), bare_noun=False) if i else None
             if mod_role:
-                return mod_role[0], w, former
+                return mod_role[0], w, former, False
             tail = " ".join(rest)
             for org in org_names:
                 if org and org in tail:
                     r = org_role(org)
                     if r:
-                        return r[0], w, former
-            r = org_role(tail) if tail else None
+                        return r[0], w, former, False
+            r = org_role(tail, bare_noun=False) if tail else None
             if r:
-                return r[0], w, former
-            default = GENERIC_HEADS[w]
-            return (default, w, former) if default else None
+                return r[0], w, former, False
+            return GENERIC_HEADS[w], w, former, True    # the organisation's role decides, if known
         if w in ROLE_NOUNS:
-            return ROLE_NOUNS[w], w, former
+            return ROLE_NOUNS[w], w, former, False
     return None
 
 
@@ -241,7 +256,8 @@ def _person_noun(tok) -> bool:
 
 def _clause_pronouns(art: _Article, eid: str) -> list[Evidence]:
     """he/she subjects and his/her determiners later in a sentence whose subject is the
-    person, before any other person, person noun or quotation mark ("Kim said he ...")."""
+    person, before any other person, person noun or quotation mark ("Kim said he ..."),
+    and a he/she that opens the next sentence ("Cyril explained ... She gives credit")."""
     doc, out, seen = art.doc, [], set()
     ent = art.entities[eid]
     for m in ent.mentions:
@@ -253,7 +269,10 @@ def _clause_pronouns(art: _Article, eid: str) -> list[Evidence]:
             head = head.head
         if head.dep_ not in SUBJECTS or art.in_quote(head.idx):
             continue
-        for t in doc[toks[-1] + 1:head.sent.end]:
+        sent_end = head.sent.end
+        nxt = doc[sent_end].sent if sent_end < len(doc) else None
+        stop = min(nxt.end, nxt.start + 3) if nxt is not None else sent_end
+        for t in doc[toks[-1] + 1:stop]:
             if t.text in QUOTE_CHARS or t.text in ("''", "``"):
                 break
             other = art.token_entity.get(t.i)
@@ -261,8 +280,10 @@ def _clause_pronouns(art: _Article, eid: str) -> list[Evidence]:
                     t.pos_ == "PROPN" and not other and t.text[:1].isupper():
                 break
             w = t.lower_
+            if t.i >= sent_end and t.dep_ not in SUBJECTS and t.pos_ not in ("CCONJ", "ADV", "PUNCT"):
+                break   # the next sentence counts only when it opens with the pronoun
             if w in PRONOUN_GENDER and ((t.dep_ in SUBJECTS and w in ("he", "she"))
-                                         or (t.dep_ == "poss" and w in ("his", "her"))):
+                                         or (t.dep_ == "poss" and w in ("his", "her") and t.i < sent_end)):
                 if t.idx not in seen:
                     seen.add(t.idx)
                     out.append(Evidence("pronoun", t.text, PRONOUN_GENDER[w], t.idx, t.idx + len(t.text)))
@@ -272,21 +293,28 @@ def _clause_pronouns(art: _Article, eid: str) -> list[Evidence]:
     return out
 
 
-def _title_words(art: _Article, ent: Entity) -> list[tuple[str, int, int]]:
-    """Title and honorific words just before, or at the start of, each mention:
-    (word, start, end) with offsets into the text ("Mr.", "Sen.", "President")."""
+def _title_phrases(art: _Article, ent: Entity) -> list[tuple[str, int, int]]:
+    """The words in front of each mention that modify the name ("Tulsa police Chief",
+    "Sen.", "Mr."), and titles inside the mention ("Mrs. Clinton"): (text, start, end)."""
     doc, out = art.doc, []
     for m in ent.mentions:
         toks = list(art.tokens(m.start, m.end))
         if not toks:
             continue
+        last = toks[-1]
         j = toks[0] - 1
-        k = 0
-        while j >= 0 and k < 3 and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].text[:1].isupper() \
-                and j not in art.token_entity:
-            out.append((doc[j].text, doc[j].idx, doc[j].idx + len(doc[j].text)))
+        while j >= 0 and toks[0] - j <= 5:
+            t = doc[j]
+            modifies = j < t.head.i <= last            # inside the run of words before the name
+            titled = t.lower_.rstrip(".") in _TITLE_WORDS
+            if not (t.pos_ in ("PROPN", "NOUN", "ADJ") and modifies and not t.is_punct or titled):
+                break
+            other = art.token_entity.get(j)
+            if other and art.entities[other].type == "PERSON":
+                break
             j -= 1
-            k += 1
+        if j + 1 < toks[0]:
+            out.append((doc[j + 1:toks[0]].text, doc[j + 1].idx, doc[toks[0] - 1].idx + len(doc[toks[0] - 1].text)))
         for i in toks[:-1]:
             w = doc[i].lower_.rstrip(".")
             if w in HONORIFIC_GENDER or w in ROLE_NOUNS or w in GENERIC_HEADS:
@@ -294,45 +322,62 @@ def _title_words(art: _Article, ent: Entity) -> list[tuple[str, int, int]]:
     return out
 
 
-def _gender(art: _Article, ent: Entity, quotes: list[Quote]) -> ProfileField:
-    ev: list[Evidence] = []
-    for word, s, e in _title_words(art, ent):
-        w = word.lower().rstrip(".")
-        if w in HONORIFIC_GENDER:
-            ev.append(Evidence("honorific", word, HONORIFIC_GENDER[w], s, e))
-        elif w in GENDERED_NOUNS:
-            ev.append(Evidence("gendered_noun", word, GENDERED_NOUNS[w], s, e))
-    for d in ent.descriptors:
-        mods, _ = descriptor_head(d)
-        for w in mods:
-            lw = w.lower()
-            if lw in GENDERED_NOUNS and lw not in ("man", "woman", "boy", "girl") or lw in ("man", "woman") and \
-                    mods and mods[-1].lower() == lw:
-                ev.append(Evidence("gendered_noun", w, GENDERED_NOUNS[lw]))
-            elif lw in HONORIFIC_GENDER and lw in ("miss", "mr", "mrs", "ms"):
-                ev.append(Evidence("honorific", w, HONORIFIC_GENDER[lw]))
-    seen = set()
-    for q in quotes:
-        sp = q.speaker
-        if sp and sp.entity == ent.id and sp.mention and sp.mention.text.lower() in ("he", "she"):
-            if sp.mention.start not in seen:
-                seen.add(sp.mention.start)
-                ev.append(Evidence("pronoun", sp.mention.text, PRONOUN_GENDER[sp.mention.text.lower()],
-                                   sp.mention.start, sp.mention.end))
-    for p in _clause_pronouns(art, ent.id):
-        if p.start not in seen:
-            seen.add(p.start)
-            ev.append(p)
+_TITLE_WORDS = frozenset(HONORIFIC_GENDER) | frozenset(ROLE_NOUNS) | frozenset(GENERIC_HEADS)
+
+
+def _gendered_words(words: list[str]) -> list[Evidence]:
+    """Honorifics and gendered nouns among the words of a title or descriptor head."""
+    ev = []
+    for k, w in enumerate(words):
+        lw = w.lower().rstrip(".")
+        if lw in HONORIFIC_GENDER and (lw in ("mr", "mrs", "ms", "miss", "mme", "mlle") or w[:1].isupper()):
+            ev.append(Evidence("honorific", w, HONORIFIC_GENDER[lw]))
+        elif lw in GENDERED_NOUNS and (lw not in ("man", "woman", "boy", "girl") or k == len(words) - 1):
+            ev.append(Evidence("gendered_noun", w, GENDERED_NOUNS[lw]))
+    return ev
+
+
+def _decide_gender(ev: list[Evidence]) -> Optional[ProfileField]:
     votes = Counter()
     for e in ev:
         votes[e.value] += WEIGHT[e.kind]
     m, f = votes["male"], votes["female"]
-    if m or f:
-        if m >= CLEAR_MAJORITY * f and m:
-            return ProfileField("male", evidence=ev)
-        if f >= CLEAR_MAJORITY * m and f:
-            return ProfileField("female", evidence=ev)
-        return ProfileField("unknown", label="conflicting evidence", evidence=ev)
+    if not (m or f):
+        return None
+    if m >= CLEAR_MAJORITY * f:
+        return ProfileField("male", evidence=ev)
+    if f >= CLEAR_MAJORITY * m:
+        return ProfileField("female", evidence=ev)
+    return ProfileField("unknown", label="conflicting evidence", evidence=ev)
+
+
+def _quote_pronouns(quotes: list[Quote], same) -> list[Evidence]:
+    """he/she that the quote stage resolved to the speaker ("..., she said")."""
+    ev, seen = [], set()
+    for q in quotes:
+        sp = q.speaker
+        if sp and same(sp) and sp.mention and sp.mention.text.lower() in ("he", "she") \
+                and sp.mention.start not in seen:
+            seen.add(sp.mention.start)
+            ev.append(Evidence("pronoun", sp.mention.text, PRONOUN_GENDER[sp.mention.text.lower()],
+                               sp.mention.start, sp.mention.end))
+    return ev
+
+
+def _gender(art: _Article, ent: Entity, quotes: list[Quote]) -> ProfileField:
+    ev: list[Evidence] = []
+    for text, s, e in _title_phrases(art, ent):
+        for x in _gendered_words(_words(text)):
+            x.start, x.end = (s, e) if len(text.split()) == 1 else (None, None)
+            ev.append(x)
+    for d in ent.descriptors:
+        ev.extend(_gendered_words(descriptor_head(d)[0]))
+    ev.extend(_quote_pronouns(quotes, lambda sp: sp.entity == ent.id))
+    seen = {x.start for x in ev if x.kind == "pronoun"}
+    ev.extend(p for p in _clause_pronouns(art, ent.id) if p.start not in seen)
+    decided = _decide_gender(ev)
+    if decided:
+        return decided
     given = given_name(ent.name)
     if given:
         g = given_name_gender(given)
@@ -405,13 +450,17 @@ def _country_in(text: str, head_role: Optional[str]) -> Optional[tuple[str, str]
 
 def _role_and_affiliation(art: Optional[_Article], phrases: list[tuple[str, str]], exclude: str = ""
                           ) -> tuple[ProfileField, ProfileField, ProfileField]:
-    """Role, affiliation and country from (kind, phrase) pairs: descriptors, titles, names."""
+    """Role, affiliation and country from (kind, phrase) pairs: descriptors, titles, names.
+
+    Each phrase votes for a role with its kind's weight; a generic head with no
+    organisation of its own ("Chancellor", "executive vice president") takes the role of
+    the affiliation, else its default, after every phrase has been read."""
     votes: Counter = Counter()
     ev: list[Evidence] = []
     former_of: dict[str, bool] = {}
     affiliation = ProfileField()
     country = ProfileField()
-    generic_titles: list[str] = []   # "Chancellor", "Director": the affiliation's role, else the default
+    deferred: list[tuple[str, str, Optional[str], bool]] = []   # kind, text, default role, former
     for kind, text in phrases:
         orgs = _orgs_in(art, text, exclude) if art else []
         if kind == "organisation":
@@ -420,27 +469,29 @@ def _role_and_affiliation(art: Optional[_Article], phrases: list[tuple[str, str]
                 votes[r[0]] += WEIGHT[kind]
                 ev.append(Evidence("name", r[1], r[0]))
             continue
-        found = role_of_phrase(text, org_names=[o.name for o in orgs] + [m.text for o in orgs for m in o.mentions])
-        if kind == "title" and text.lower().rstrip(".") in GENERIC_HEADS:
-            generic_titles.append(text)
-            continue
+        names = [o.name for o in orgs] + [m.text for o in orgs for m in o.mentions]
+        found = _role_of_phrase(text, names)
         if found:
-            role, word, former = found
-            votes[role] += WEIGHT[kind]
-            former_of[role] = former_of.get(role, False) or former
-            ev.append(Evidence(kind, text if kind == "descriptor" else word, role))
+            role, word, former, generic = found
+            if generic:
+                deferred.append((kind, text if kind == "descriptor" else word, role, former))
+            else:
+                votes[role] += WEIGHT[kind]
+                former_of[role] = former_of.get(role, False) or former
+                ev.append(Evidence(kind, text if kind == "descriptor" else word, role))
         if orgs and affiliation.value is None:
             o = orgs[0]
             affiliation = ProfileField(o.id, label=o.name, evidence=[Evidence(kind, text, o.id)])
         c = _country_in(text, found[0] if found else None)
         if c and country.value is None:
             country = ProfileField(c[0], evidence=[Evidence(kind, c[1], c[0])])
-    for word in generic_titles:
-        r = org_role(affiliation.label) if affiliation.label else None
-        role = r[0] if r else GENERIC_HEADS[word.lower().rstrip(".")]
+    org = org_role(affiliation.label) if affiliation.label else None
+    for kind, text, default, former in deferred:
+        role = org[0] if org else default
         if role:
-            votes[role] += WEIGHT["title"]
-            ev.append(Evidence("title", word, role))
+            votes[role] += WEIGHT[kind]
+            former_of[role] = former_of.get(role, False) or former
+            ev.append(Evidence(kind, text, role))
     if not votes:
         return ProfileField("unknown", evidence=ev), affiliation, country
     role = max(votes, key=lambda r: (votes[r], -next(i for i, e in enumerate(ev) if e.value == r)))
@@ -456,11 +507,17 @@ def _entity_profile(art: _Article, ent: Entity, quotes: list[Quote]) -> Profile:
     if kind == "person":
         prof.gender = _gender(art, ent, quotes)
         phrases = [("descriptor", d) for d in ent.descriptors]
-        phrases += [("title", w) for w, _, _ in _title_words(art, ent)
+        phrases += [("title", w) for w, _, _ in _title_phrases(art, ent)
                     if w.lower().rstrip(".") not in HONORIFIC_GENDER]
         phrases += [("descriptor", q.speaker.descriptor) for q in quotes
                     if q.speaker and q.speaker.entity == ent.id and q.speaker.descriptor
                     and q.speaker.descriptor not in ent.descriptors]
+        # "the Republican nominee said": a description the quote stage resolved to the person
+        names = {m.text for m in ent.mentions} | {ent.name, *ent.aliases}
+        phrases += [("descriptor", t) for t in dict.fromkeys(
+            q.speaker.mention.text for q in quotes if q.speaker and q.speaker.entity == ent.id
+            and q.speaker.mention and q.speaker.mention.text not in names
+            and q.speaker.mention.text.lower() not in PRONOUN_GENDER and len(q.speaker.mention.text.split()) > 1)]
         prof.role, prof.affiliation, prof.country = _role_and_affiliation(art, phrases, ent.id)
     elif kind == "country":
         name = ent.name
@@ -483,6 +540,10 @@ def nominal_profile(speaker: Speaker, doc: Optional[Doc] = None, entities: Itera
     kind = speaker.type
     prof = Profile(kind=kind, anonymous=kind == "anonymous",
                    gender=ProfileField("unknown" if kind == "anonymous" else None))
+    if kind == "anonymous":
+        ev = _gendered_words(descriptor_head(speaker.name)[0])
+        ev += _quote_pronouns(list(quotes), lambda sp: sp.entity is None and sp.name == speaker.name)
+        prof.gender = _decide_gender(ev) or ProfileField("unknown")
     phrase_kind = "organisation" if kind == "organisation" else "descriptor"
     phrases = [(phrase_kind, speaker.name)]
     if speaker.descriptor and speaker.descriptor != speaker.name:
