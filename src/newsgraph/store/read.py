@@ -95,13 +95,15 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
                       speaker_type: Optional[str] = None, since: Optional[str] = None,
                       until: Optional[str] = None, date_field: str = "statement", source: Optional[str] = None,
                       kind: Optional[str] = None, order: Optional[str] = None,
+                      gender: Optional[str] = None, role: Optional[str] = None, section: Optional[str] = None,
                       limit: int = 20, offset: int = 0) -> dict:
     """Quotations matching full-text search and filters, one page of them.
 
     ``search`` is plain words ("a phrase", word*, OR) made safe; with ``fts=True``
     it is passed to FTS5 as written (still a bound parameter) and a syntax error
     becomes a StoreError E102. ``about`` is an entity the statement mentions.
-    ``date_field`` is "statement" (when it was said) or "published".
+    ``date_field`` is "statement" (when it was said) or "published". ``gender`` and
+    ``role`` filter on the speaker's merged profile, ``section`` on the article's.
     """
     limit, offset = _page(limit, offset)
     if date_field not in ("statement", "published"):
@@ -137,6 +139,10 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     if kind:
         where.append("q.kind = ?")
         params.append(kind)
+    for col, value in (("gender", gender), ("role", role)):
+        if value:
+            where.append(f"q.speaker_key IN (SELECT speaker_key FROM profiles WHERE {col} = ?)")
+            params.append(value)
     occ: list[str] = []
     col = "o.sdate" if date_field == "statement" else "o.published"
     if since:
@@ -148,6 +154,9 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     if source:
         occ.append("o.site = ?")
         params.append(source)
+    if section:
+        occ.append("o.article IN (SELECT rowid FROM articles WHERE section = ?)")
+        params.append(section)
     if occ:
         where.append(f"EXISTS (SELECT 1 FROM occurrences o WHERE o.quotation = q.id AND {' AND '.join(occ)})")
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""

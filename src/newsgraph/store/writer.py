@@ -17,6 +17,7 @@ from typing import Optional
 from urllib.parse import urlparse
 
 from ..records import ArticleRecord, Entity, Quote
+from . import profiles as P
 from . import text as T
 
 DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word 5-shingles
@@ -82,6 +83,7 @@ class ArticleWriter:
         self.duplicate_threshold = duplicate_threshold
         self._ambiguous: Optional[tuple[str, list[str]]] = None
         self._absorbed: dict[int, int] = {}
+        self._speakers: list[tuple] = []   # (quote, corpus entity, speaker key) of the article being written
 
     # ------------------------------------------------------------ articles
     def find_article(self, rec: ArticleRecord, chash: str) -> Optional[sqlite3.Row]:
@@ -110,9 +112,10 @@ class ArticleWriter:
                     url=rec.metadata.get("url"), title=rec.title, published=rec.published,
                     published_source=rec.published_source, language=rec.language,
                     record_schema=rec.schema_version, minhash=T.sig_to_blob(sig), record=record_json,
-                    ingested_at=_now())
+                    ingested_at=_now(), section=P.article_section(rec))
         old_quotations: set[int] = set()
         old_entities: set[int] = set()
+        old_profiles: set[str] = set()
         if row is None:
             names = ", ".join(cols)
             marks = ", ".join(f":{k}" for k in cols)
@@ -123,6 +126,7 @@ class ArticleWriter:
         else:
             art = row["rowid"]
             old_quotations, old_entities = self._clear(art)
+            old_profiles = P.clear_article_profiles(self.conn, art)
             sets = ", ".join(f"{k} = :{k}" for k in cols)
             self.conn.execute(f"UPDATE articles SET {sets} WHERE rowid = :art", {"art": art, **cols})
             if row["id"] != rec.id:
@@ -131,10 +135,15 @@ class ArticleWriter:
 
         self._link_duplicate(art, sig)
         local = self._resolve_entities(art, rec)
+        self._speakers: list[tuple] = []
         new_quotations = self._write_quotes(art, rec, local, site)
         self.conn.execute("UPDATE articles SET n_quotes = ? WHERE rowid = ?", (len(new_quotations), art))
         for qid in old_quotations | set(new_quotations):
             self.refresh_quotation(qid)
+        links = {lid: self.canon(link.entity) for lid, link in local.items()}
+        new_profiles = P.write_article_profiles(self.conn, art, rec, self._speakers, links)
+        for skey in old_profiles | new_profiles:
+            P.refresh_profile(self.conn, skey)
         self._drop_orphan_entities(old_entities - {link.entity for link in local.values()})
         return status
 
@@ -336,6 +345,7 @@ class ArticleWriter:
           "SELECT key, type, ?, 'partial' FROM entity_keys WHERE entity = ?", (dst, src))
         q("DELETE FROM entity_keys WHERE entity = ?", (src,))
         q("DELETE FROM entities WHERE id = ?", (src,))
+        P.move_profiles(self.conn, src, dst)
         self._absorbed[src] = dst
 
     def canon(self, eid: Optional[int]) -> Optional[int]:
@@ -394,6 +404,7 @@ class ArticleWriter:
             if not norm:
                 continue
             eid, skey = self._speaker(art, quote, local)
+            self._speakers.append((quote, eid, skey))
             qid, match = self._find_quotation(norm, skey)
             sp = quote.speaker
             if qid is None:
