@@ -250,6 +250,9 @@ def get_speaker(store: Store, name_or_id, *, limit: int = 20, offset: int = 0) -
         out["quotations"] = {"total": counts[0], "limit": limit, "offset": offset,
                              "items": _quotations(conn, rows.fetchall())}
         out["other_matches"] = [_entity_brief(conn, i) for i in ids if i != eid]
+    from .sources import speaker_profile
+
+    out["profile"] = speaker_profile(store, eid)
     return out
 
 
