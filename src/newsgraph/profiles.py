@@ -50,7 +50,7 @@ QUOTE_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 # weights of the evidence kinds (a title outweighs a pronoun; the text outweighs a name)
 WEIGHT = {"honorific": 3, "gendered_noun": 2, "pronoun": 1, "descriptor": 3, "title": 2,
           "modifier": 1, "name": 2, "type": 3, "organisation": 2}
-NAME_SHARE = 0.95           # share of a given name's frequency one sex must hold
+OTHER_SHARE = 0.05          # a given name is clear when the other sex holds at most this share
 CLEAR_MAJORITY = 2          # the winning gender needs this many times the other's weight
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019.\-]*|[,(\u2014\u2013]")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this",
@@ -71,10 +71,11 @@ def _names() -> dict[str, dict[str, str]]:
 def given_name_gender(name: str) -> Optional[str]:
     """'male' or 'female' when the names data is unambiguous about a given name, else None.
 
-    Unambiguous: the plain label of one sex ("male", not "mostly_male") carries at least
-    NAME_SHARE of the name's frequency over every country and label (frequencies are
-    the dictionary's logarithmic per-country scores). Kim, Jean, Andrea, Robin, Terry and
-    names the data lacks give None.
+    Unambiguous: the plain label of one sex ("male") outweighs its "mostly_male" label,
+    and every other label (the other sex, "andy") holds at most OTHER_SHARE of the
+    name's frequency over all countries (frequencies are the dictionary's logarithmic
+    per-country scores). Kim, Jean, Andrea, Robin, Terry, Chris and names the data
+    lacks give None.
     """
     entry = _names().get(name.lower())
     if not entry:
@@ -82,10 +83,11 @@ def given_name_gender(name: str) -> Optional[str]:
 
     def weight(values: str) -> int:
         return sum(2 ** int(c, 16) for c in values.upper() if c in "0123456789ABCDEF")
-    weights = {label: weight(values) for label, values in entry.items()}
-    total = sum(weights.values())
+    w = {label: weight(values) for label, values in entry.items()}
+    total = sum(w.values())
     for sex in ("male", "female"):
-        if total and weights.get(sex, 0) >= NAME_SHARE * total:
+        plain, mostly = w.get(sex, 0), w.get(f"mostly_{sex}", 0)
+        if plain and plain >= mostly and total - plain - mostly <= OTHER_SHARE * total:
             return sex
     return None
 
@@ -163,7 +165,7 @@ def descriptor_head(text: str) -> tuple[list[str], list[str]]:
 
 def org_role(name: str, *, bare_noun: bool = True) -> Optional[tuple[str, str]]:
     """(role, word) of an organisation from the words of its name, else None."""
-    bare = norm_key(name)
+    bare = re.sub(r"'s\b", "", norm_key(name)).strip()
     if bare in COUNTRY_ALIASES:     # a union of states ("European Union", "U.N.") speaks as a government
         return "government", bare
     if bare_noun and bare in ROLE_NOUNS:   # the noun alone: "the council", "the ministry"
@@ -315,6 +317,20 @@ def _title_phrases(art: _Article, ent: Entity) -> list[tuple[str, int, int]]:
             j -= 1
         if j + 1 < toks[0]:
             out.append((doc[j + 1:toks[0]].text, doc[j + 1].idx, doc[toks[0] - 1].idx + len(doc[toks[0] - 1].text)))
+        head = doc[last]
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i in toks:
+            head = head.head
+        noun = head.head
+        if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i < toks[0]:
+            # "The company's chairwoman, Pat Ellison": the noun the name stands beside
+            lo = min(c.left_edge.i for c in [noun, *noun.lefts])
+            out.append((doc[lo:noun.i + 1].text, doc[lo].idx, noun.idx + len(noun.text)))
+        nxt = last + 1
+        if nxt + 1 < len(doc) and doc[nxt].lower_ in ("of", "at") and art.token_entity.get(nxt + 1) and \
+                art.entities[art.token_entity[nxt + 1]].type in ("ORG", "FAC"):
+            # "Chairman Mary Okafor of Lakeside Bank": the organisation after the name
+            org = art.entities[art.token_entity[nxt + 1]]
+            out.append((f"{doc[nxt].text} {org.name}", doc[nxt].idx, doc[nxt].idx + len(doc[nxt].text)))
         for i in toks[:-1]:
             w = doc[i].lower_.rstrip(".")
             if w in HONORIFIC_GENDER or w in ROLE_NOUNS or w in GENERIC_HEADS:

@@ -84,6 +84,8 @@ class ArticleWriter:
         self._ambiguous: Optional[tuple[str, list[str]]] = None
         self._absorbed: dict[int, int] = {}
         self._speakers: list[tuple] = []   # (quote, corpus entity, speaker key) of the article being written
+        # profiles and sections came with schema 3; a writer inside an older migration step skips them
+        self._profiles = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_profiles'").fetchone() is not None
 
     # ------------------------------------------------------------ articles
     def find_article(self, rec: ArticleRecord, chash: str) -> Optional[sqlite3.Row]:
@@ -112,7 +114,9 @@ class ArticleWriter:
                     url=rec.metadata.get("url"), title=rec.title, published=rec.published,
                     published_source=rec.published_source, language=rec.language,
                     record_schema=rec.schema_version, minhash=T.sig_to_blob(sig), record=record_json,
-                    ingested_at=_now(), section=P.article_section(rec))
+                    ingested_at=_now())
+        if self._profiles:
+            cols["section"] = P.article_section(rec)
         old_quotations: set[int] = set()
         old_entities: set[int] = set()
         old_profiles: set[str] = set()
@@ -126,7 +130,7 @@ class ArticleWriter:
         else:
             art = row["rowid"]
             old_quotations, old_entities = self._clear(art)
-            old_profiles = P.clear_article_profiles(self.conn, art)
+            old_profiles = P.clear_article_profiles(self.conn, art) if self._profiles else set()
             sets = ", ".join(f"{k} = :{k}" for k in cols)
             self.conn.execute(f"UPDATE articles SET {sets} WHERE rowid = :art", {"art": art, **cols})
             if row["id"] != rec.id:
@@ -140,10 +144,11 @@ class ArticleWriter:
         self.conn.execute("UPDATE articles SET n_quotes = ? WHERE rowid = ?", (len(new_quotations), art))
         for qid in old_quotations | set(new_quotations):
             self.refresh_quotation(qid)
-        links = {lid: self.canon(link.entity) for lid, link in local.items()}
-        new_profiles = P.write_article_profiles(self.conn, art, rec, self._speakers, links)
-        for skey in old_profiles | new_profiles:
-            P.refresh_profile(self.conn, skey)
+        if self._profiles:
+            links = {lid: self.canon(link.entity) for lid, link in local.items()}
+            new_profiles = P.write_article_profiles(self.conn, art, rec, self._speakers, links)
+            for skey in old_profiles | new_profiles:
+                P.refresh_profile(self.conn, skey)
         self._drop_orphan_entities(old_entities - {link.entity for link in local.values()})
         return status
 
@@ -345,7 +350,8 @@ class ArticleWriter:
           "SELECT key, type, ?, 'partial' FROM entity_keys WHERE entity = ?", (dst, src))
         q("DELETE FROM entity_keys WHERE entity = ?", (src,))
         q("DELETE FROM entities WHERE id = ?", (src,))
-        P.move_profiles(self.conn, src, dst)
+        if self._profiles:
+            P.move_profiles(self.conn, src, dst)
         self._absorbed[src] = dst
 
     def canon(self, eid: Optional[int]) -> Optional[int]:
