@@ -613,7 +613,10 @@ def attach_profiles(doc: Doc, entities: list[Entity], quotes: list[Quote]) -> di
     return profiles
 
 
-@Language.component("newsgraph_profiles_v1", assigns=["doc._.ng_profiles"],
+PROFILES_COMPONENT = "newsgraph_profiles_v1"
+
+
+@Language.component(PROFILES_COMPONENT, assigns=["doc._.ng_profiles"],
                     requires=["doc._.ng_entities", "doc._.ng_quotes"])
 def profiles_component(doc: Doc) -> Doc:
     """spaCy component: profiles of the speakers of ``doc._.ng_quotes`` (after the quotes)."""
