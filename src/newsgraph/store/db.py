@@ -170,9 +170,11 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
 
 def _migrate_v3(conn: sqlite3.Connection) -> None:
     """Article sections and speaker profiles (store/profiles.py), filled from the stored records."""
-    from .profiles import migrate_v3
+    from .profiles import SCHEMA_V3, backfill_v3
 
-    migrate_v3(conn)
+    for stmt in _statements(SCHEMA_V3):
+        conn.execute(stmt)
+    backfill_v3(conn)
 
 
 # version -> SQL script or function that brings the previous version to it

@@ -85,12 +85,8 @@ def article_section(rec: ArticleRecord | dict) -> Optional[str]:
     return None
 
 
-def migrate_v3(conn: sqlite3.Connection) -> None:
-    """Migration 3: sections and speaker profiles, filled from the stored records."""
-    from .db import _statements
-
-    for stmt in _statements(SCHEMA_V3):
-        conn.execute(stmt)
+def backfill_v3(conn: sqlite3.Connection) -> None:
+    """Migration 3, after SCHEMA_V3: sections and speaker profiles from the stored records."""
     for art, record in conn.execute("SELECT rowid, record FROM articles").fetchall():
         data = json.loads(record)
         conn.execute("UPDATE articles SET section = ? WHERE rowid = ?", (article_section(data), art))

@@ -2,7 +2,7 @@
 
 Words of English, never names of particular people, places or outlets (names come
 from maintained data packages: ``gender-guesser`` for given names, ``countryinfo``
-for countries, demonyms and capitals; see ``profiles.py``).
+for countries, demonyms and capitals; see ``profiles/__init__.py``).
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ component ``newsgraph_profiles_v1`` calls it after the quotes.
   ``gender-guesser`` data (Jörg Michael's name dictionary), used only when the name is
   unambiguous there. Conflicting text or an ambiguous name leaves ``unknown``.
 - **role**: the head noun of a descriptor, title or nominal speaker through the role
-  lexicon (``profile_lexicon.py``); a generic head ("spokesman", "director") takes the
+  lexicon (``profiles/lexicon.py``); a generic head ("spokesman", "director") takes the
   role of the organisation it works for; organisations by the words of their names;
   countries speak for their government.
 - **affiliation**: the organisation named in the descriptor, as an entity id;
@@ -34,10 +34,10 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .entities import COUNTRY_ALIASES, norm_key
-from .profile_lexicon import (DESCRIPTOR_STOPS, FORMER, GENDERED_NOUNS, GENERIC_HEADS, HONORIFIC_GENDER,
+from ..entities import COUNTRY_ALIASES, norm_key
+from .lexicon import (DESCRIPTOR_STOPS, FORMER, GENDERED_NOUNS, GENERIC_HEADS, HONORIFIC_GENDER,
                               ORG_WORDS, PRONOUN_GENDER, QUANTITY_HEADS, ROLE_NOUNS)
-from .records import Entity, Evidence, Profile, ProfileField, Quote, Speaker
+from ..records import Entity, Evidence, Profile, ProfileField, Quote, Speaker
 
 for _name in ("ng_entities", "ng_quotes", "ng_profiles"):
     if not Doc.has_extension(_name):
