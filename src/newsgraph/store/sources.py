@@ -93,7 +93,20 @@ def _filters(by: Optional[str], group, since: Optional[str], until: Optional[str
     return f
 
 
+def _by_speaker(rows) -> list[dict]:
+    """Rows of (group, speaker) summed per speaker (the corpus total over several groups)."""
+    out: dict = {}
+    for r in rows:
+        d = out.get(r["skey"])
+        if d is None:
+            out[r["skey"]] = dict(r)
+        else:
+            d["n"] += r["n"]
+    return list(out.values())
+
+
 def _figures(group, rows, by, since, until, top: int) -> dict:
+    rows = _by_speaker(rows)
     people = [r for r in rows if r["kind"] == "person"]
     sourced = [r for r in rows if r["kind"] in PEOPLE_KINDS]
     n_people = len(people)
