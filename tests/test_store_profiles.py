@@ -99,7 +99,7 @@ def test_sources_by_outlet_month_section_and_since(store):
     assert by_month["groups"][0]["gender"]["male"]["search"] == {
         "gender": "male", "speaker_type": "person", "since": "2026-03", "until": "2026-03", "date_field": "published"}
     by_section = sources(store, by="section")
-    assert {g["group"] for g in by_section["groups"]} == {None, "2026"} - {"2026"} | {None}
+    assert [g["group"] for g in by_section["groups"]] == [None]   # no section stated, no word in the URLs
     since = sources(store, since="2026-05")["total"]
     assert since["people"] == 2 and since["quotes"] == 5
 

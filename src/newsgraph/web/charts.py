@@ -53,8 +53,9 @@ def stacked_bars_svg(rows: list[dict], segments: tuple[str, ...], *, label: str,
                 parts.append(f'<text class="slab" x="{x + seg_w / 2:.1f}" y="{y + bar_h * 0.72:.1f}" '
                              f'text-anchor="middle">{share:.0f}%</text>')
             x += seg_w
+        noun = unit if base != 1 else {"people": "person", "sources": "source"}.get(unit, unit)
         parts.append(f'<text class="base" x="{pad_l + w + 8}" y="{y + bar_h * 0.72:.1f}">'
-                     f'of {base:,} {escape(unit)}</text>')
+                     f'of {base:,} {escape(noun)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
