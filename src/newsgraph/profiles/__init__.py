@@ -307,6 +307,9 @@ def _title_phrases(art: _Article, ent: Entity) -> list[tuple[str, int, int]]:
         j = toks[0] - 1
         while j >= 0 and toks[0] - j <= 5:
             t = doc[j]
+            if t.text == "." and j > 0 and doc[j - 1].lower_ in _TITLE_WORDS:
+                j -= 1                                 # "Sens ." tokenized apart
+                continue
             modifies = j < t.head.i <= last            # inside the run of words before the name
             titled = t.lower_.rstrip(".") in _TITLE_WORDS
             if not (t.pos_ in ("PROPN", "NOUN", "ADJ") and modifies and not t.is_punct or titled):

@@ -56,7 +56,7 @@ _ROLE_WORDS = {
         lawmaker lawmakers legislator legislators mp mps mep meps councilor councillor councilors
         councillors councilman councilwoman alderman alderwoman assemblyman assemblywoman
         parliamentarian parliamentarians delegate deputies legislature parliament senate congress
-        council
+        council speaker majority-leader minority-leader whip
     """,
     "judiciary": """
         district-attorney state-attorney judge judges justice justices magistrate magistrates prosecutor prosecutors court
@@ -113,7 +113,8 @@ _ROLE_WORDS = {
         journalist journalists reporter reporters editor editors columnist columnists anchor
         anchorman anchorwoman correspondent correspondents commentator commentators broadcaster
         broadcasters pundit pundits newspaper newspapers network networks publisher host hosts
-        blogger bloggers writer-journalist newsman newswoman magazine outlet paper
+        blogger bloggers writer-journalist newsman newswoman magazine outlet paper personality
+        interviewer interviewers moderator moderators presenter presenters talk-show-host
     """,
     "sports_culture": """
         coach coaches player players athlete athletes striker goalkeeper midfielder defender
@@ -156,7 +157,7 @@ GENERIC_HEADS = {
     "aide": "government", "aides": "government", "executive": "business", "executives": "business",
     "secretary": "government", "chancellor": "government", "dean": "expert",
     "staffer": None, "staffers": None, "source": None, "sources": None, "representative": "legislator",
-    "owner": "business", "deputy": "government", "officer": "police_military",
+    "owner": "business", "deputy": None, "officer": "police_military",
     "officers": "police_military", "employee": "ordinary", "employees": "ordinary",
     "worker": "ordinary", "workers": "ordinary",
     "minister": "government", "commissioner": "government", "organizer": "civil_society",
