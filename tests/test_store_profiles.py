@@ -132,16 +132,16 @@ def test_article_section(meta, section):
     assert article_section(ArticleRecord(id="a", source="a", text="x", metadata=meta)) == section
 
 
-def test_migration_3_fills_profiles_from_a_version_2_file(tmp_path):
-    """A version 2 file (no sections, no profiles) is brought to version 3 from its records."""
+def test_migration_4_fills_profiles_from_a_version_3_file(tmp_path):
+    """A version 3 file (no sections, no profiles) is brought to version 4 from its records."""
     from newsgraph.store.db import _configure
     from newsgraph.store.writer import ArticleWriter
 
-    path = tmp_path / "v2.db"
+    path = tmp_path / "v3.db"
     conn = sqlite3.connect(path, isolation_level=None)
     _configure(conn)
     conn.row_factory = sqlite3.Row
-    assert migrate(conn, str(path), {k: MIGRATIONS[k] for k in (1, 2)}) == 2
+    assert migrate(conn, str(path), {k: MIGRATIONS[k] for k in (1, 2, 3)}) == 3
     conn.execute("BEGIN")
     writer = ArticleWriter(conn)
     for rec in articles():
@@ -149,7 +149,7 @@ def test_migration_3_fills_profiles_from_a_version_2_file(tmp_path):
     conn.execute("COMMIT")
     conn.close()
     st = open_store(path)
-    assert st.schema_version == max(MIGRATIONS) >= 3
+    assert st.schema_version == max(MIGRATIONS) >= 4
     prof = speaker_profile(st, _dekker_id(st))
     assert (prof["gender"], prof["role"], prof["n_articles"]) == ("female", "union", 3)
     assert sources(st)["total"]["people"] == 3

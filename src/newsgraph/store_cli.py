@@ -276,7 +276,7 @@ def article(article_id, db_path, as_json):
 @DB_OPTION
 @click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True)
-@click.option("-t", "--table", type=click.Choice(["quotations", "occurrences", "articles", "entities"]),
+@click.option("-t", "--table", type=click.Choice(["quotations", "occurrences", "articles", "entities", "speakers"]),
               default="quotations", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
               help="Output file ('-' for stdout; Parquet needs a file).")

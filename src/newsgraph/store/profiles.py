@@ -2,8 +2,9 @@
 
 Every article adds its own view of each speaker (``speaker_profiles``: gender, role,
 affiliation, country and the evidence, from ``Entity.profile`` or ``Speaker.profile``);
-``profiles`` holds the merge per speaker key (the key the quotation merge uses:
-``e:<entity>`` or ``n:<type>:<name>``): the evidence adds up across articles, a gender or
+``profiles`` holds the merge per speaker (``profile_key``: ``e:<entity>`` for a speaker
+linked to a corpus entity, so every name the store merged into the entity counts, else
+the store's own speaker key, ``keys.speaker_key``): the evidence adds up across articles, a gender or
 role needs a clear majority of it, and conflicting articles are kept and counted
 (``gender_votes``, ``role_votes``) so the UI can show them.
 """
@@ -22,7 +23,7 @@ CLEAR_MAJORITY = 2      # as in newsgraph.profiles: the winner needs twice the o
 WEIGHT = {"honorific": 3, "gendered_noun": 2, "pronoun": 1, "given_name": 1}
 _YEARISH = re.compile(r"^\d+$")
 
-SCHEMA_V3 = """
+SCHEMA_V4 = """
 ALTER TABLE articles ADD COLUMN section TEXT;
 CREATE INDEX articles_section ON articles(section);
 -- one article's view of one speaker
@@ -66,6 +67,15 @@ CREATE INDEX profiles_role ON profiles(role);
 """
 
 
+# the profile key of a quotation row (q): its entity when it has one, else its speaker key
+PROFILE_KEY_SQL = "CASE WHEN q.speaker IS NOT NULL THEN 'e:' || q.speaker ELSE q.speaker_key END"
+
+
+def profile_key(entity: Optional[int], speaker_key: str) -> str:
+    """Whose profile a quote's speaker adds to: the corpus entity, else the speaker key."""
+    return f"e:{entity}" if entity is not None else speaker_key
+
+
 def article_section(rec: ArticleRecord | dict) -> Optional[str]:
     """The section of an article: metadata ``section``, else its first category, else the
     first path segment of its URL that is a word ("/business/..." -> business)."""
@@ -85,14 +95,14 @@ def article_section(rec: ArticleRecord | dict) -> Optional[str]:
     return None
 
 
-def backfill_v3(conn: sqlite3.Connection) -> None:
-    """Migration 3, after SCHEMA_V3: sections and speaker profiles from the stored records."""
+def backfill_v4(conn: sqlite3.Connection) -> None:
+    """Migration 4, after SCHEMA_V4: sections and speaker profiles from the stored records."""
     for art, record in conn.execute("SELECT rowid, record FROM articles").fetchall():
         data = json.loads(record)
         conn.execute("UPDATE articles SET section = ? WHERE rowid = ?", (article_section(data), art))
         rec = ArticleRecord.from_dict(data)
         keys = {}
-        for occ_idx, skey, eid in conn.execute(
+        for occ_idx, skey, eid in conn.execute(  # noqa: B007
                 "SELECT o.idx, q.speaker_key, q.speaker FROM occurrences o JOIN quotations q ON q.id = o.quotation "
                 "WHERE o.article = ?", (art,)):
             if occ_idx < len(rec.quotes):
@@ -116,7 +126,8 @@ def write_article_profiles(conn: sqlite3.Connection, art: int, rec: ArticleRecor
     done: set[str] = set()
     for quote, eid, skey in speakers:
         sp = quote.speaker
-        if sp is None or skey in done or skey == "none":
+        skey = profile_key(eid, skey) if skey else ""
+        if sp is None or not skey or skey in done:
             continue
         ent = entities.get(sp.entity) if sp.entity else None
         prof: Optional[Profile] = ent.profile if ent is not None and ent.profile else sp.profile

@@ -15,6 +15,7 @@ from typing import Optional
 from ..errors import E
 from ..records import ROLES
 from .db import Store, StoreError
+from .profiles import PROFILE_KEY_SQL
 
 GROUPINGS = {None: None, "outlet": "o.site", "month": "substr(o.published, 1, 7)", "section": "a.section"}
 GENDER_VALUES = ("female", "male", "unknown")
@@ -56,12 +57,12 @@ def sources(store: Store, *, by: Optional[str] = None, since: Optional[str] = No
     conn = store.reader()
     with store.time_limit(conn):
         rows = conn.execute(
-            f"SELECT {group_sql} AS grp, q.speaker_key AS skey, q.speaker AS entity, "
+            f"SELECT {group_sql} AS grp, {PROFILE_KEY_SQL} AS skey, q.speaker AS entity, "
             f"COALESCE(e.name, q.speaker_name) AS name, p.kind AS kind, p.gender AS gender, p.role AS role, "
             f"COUNT(*) AS n FROM occurrences o JOIN articles a ON a.rowid = o.article "
-            f"JOIN quotations q ON q.id = o.quotation LEFT JOIN profiles p ON p.speaker_key = q.speaker_key "
+            f"JOIN quotations q ON q.id = o.quotation LEFT JOIN profiles p ON p.speaker_key = {PROFILE_KEY_SQL} "
             f"LEFT JOIN entities e ON e.id = q.speaker "
-            f"WHERE {where_sql} GROUP BY grp, q.speaker_key", params).fetchall()
+            f"WHERE {where_sql} GROUP BY grp, skey", params).fetchall()
     groups: dict = defaultdict(list)
     for r in rows:
         groups[r["grp"]].append(r)

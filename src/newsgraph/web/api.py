@@ -11,7 +11,8 @@ from pydantic import BaseModel
 from .. import store as S
 from ..records import ArticleRecord, ErrorRecord
 from . import params as P
-from .errors import WE, WebError, bad_param
+from ..errors import E
+from .errors import WebError, bad_body, bad_param, not_found
 from .validate import check_record
 
 
@@ -54,10 +55,10 @@ def speaker_ref(value: str):
     v = value.strip()
     if v.isascii() and v.isdigit():
         if len(v) > 18:
-            raise WebError(404, "E104", f"no speaker matches {value!r}")
+            raise not_found("speaker", value)
         return int(v)
     if any(c.isdigit() for c in v) and v.isdigit():   # other scripts' digits are not ids
-        raise WebError(404, "E104", f"no speaker matches {value!r}")
+        raise not_found("speaker", value)
     if not v:
         raise bad_param("speaker", "must not be empty")
     return v
@@ -158,20 +159,18 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
     token = request.app.state.ingest_token
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not token or not hmac.compare_digest(given.encode(), token.encode()):
-        raise WebError(401, WE.UNAUTHORIZED.value, "a valid ingest token is needed: "
-                                                   "send the header 'Authorization: Bearer TOKEN'",
-                       headers={"WWW-Authenticate": "Bearer"})
+        raise WebError(401, E.UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
     limit = request.app.state.max_body_bytes
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise WebError(413, WE.TOO_LARGE.value, f"the request body is over {limit} bytes; send smaller batches")
+            raise WebError(413, E.BODY_TOO_LARGE, limit=limit)
         chunks.append(chunk)
     try:
         lines = b"".join(chunks).decode("utf-8").splitlines()
     except UnicodeDecodeError:
-        raise WebError(400, WE.BAD_BODY.value, "the body is not UTF-8 text; send JSON lines") from None
+        raise bad_body("it is not UTF-8 text") from None
     records, raw_lines = [], []
     for n, line in enumerate(lines, 1):
         if not line.strip():
@@ -188,12 +187,11 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
             if isinstance(rec, ArticleRecord):
                 check_record(rec)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise WebError(400, WE.BAD_BODY.value, f"line {n} is neither an ArticleRecord nor a raw article "
-                                                   f"({exc}); send the JSON lines written by 'newsgraph "
-                                                   "extract', or feed lines with 'id' and 'text' or 'html'") from None
+            raise bad_body(f"line {n} is neither an ArticleRecord nor a raw article with 'id' and 'text' "
+                           f"or 'html': {exc}") from None
         records.append(rec)
     if not records and not raw_lines:
-        raise WebError(400, WE.BAD_BODY.value, "the body holds no records; send JSON lines")
+        raise bad_body("it holds no records")
     from starlette.concurrency import run_in_threadpool
 
     options = request.app.state.options
