@@ -34,7 +34,7 @@ def stacked_bars_svg(rows: list[dict], segments: tuple[str, ...], *, label: str,
     for i, row in enumerate(rows):
         y = top + i * (bar_h + gap)
         name = str(row["label"])
-        short = name if len(name) <= 26 else name[:25] + "\u2026"
+        short = name if len(name) <= 22 else name[:21] + "\u2026"
         parts.append(f'<text class="rlab" x="{pad_l - 8}" y="{y + bar_h * 0.72:.1f}" text-anchor="end">'
                      f'<title>{escape(name)}</title>{escape(short)}</text>')
         x = float(pad_l)
