@@ -274,7 +274,7 @@ def find_profile(record: dict, row: dict) -> Optional[dict]:
     return None
 
 
-def _ratio(a: int, b: int) -> Optional[float]:
+def _share(a: int, b: int) -> Optional[float]:
     return round(a / b, 3) if b else None
 
 
@@ -321,12 +321,12 @@ def score_profiles(annotations: Iterable[dict], records: dict[str, dict]) -> dic
                           f"({row.get('note', '')})")
     summary = {
         "speakers": c["speakers"], "found": c["found"], "people": c["people"], "people_found": c["people_found"],
-        "gender_accuracy": _ratio(c["gender_ok"], c["gender"]),
-        "gender_accuracy_clear": _ratio(c["clear_ok"], c["clear"]),
-        "gender_unclear_left_unknown": _ratio(c["unclear_unknown"], c["unclear"]),
-        "gender_unknown_share": _ratio(c["predicted_unknown"], c["gender"]),
-        "role_accuracy_people": _ratio(c["role_people_ok"], c["role_people"]),
-        "role_accuracy": _ratio(c["role_ok"], c["role"]),
-        "role_unknown_share": _ratio(c["role_unknown"], c["role"]),
+        "gender_accuracy": _share(c["gender_ok"], c["gender"]),
+        "gender_accuracy_clear": _share(c["clear_ok"], c["clear"]),
+        "gender_unclear_left_unknown": _share(c["unclear_unknown"], c["unclear"]),
+        "gender_unknown_share": _share(c["predicted_unknown"], c["gender"]),
+        "role_accuracy_people": _share(c["role_people_ok"], c["role_people"]),
+        "role_accuracy": _share(c["role_ok"], c["role"]),
+        "role_unknown_share": _share(c["role_unknown"], c["role"]),
     }
     return {"summary": summary, "misses": misses}
