@@ -13,6 +13,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgraph.nlp import STAGE_NAMES
 from newsgraph.records import Timex
 from newsgraph.timex import (
     TIMEX_COMPONENT,
@@ -342,7 +343,7 @@ def test_timeml_dev_set(nlp, tmp_path, capsys):
     rows = [(p.stem, *score_timex.parse_tml(p)[:2]) for p in paths]
     out = tmp_path / "out.jsonl"
     with out.open("w", encoding="utf-8") as f:
-        for (doc_id, dct, text), doc in zip(rows, nlp.pipe(t for _, _, t in rows)):
+        for (doc_id, dct, text), doc in zip(rows, nlp.pipe((t for _, _, t in rows), disable=STAGE_NAMES)):
             tx = tag_timexes(doc, dt.date.fromisoformat(dct))
             f.write(json.dumps({"id": doc_id, "timexes": [t.__dict__ for t in tx]}) + "\n")
     capsys.readouterr()
