@@ -731,7 +731,7 @@ def clean_page_text(text: str) -> CleanedPage:
         if key == title_key:
             dropped["duplicate"] += 1
             continue
-        if key in seen:
+        if key in seen and u.kind != "table":   # a table may repeat a row; a page repeats text
             j = seen[key]
             near = len(blocks) - j <= 3 and all(b.role == "caption" for b in blocks[j + 1:])
             if near and u.words >= 5 and not any(q in u.text for q in _QUOTES):
@@ -783,7 +783,7 @@ def _publication_date(units: list[_Unit], t: Optional[int], start: int, end: int
         if value:
             source = "updated" if updated_line(value) else u.reason
             found.append((2 if source == "updated" else 0, i, value, source))
-        elif i != t and u.kind in ("link", "sentence") and u.words <= 14 and parse_date(u.text):
+        elif i != t and u.kind == "link" and u.words <= 14 and parse_date(u.text):
             # a date inside a short header line: "von Jane Doe am 14. Mai 2014", "28.01.22 / 3 comments"
             updated = updated_line(u.text)
             found.append((2 if updated else 1, i, u.text, "updated" if updated else "byline"))
