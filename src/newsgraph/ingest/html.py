@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from ..clean import (
     Block, CleanedPage, author_line, closing_matter, line_kind, normalise_space, paragraph_dateline, strip_site,
 )
+from ..clean.dates import parse_date
 from ..clean.vocab import _ADDRESSED
 from ..errors import E, NewsgraphError
 
@@ -63,10 +64,13 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
     doc = None
     for recall in (False, True):
         try:
+            # trafilatura's own date search stays fast (meta tags and markup): the slow text
+            # search (dateparser guessing the language, about a second a page) runs below,
+            # only for pages without a date in their markup
             doc = trafilatura.bare_extraction(
                 copy.deepcopy(tree), url=url, with_metadata=True, include_comments=False,
                 include_tables=True, include_images=False, include_formatting=False,
-                favor_recall=recall)
+                favor_recall=recall, date_extraction_params=_FAST_DATE)
         except Exception as exc:  # a trafilatura failure is this page's problem only
             log.warning("trafilatura failed on %s: %s", url or "<html>", exc)
             doc = None
@@ -89,15 +93,18 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
         metadata["url"] = url
     # meta tags and markup first (fast); else trafilatura's own htmldate run, which
     # also searched the text (extensive search)
-    published = _published(date_tree, url) or (doc.date if isinstance(doc.date, str) else None)
-    if published:
-        metadata["published"] = published[:10]
+    published = _published(copy.deepcopy(date_tree), url) or (doc.date if isinstance(doc.date, str) else None)
 
     title = normalise_space(doc.title or "") or None
     if title:   # "Headline | Site": the site's name is no part of the headline
         title = strip_site(title, metadata.get("site"), metadata.get("hostname"), url and urlsplit(url).hostname)
     dropped: Counter = Counter()
     blocks = _body_blocks(doc.body, title, metadata, dropped)
+    # no date in the markup: the article's own date line (read in any language), else
+    # htmldate's search of the page's text
+    published = published or parse_date(metadata.get("dateline") or "") or _published(date_tree, url, extensive=True)
+    if published:
+        metadata["published"] = published[:10]
     _trim_close(blocks, metadata.get("author"), dropped)
     if title is None and blocks and blocks[0].role == "heading":
         title = blocks.pop(0).text   # no <title>, no meta tags: the first heading
@@ -112,12 +119,16 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
     return CleanedPage(title, blocks, metadata)
 
 
-def _published(tree, url: Optional[str]) -> Optional[str]:
-    """The original publication date by htmldate, from meta tags and markup only (fast)."""
+_FAST_DATE = {"original_date": True, "extensive_search": False}
+
+
+def _published(tree, url: Optional[str], *, extensive: bool = False) -> Optional[str]:
+    """The original publication date by htmldate: from meta tags and markup (fast), or
+    with ``extensive`` from the page's text too (slow; for pages whose markup has none)."""
     try:
         from htmldate import find_date
 
-        return find_date(tree, url=url, original_date=True, extensive_search=False)
+        return find_date(tree, url=url, original_date=True, extensive_search=extensive)
     except Exception as exc:  # htmldate is best effort
         log.debug("htmldate failed: %s", exc)
         return None
