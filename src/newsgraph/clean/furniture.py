@@ -35,7 +35,8 @@ END_HEADERS = "|".join((
 # a header that opens a list of links (the article may go on after it)
 LIST_HEADERS = "|".join((
     r"lesen sie auch|lies auch|auch lesen|siehe auch|mehr zum thema|mehr dazu|zum thema|"
-    r"das könnte (?:sie|dich) auch interessieren|(?:das )?könnte (?:sie|dich) auch interessieren|"
+    r"(?:das(?: thema)? )?könnte (?:sie|dich|euch) auch interessieren|schon gelesen|auch interessant|"
+    r"auch (?:auf|bei) [\w .'-]+|"
     r"(?:ähnliche|verwandte|weitere|passende) (?:beiträge|artikel|nachrichten|meldungen|themen|rezepte|news|berichte)|"
     r"(?:weitere )?empfehlungen|schlagw(?:ö|o)rter|schlagworte|themen|kategorien|aktuelle (?:beiträge|artikel|berichte|nachrichten)|"
     r"top[- ]themen|mehr aus [\w .'-]+|mehr von [\w .'-]+",

@@ -315,7 +315,8 @@ def line_kind(text: str) -> _Unit:
         return drop("chrome")
     if n <= 10 and _ADVERT.fullmatch(key):
         return drop("advertisement")
-    if n <= 16 and _INLINE_LINK.match(text) and not any(q in text for q in _QUOTES):
+    inline = _INLINE_LINK.match(text)   # "Read more: ...", "Lesen Sie auch » ..." (» a separator, no quote)
+    if inline and n <= 25 and not any(q in text[inline.end():] for q in _QUOTES):
         return drop("link")
     if n <= 20 and (_BREADCRUMB.search(text) or _CLICK.search(text)) and not any(q in text for q in _QUOTES):
         return drop("link")

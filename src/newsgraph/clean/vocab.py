@@ -147,7 +147,8 @@ _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _COOKIE_CONTEXT = re.compile(r"\b(?:site|website|browser|browsing|experience|consent|polic(?:y|ies)|settings|"
                              r"preferences|personali[sz]e|analytics|third[- ]party|advertising|ads|traffic|"
                              + _F.COOKIE_CONTEXT + r")\b", re.I)
-_ADDRESSED = re.compile(r"\b(?:you|your|you're|you’re|(?i:" + _F.ADDRESSED + r")|" + _F.ADDRESSED_CASED + r")\b")
+# the reader addressed: English and the furniture languages in any case, German "Sie" with its capital
+_ADDRESSED = re.compile(r"\b(?:(?i:you|your|you're|you’re|" + _F.ADDRESSED + r")|" + _F.ADDRESSED_CASED + r")\b")
 _IMPERATIVE = re.compile(r"(?:subscribe|sign|log|register|get|join|already|support|become|unlock|enter|create|want|"
                          r"don't|don’t|enjoy|try|start|continue|read|keep|receive|never miss|" + _F.IMPERATIVE
                          + r")\b", re.I)
