@@ -57,6 +57,10 @@ def test_japanese_length_in_characters():
     ("4 Min. Lesedauer", "drop", "reading_time"),
     ("Wir verwenden Cookies, um Ihnen die bestmögliche Nutzung unserer Webseite zu ermöglichen.", "drop", "cookie"),
     ("Abonniere unseren Newsletter und verpasse keine Neuigkeiten mehr!", "drop", "subscription"),
+    # regression: "You" opening a sentence is the reader too
+    ("To read on, please subscribe. You can cancel at any time.", "drop", "subscription"),
+    ("À lire aussi » Le port ferme ses quais le dimanche", "drop", "link"),     # » a separator, no quote
+    ("Das Thema könnte dich auch interessieren:", "list", None),
     ("Your email address will not be published. Required fields are marked *", "end", None),
     ("Please understand that we moderate comments before they are published.", "drop", "comment_policy"),
     ("Advertising disclosure: We may receive compensation for some of the links in our stories.", "drop",
