@@ -371,11 +371,17 @@ def _mark_repeats(units: list[_Unit], times: int = 3, keep: frozenset = frozense
     template: "Show image", "Photo: X", "3 of 17", "Read more". They go. Those
     framing the paragraphs of a gallery or a list of steps (a paragraph close on each
     side) cost little, so the text they interleave stays one run; elsewhere (a menu
-    shown twice, teasers' "more" links) they cost what a link does."""
+    shown twice, teasers' "more" links) they cost what a link does. Paragraphs repeated
+    away from other paragraphs (a consent box's per-service notes) go too."""
     keys = [_DIGITS.sub("#", _norm_key(u.text)) if u.kind in ("link", "sentence", "caption")
             and u.words <= 8 else None for u in units]
-    counts = Counter(k for k in keys if k)
-    marked = [bool(k and counts[k] >= times) and i not in keep for i, k in enumerate(keys)]
+    # and paragraphs the page repeats, whole or with small changes ("Legal basis: Service
+    # X transfers your data ...", once per service of a consent box): their six first words
+    openings = [" ".join(_norm_key(u.text).split()[:6]) if u.kind in ("prose", "sentence") and u.words >= 12
+                else None for u in units]
+    counts = Counter(k for k in keys + openings if k)
+    marked = [i not in keep and bool((k and counts[k] >= times) or (o and counts[o] >= times))
+              for i, (k, o) in enumerate(zip(keys, openings))]
 
     def paragraph_near(i: int, step: int) -> bool:
         j, seen = i + step, 0
@@ -388,7 +394,9 @@ def _mark_repeats(units: list[_Unit], times: int = 3, keep: frozenset = frozense
         return False
 
     framed = [m and paragraph_near(i, -1) and paragraph_near(i, 1) for i, m in enumerate(marked)]
-    for u, m, f in zip(units, marked, framed):
+    for u, m, f, o in zip(units, marked, framed, openings):
+        if m and o and f:
+            continue   # a paragraph repeated between other paragraphs (a FAQ per section): text
         if m:
             u.kind, u.reason = "drop", "template" if f else "repeated"
 
