@@ -114,6 +114,28 @@ def test_a_menu_shown_three_times_is_still_a_menu():
                                "increase since 2020.")]
 
 
+CONSENT = "\n".join(
+    f"{svc}\nPurpose: statistics\nLegal basis for the transfer to the USA: the {svc} group transfers personal data of "
+    f"visitors to its servers in the United States, where it may be accessed by the authorities.\nStorage: two years"
+    for svc in ("Alpha Analytics", "Beta Video", "Gamma Maps"))
+
+
+def test_paragraphs_a_consent_box_repeats_go_an_faq_repeated_per_section_stays():
+    article = ("The harbour authority raised ferry fares by ten per cent on Friday, the first increase since 2020, "
+               "citing higher fuel and crew costs for the island routes.")
+    page = clean_page_text(f"Ferry fares rise\n\n{article}\n\n{CONSENT}\n")
+    assert split(page)[1] == [("body", article)]
+    question = "Are the buses on this route accessible to passengers who use a wheelchair or a walking frame?"
+    faq = "\n\n".join(f"{line}\n\n{question}\n\n{answer}" for line, answer in (
+        ("North line", "Yes: every bus on the north line has a ramp at the middle door and two spaces inside it."),
+        ("South line", "Most do, but two older buses on the south line have steps, so please call us before you go."),
+        ("Coast line", "All coast line buses are low-floor vehicles with a ramp that the driver folds out for you.")))
+    page = clean_page_text(f"Bus replacement advice\n\nBy the Travel Desk\n3 March 2025\n\n{faq}\n")
+    assert page.title == "Bus replacement advice"
+    assert [t for _, t in split(page)[1]].count(question) == 1      # the question once, every answer
+    assert sum(1 for _, t in split(page)[1] if t.startswith(("Yes:", "Most do", "All coast"))) == 3
+
+
 def test_a_block_of_quantities_is_a_list_of_the_text_a_block_of_links_is_not():
     page = clean_page_text("""Barley soup
 

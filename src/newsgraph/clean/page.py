@@ -379,6 +379,9 @@ def _mark_repeats(units: list[_Unit], times: int = 3, keep: frozenset = frozense
     # X transfers your data ...", once per service of a consent box): their six first words
     openings = [" ".join(_norm_key(u.text).split()[:6]) if u.kind in ("prose", "sentence") and u.words >= 12
                 else None for u in units]
+    # paragraphs alike one after another are the page's text (a list of entries), no box
+    openings = [None if o and ((i > 0 and openings[i - 1] == o) or (i + 1 < len(units) and openings[i + 1] == o))
+                else o for i, o in enumerate(openings)]
     counts = Counter(k for k in keys + openings if k)
     marked = [i not in keep and bool((k and counts[k] >= times) or (o and counts[o] >= times))
               for i, (k, o) in enumerate(zip(keys, openings))]
