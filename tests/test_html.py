@@ -186,3 +186,31 @@ def test_calls_to_the_reader_and_author_notes_after_the_article_go():
     page = clean_html(_page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>{tail}"))
     assert [b.text for b in page.blocks] == [P1, P2, P3]
     assert page.metadata["dropped"]["promotion"] == 1 and page.metadata["dropped"]["author"] == 1
+
+
+def test_page_text_renders_what_a_browser_shows():
+    from trafilatura.utils import load_html
+
+    from newsgraph.ingest.html import page_text
+
+    html = ("<html><head><title>Harbour news</title><style>p {color: red}</style></head><body>"
+            "<nav><ul><li><a href='/'>Home</a></li>\n<li>Sport</li></ul></nav>"
+            "<h1>Ferry fares rise</h1><p>The harbour authority raised\nfares on <b>Friday</b>.</p>"
+            "<p>Commuters were not pleased.<br>Nor were the unions.</p>"
+            "<table><tr><td>Route</td><td>Fare</td></tr><tr><td>North</td><td>3 euros</td></tr></table>"
+            "<p><ruby>港<rt>みなと</rt></ruby>の船</p><script>var x = 1;</script></body></html>")
+    assert page_text(load_html(html)) == (
+        "Harbour news\n\nHome\nSport\nFerry fares rise\n\nThe harbour authority raised fares on Friday.\n\n"
+        "Commuters were not pleased.\nNor were the unions.\n\nRoute\tFare\nNorth\t3 euros\n\n港の船")
+
+
+def test_when_trafilatura_keeps_almost_nothing_the_pages_own_text_is_cleaned():
+    from trafilatura.utils import load_html
+
+    from newsgraph.ingest.html import _from_page_text
+
+    page = _from_page_text(load_html(_page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>")), None)
+    assert page.title == "Spring rainfall above average"
+    assert [b.text for b in page.blocks] == [P1, P2, P3]
+    assert page.metadata["dropped"]["page_text"] == 1
+    assert _from_page_text(load_html("<html><body><nav>Home</nav></body></html>"), None) is None

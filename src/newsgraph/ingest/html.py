@@ -19,7 +19,8 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from ..clean import (
-    Block, CleanedPage, author_line, closing_matter, line_kind, normalise_space, paragraph_dateline, strip_site,
+    Block, CleanedPage, author_line, clean_page_text, closing_matter, line_kind, normalise_space,
+    paragraph_dateline, strip_site,
 )
 from ..clean.dates import parse_date
 from ..clean.vocab import _ADDRESSED
@@ -77,7 +78,10 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
         if doc is not None and doc.body is not None and len(doc.body):
             break
     if doc is None or doc.body is None or not len(doc.body):
-        raise NewsgraphError(E.NO_ARTICLE, detail="trafilatura found no main text in the page")
+        fallback = _from_page_text(page_tree, url)
+        if fallback is None:
+            raise NewsgraphError(E.NO_ARTICLE, detail="trafilatura found no main text in the page")
+        return fallback
 
     metadata: dict = {}
     for key, attr in (("author", "author"), ("site", "sitename"), ("url", "url"),
@@ -108,6 +112,12 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
     _trim_close(blocks, metadata.get("author"), dropped)
     if title is None and blocks and blocks[0].role == "heading":
         title = blocks.pop(0).text   # no <title>, no meta tags: the first heading
+    words = _words_of(blocks)   # in words; in Chinese and Japanese from characters
+    if words < _FEW_WORDS:   # trafilatura kept (almost) nothing: the page's own text, cleaned
+        fallback = _from_page_text(page_tree, url, least=max(3 * words, 1))
+        if fallback is not None:
+            fallback.metadata.update({k: v for k, v in metadata.items() if k not in fallback.metadata})
+            return fallback
     if not any(b.role == "body" for b in blocks):
         raise NewsgraphError(E.NO_ARTICLE, detail="no body paragraph in the main text")
     _add_captions(page_tree, blocks)
@@ -120,6 +130,86 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
 
 
 _FAST_DATE = {"original_date": True, "extensive_search": False}
+_FEW_WORDS = 50   # fewer words of text than this from trafilatura: try the page's own text
+
+
+def _words_of(blocks: list[Block]) -> int:
+    return sum(line_kind(b.text).words for b in blocks if b.role in ("body", "heading"))
+
+
+def _from_page_text(tree, url: Optional[str], least: int = 1) -> Optional[CleanedPage]:
+    """The page cleaned as the text a browser shows (``page_text``) by the page-dump
+    cleaner, when it finds an article of at least ``least`` words; else None."""
+    page = clean_page_text(page_text(tree))
+    words = _words_of(page.blocks)
+    if words < least or not any(b.role == "body" for b in page.blocks):
+        return None
+    published = page.metadata.get("published") or _published(copy.deepcopy(tree), url)
+    if published:
+        page.metadata["published"], page.metadata["published_source"] = published[:10], "html"
+    page.metadata["dropped"] = {**page.metadata.get("dropped", {}), "page_text": 1}
+    return page
+
+
+# the elements a browser shows as blocks; <p> with an empty line around it; cells with tabs
+_BLOCKS = frozenset(("p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "ul", "ol",
+                     "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "blockquote", "figure",
+                     "figcaption", "pre", "form", "dl", "dt", "dd", "address", "details", "summary", "hr"))
+_HIDDEN = frozenset(("script", "style", "noscript", "template", "svg", "head", "iframe", "object", "embed",
+                     "canvas", "select", "option", "button", "input", "textarea", "rt", "rp"))
+
+
+def page_text(tree) -> str:
+    """The text of a page as a browser shows it (its innerText): the <title> line first,
+    a line per block, an empty line around paragraphs, table cells separated by tabs."""
+    from lxml import etree
+
+    out: list[str] = []
+    pending = 0   # line breaks owed before the next text: 1 between blocks, 2 around a <p>
+
+    def text(value: Optional[str]) -> None:
+        nonlocal pending
+        if not value or not value.strip() and not out:
+            return
+        value = value.replace("\n", " ").replace("\r", " ")   # white space in markup is a space
+        if value.strip() and pending:
+            out.append("\n" * pending)
+            pending = 0
+        out.append(value)
+
+    def brk(n: int) -> None:
+        nonlocal pending
+        pending = max(pending, n)
+
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    skip = 0   # depth inside a hidden element
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag.lower() if isinstance(el.tag, str) else None
+        if event == "start":
+            if tag in _HIDDEN or tag is None:
+                skip += 1
+            elif not skip:
+                if tag in _BLOCKS:
+                    brk(2 if tag == "p" else 1)
+                elif tag == "br":
+                    brk(1)
+                elif tag in ("td", "th") and el.getprevious() is not None:
+                    text("\t")
+                text(el.text)
+            continue
+        if tag in _HIDDEN or tag is None:
+            skip -= 1
+        elif not skip and tag in _BLOCKS:
+            brk(2 if tag == "p" else 1)
+        if not skip and el is not root:
+            text(el.tail)
+    lines = []
+    for line in "".join(out).split("\n"):
+        cells = [normalise_space(c) for c in line.split("\t")]
+        lines.append("\t".join(c for c in cells if c))
+    title = normalise_space(tree.findtext(".//title") or "")
+    return (title + "\n\n" if title else "") + "\n".join(lines).strip()
 
 
 def _published(tree, url: Optional[str], *, extensive: bool = False) -> Optional[str]:
