@@ -1,6 +1,11 @@
-"""Page-dump text cleaning: headline, body paragraphs, headings, captions.
+"""Page-dump text cleaning: headline, body paragraphs, headings, captions, tables.
 
-A scraper saved a page's visible text, one element per line. ``clean_page_text``
+A scraper saved a page's visible text, one element per line, in any language: the
+cleaner reads the structure the text keeps (line lengths and shapes, blocks between
+blank lines, lines the page repeats, the page title, position) and never needs to know
+the language; word lists (``vocab.py`` in English, ``furniture.py`` in the larger
+European languages) only name page furniture. Dates: ``dates.py``. The whole design,
+and its figures: docs/cleaning.md. ``clean_page_text``
 keeps the article and drops the page around it (menus, share bars, related
 headlines, comments, footers), counting every dropped line under its reason in
 ``metadata["dropped"]``. It never raises: odd input gives an empty page, and the
@@ -8,14 +13,21 @@ pipeline decides what "no body" means.
 
 How it works (linear in the input, pure Python):
 
-1. Lines become *units* (one per line; hard-wrapped lines are joined again).
+1. Lines become *units* (one per line; hard-wrapped lines are joined again; rows
+   of tab-separated cells are table rows).
 2. Each unit gets a *kind* from its shape alone (``line_kind``): ``prose`` (long,
-   sentence-shaped, dense in stop words), ``sentence`` (short, ends like a
+   sentence-shaped running text: dense in English function words, or mostly small
+   words in a script with case, or with sentence punctuation in one without; length
+   in characters for Chinese and Japanese), ``sentence`` (short, ends like a
    sentence), ``link`` (no final punctuation, or Title Case: a menu item, a
    headline, a heading), ``time`` (a bare clock time, a live-blog entry),
    ``caption``, a section header that ends the article (``end``: comments, most
    read, footer) or opens a list of links (``list``: related stories), or ``drop``
    with its reason (chrome, byline, dateline, cookie, subscription, footer...).
+   Then the page's structure: template lines it repeats (``template`` between
+   paragraphs, cheap; ``repeated`` elsewhere), blocks of list content (``item``), the
+   lines that repeat the page's title line (the headline; its first paragraph gets a
+   bonus).
 3. The article is the run of units with the highest score, a maximum-sum
    subarray: prose scores, link-like and chrome lines cost; a box of links with
    prose on both sides costs little, so the article runs across it.

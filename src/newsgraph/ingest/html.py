@@ -6,8 +6,12 @@ of the article are taken from the page itself and put back in reading order.
 The blocks then go through the same line rules as page dumps (``clean.line_kind``)
 so that bylines, date lines, adverts and share prompts that trafilatura keeps
 are dropped and counted; before the first body paragraph, a short kicker or
-section label and author / job-title lines go too. A dateline opening the first
-paragraph is recorded in ``metadata["dateline"]``.
+section label and author / job-title lines go too; after the last, what closes an
+article and is no part of it (``clean.closing_matter``). Tables are kept (data tables as
+rows of role ``table``). A dateline opening the first paragraph is recorded in
+``metadata["dateline"]``; the site's name leaves the title. When trafilatura keeps
+(almost) nothing, the page's own text (``page_text``) goes through the page-dump
+cleaner. See docs/cleaning.md.
 """
 from __future__ import annotations
 
