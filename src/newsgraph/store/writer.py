@@ -82,26 +82,36 @@ class ArticleWriter:
         self.duplicate_threshold = duplicate_threshold
         self._ambiguous: Optional[tuple[str, list[str]]] = None
         self._absorbed: dict[int, int] = {}
+        self.dirty_speakers: set[int] = set()   # their speaker_stats are recomputed by flush()
+        self._has_canonical = "canonical_url" in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+
+    def flush(self) -> None:
+        """Bring the counts kept for serving up to date (before the transaction commits)."""
+        from .stats import refresh_counts, refresh_speakers
+
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_stats'").fetchone():
+            return          # an older schema, being migrated
+        refresh_speakers(self.conn, self.dirty_speakers)
+        refresh_counts(self.conn)
+        self.dirty_speakers.clear()
 
     # ------------------------------------------------------------ articles
     def find_article(self, rec: ArticleRecord, chash: str) -> Optional[sqlite3.Row]:
-        q = self.conn.execute
-        row = q("SELECT rowid, id, record_hash FROM articles WHERE id = ?", (rec.id,)).fetchone()
-        if row is None:
-            row = q("SELECT a.rowid, a.id, a.record_hash FROM article_ids i JOIN articles a ON a.rowid = i.article "
-                    "WHERE i.id = ?", (rec.id,)).fetchone()
-        if row is None:
-            row = q("SELECT rowid, id, record_hash FROM articles WHERE content_hash = ? ORDER BY rowid LIMIT 1",
-                    (chash,)).fetchone()
-        return row
+        """The stored article ``rec`` is, or None; a conflicting id is changed (see ``identity``)."""
+        from .identity import place
+
+        return place(self.conn, rec, chash, by_url=self._has_canonical)
 
     def write(self, rec: ArticleRecord) -> str:
-        """Store one record: returns "inserted", "updated" or "unchanged"."""
+        """Store one record: returns "inserted", "updated", "unchanged" or "conflicting"
+        (inserted under ``ID~N`` because another input holds its id)."""
+        from .identity import canonical_url
+
         self._absorbed = {}
+        chash = T.content_hash(rec.text)
+        row = self.find_article(rec, chash)   # may give rec a free id: hash the record after
         record_json = json.dumps(plain(rec), ensure_ascii=False)
         rhash = hashlib.sha256(record_json.encode("utf-8")).hexdigest()
-        chash = T.content_hash(rec.text)
-        row = self.find_article(rec, chash)
         if row is not None and row["record_hash"] == rhash:
             return "unchanged"
         site = article_site(rec)
@@ -111,6 +121,8 @@ class ArticleWriter:
                     published_source=rec.published_source, language=rec.language,
                     record_schema=rec.schema_version, minhash=T.sig_to_blob(sig), record=record_json,
                     ingested_at=_now())
+        if self._has_canonical:
+            cols["canonical_url"] = canonical_url(rec.metadata.get("url"))
         old_quotations: set[int] = set()
         old_entities: set[int] = set()
         if row is None:
@@ -119,7 +131,7 @@ class ArticleWriter:
             cur = self.conn.execute(f"INSERT INTO articles (id, {names}) VALUES (:id, {marks})",
                                     {"id": rec.id, **cols})
             art = cur.lastrowid
-            status = "inserted"
+            status = "conflicting" if "id_conflict" in rec.metadata else "inserted"
         else:
             art = row["rowid"]
             old_quotations, old_entities = self._clear(art)
@@ -337,6 +349,7 @@ class ArticleWriter:
         q("DELETE FROM entity_keys WHERE entity = ?", (src,))
         q("DELETE FROM entities WHERE id = ?", (src,))
         self._absorbed[src] = dst
+        self.dirty_speakers |= {src, dst}
 
     def canon(self, eid: Optional[int]) -> Optional[int]:
         """The entity an id stands for now (after merges within this article)."""
@@ -475,6 +488,9 @@ class ArticleWriter:
 
     def refresh_quotation(self, qid: int) -> None:
         """Recount a quotation's occurrences; delete it when none is left."""
+        speaker = self.conn.execute("SELECT speaker FROM quotations WHERE id = ?", (qid,)).fetchone()
+        if speaker is not None and speaker[0] is not None:
+            self.dirty_speakers.add(speaker[0])
         row = self.conn.execute(
             "SELECT COUNT(*), COUNT(DISTINCT COALESCE(a.duplicate_of, a.rowid)), COUNT(DISTINCT o.site), "
             "MIN(o.sdate), MIN(o.published), MAX(o.sdate) "
