@@ -29,7 +29,7 @@ def main(verbose: bool) -> None:
 def _progress(quiet: bool, label: str):
     """A progress bar on stderr with articles/s and the error count; silent with --quiet."""
     if quiet:
-        yield lambda ok, err: None
+        yield lambda ok, err, read=None: None
         return
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -40,29 +40,55 @@ def _progress(quiet: bool, label: str):
                   console=console, transient=not console.is_terminal) as bar:
         task = bar.add_task(label, total=None)
 
-        def update(ok: int, err: int) -> None:
+        def update(ok: int, err: int, read: Optional[int] = None) -> None:
             rate = (ok + err) / max(time.perf_counter() - start, 1e-9)
-            bar.update(task, description=f"{label}: {ok} processed, {err} errors, {rate:.1f} articles/s")
+            busy = f", {read - ok - err} in progress" if read is not None and read > ok + err else ""
+            bar.update(task, description=f"{label}: {ok} processed, {err} errors{busy}, {rate:.1f} articles/s")
 
         yield update
 
 
+SHOWN_FAILURES = 5    # failed inputs listed on stderr; the rest are counted
+EXIT_FAILED_INPUTS = 1  # some inputs became error records (the others were processed)
+
+
+def echo_failures(failed: list, total: int, command: str) -> None:
+    """Which inputs failed and why, on stderr: the first few, then how many more."""
+    if not total:
+        return
+    click.echo(f"newsgraph {command}: {total} input{'s' * (total != 1)} failed:", err=True)
+    for id_, source, code, message in failed[:SHOWN_FAILURES]:
+        click.echo(f"  {source or id_}: {code} {message}", err=True)
+    if total > SHOWN_FAILURES:
+        click.echo(f"  ... and {total - SHOWN_FAILURES} more (all of them are error records in the output)", err=True)
+
+
 def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: int,
-                timeout: float | None = None, max_line: int = DEFAULT_MAX_LINE) -> tuple[int, int]:
-    from .pipeline import Options, extract
+                timeout: float | None = None, max_line: int = DEFAULT_MAX_LINE,
+                failed: Optional[list] = None) -> tuple[int, int]:
+    from .pipeline import Options, process_items
+    from .ingest import read_inputs
 
     ok = err = 0
+    read = [0]
     stdin = sys.stdin.buffer if "-" in paths else None
     with _progress(quiet, "extract") as update:
-        for rec in extract(paths, workers=workers, options=Options(max_bytes=max_bytes, max_line=max_line,
-                                                                     timeout=timeout or None), stdin=stdin):
+        def on_read(item) -> None:   # progress while a long input is still being parsed
+            read[0] += 1
+            update(ok, err, read[0])
+
+        items = read_inputs(paths, max_bytes=max_bytes, max_line=max_line, stdin=stdin, on_read=on_read)
+        options = Options(max_bytes=max_bytes, max_line=max_line, timeout=timeout or None)
+        for rec in process_items(items, workers=workers, timeout=options.timeout):
             if isinstance(rec, ErrorRecord):
                 err += 1
+                if failed is not None and len(failed) < SHOWN_FAILURES:
+                    failed.append((rec.id, rec.source, rec.error.code, rec.error.message))
                 (errors_out or out).write(rec.to_json() + "\n")
             else:
                 ok += 1
                 out.write(rec.to_json() + "\n")
-            update(ok, err)
+            update(ok, err, read[0])
     return ok, err
 
 
@@ -93,7 +119,8 @@ def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, m
 
     Writes one JSON object per article; an input that cannot be processed becomes
     an error record {"id", "source", "error": {"code", "message"}}, so inputs in =
-    records out + error records. With --engine dask, -o is a folder of Parquet
+    records out + error records. Every input is processed; the exit status is 1
+    when any of them failed (the first few are listed on stderr), 0 otherwise. With --engine dask, -o is a folder of Parquet
     tables (articles, quotes, entities, timexes, errors; quotations and speakers
     merged across articles), and a re-run redoes only unfinished shards.
     """
@@ -113,14 +140,22 @@ def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, m
                        f"{summary['articles']} processed, {summary['errors']} errors -> {output}", err=True)
         if summary["failed"]:
             raise click.ClickException(f"{len(summary['failed'])} shards failed; run again to retry them")
+        if summary["errors"]:
+            click.echo(f"newsgraph extract: {summary['errors']} inputs failed; why is in the errors table "
+                       f"({output}/errors/*.parquet)", err=True)
+            sys.exit(EXIT_FAILED_INPUTS)
         return
     if scheduler:
         raise click.UsageError("--scheduler goes with --engine dask")
+    failed: list = []
     with click.open_file(output, "w", encoding="utf-8") as out, \
             (open(errors_path, "w", encoding="utf-8") if errors_path else contextlib.nullcontext()) as err_out:
-        ok, err = run_extract(list(paths), out, err_out, workers, quiet, max_bytes, timeout, max_line)
+        ok, err = run_extract(list(paths), out, err_out, workers, quiet, max_bytes, timeout, max_line, failed)
     if not quiet:
         click.echo(f"newsgraph extract: {ok + err} inputs, {ok} processed, {err} errors", err=True)
+    if err:
+        echo_failures(failed, err, "extract")
+        sys.exit(EXIT_FAILED_INPUTS)
 
 
 @main.command("eval")

@@ -18,6 +18,25 @@ DB_OPTION = click.option("--db", "db_path", default="news.db", show_default=True
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
 
+def _date(ctx, param, value):
+    """A --since/--until value checked as the web API checks it (E201): only real dates."""
+    from .store import date_problem
+
+    problem = date_problem(value)
+    if problem:
+        raise click.BadParameter(f"E201 {problem}")
+    return value or None
+
+
+def _ingest_summary(report, command: str) -> None:
+    """The failed inputs (the first few, then a count) on stderr, and exit status 1 when there are any."""
+    from .cli import EXIT_FAILED_INPUTS, echo_failures
+
+    if report.errors:
+        echo_failures([(i, s, c, m) for i, s, c, m in report.failed], report.errors, command)
+        sys.exit(EXIT_FAILED_INPUTS)
+
+
 def _handle_errors(fn: Callable) -> Callable:
     """A StoreError becomes its message (or the JSON error shape) and exit code 1."""
     @functools.wraps(fn)
@@ -84,8 +103,10 @@ def _echo_json(data) -> None:
 def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_json):
     """Extract PATHS (files, directories, JSONL feeds) and store them in the corpus.
 
-    Re-ingesting an article (same id or same text) updates it in place; an
-    interrupted ingest resumes where it stopped.
+    Re-ingesting an article (the same input again, the same text or the same
+    canonical URL) updates it in place; another input claiming a stored id is
+    kept beside it as ID~2 (counted as conflicting). An interrupted ingest resumes
+    where it stopped. Exit status 1 when any input failed (listed on stderr).
     """
     from .store import ingest_paths, ingest_records, read_record_files
 
@@ -97,8 +118,9 @@ def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_js
         if not live or time.monotonic() - last[0] < 1:
             return
         last[0] = time.monotonic()
-        click.echo(f"\r\033[Kingest: {rep.stored} stored ({rep.inserted} new, {rep.updated} updated), "
-                   f"{rep.errors} errors, {rep.rate:.1f} articles/s", err=True, nl=False)
+        click.echo(f"\r\033[Kingest: {rep.stored} stored ({rep.inserted} new, {rep.updated} updated, "
+                   f"{rep.conflicting} conflicting), {rep.errors} errors, {rep.rate:.1f} articles/s",
+                   err=True, nl=False)
 
     if records:
         report = ingest_records(store, read_record_files(paths), batch_size=batch_size, progress=progress)
@@ -108,9 +130,11 @@ def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_js
     if as_json:
         _echo_json(report.to_dict())
     elif not quiet:
-        click.echo(f"{chr(13) + chr(27) + '[K' if live else ''}newsgraph ingest: {report.stored} stored ({report.inserted} new, {report.updated} updated, "
-                   f"{report.unchanged} unchanged), {report.skipped} already stored, {report.errors} errors, "
-                   f"{report.rate:.1f} articles/s", err=True)
+        click.echo(f"{chr(13) + chr(27) + '[K' if live else ''}newsgraph ingest: {report.stored} stored "
+                   f"({report.inserted} new, {report.updated} updated, {report.unchanged} unchanged, "
+                   f"{report.conflicting} conflicting: id held by another input, kept as ID~N), "
+                   f"{report.skipped} already stored, {report.errors} errors, {report.rate:.1f} articles/s", err=True)
+    _ingest_summary(report, "ingest")
 
 
 @click.command()
@@ -136,7 +160,8 @@ def load(out_dir, db_path, batch_size, quiet, as_json):
         _echo_json(report.to_dict())
     elif not quiet:
         click.echo(f"newsgraph load: {report.stored} stored ({report.inserted} new, {report.updated} updated, "
-                   f"{report.unchanged} unchanged), {report.errors} errors", err=True)
+                   f"{report.unchanged} unchanged, {report.conflicting} conflicting), {report.errors} errors", err=True)
+    _ingest_summary(report, "load")
 
 
 @click.command()
@@ -146,8 +171,8 @@ def load(out_dir, db_path, batch_size, quiet, as_json):
 @click.option("--speaker", help="Who said it (a name, alias or surname).")
 @click.option("--about", help="An entity the statement mentions.")
 @click.option("--speaker-type", type=click.Choice(["person", "organisation", "country", "group", "anonymous"]))
-@click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Up to this date, inclusive.")
+@click.option("--since", callback=_date, metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", callback=_date, metavar="DATE", help="Up to this date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--date-field", type=click.Choice(["statement", "published"]), default="statement", show_default=True,
               help="Filter on when it was said or when it was published.")
 @click.option("--source", help="Outlet (site) that reported it.")

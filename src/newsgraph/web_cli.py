@@ -6,6 +6,8 @@ import os
 
 import click
 
+from .store_cli import DB_OPTION   # the same --db as every other command: news.db or $NEWSGRAPH_DB
+
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
@@ -19,8 +21,7 @@ def is_loopback(host: str) -> bool:
 
 
 @click.command()
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False),
-              help="The corpus database written by 'newsgraph ingest'.")
+@DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; the default answers this machine only.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)

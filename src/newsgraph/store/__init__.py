@@ -8,13 +8,13 @@
 from .db import SCHEMA_VERSION, Store, StoreError, open_store
 from .export import FORMATS, TABLES, export
 from .ingest import IngestReport, ingest_paths, ingest_records, read_record_files
-from .read import (explain_entity, find_entities, get_article, get_quotation, get_speaker, list_entities,
+from .read import (date_problem, explain_entity, find_entities, get_article, get_quotation, get_speaker, list_entities,
                    search_quotations, stats, top_speakers)
 from .writer import ArticleWriter
 
 __all__ = [
     "SCHEMA_VERSION", "Store", "StoreError", "open_store", "FORMATS", "TABLES", "export",
-    "IngestReport", "ingest_paths", "ingest_records", "read_record_files", "explain_entity",
+    "IngestReport", "ingest_paths", "ingest_records", "read_record_files", "date_problem", "explain_entity",
     "find_entities", "get_article", "get_quotation", "get_speaker", "list_entities", "search_quotations",
     "stats", "top_speakers", "ArticleWriter",
 ]

@@ -171,9 +171,9 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
 def _migrate_v3(conn: sqlite3.Connection) -> None:
     """Article identity by canonical URL (two inputs are one article only when they are the
     same article), and the serving indexes and counts kept up to date at ingest (see
-    ``store/stats.py``: the home page and speaker lists read them instead of aggregating)."""
+    ``store/counts.py``: the home page and speaker lists read them instead of aggregating)."""
     from .identity import canonical_url
-    from .stats import SCHEMA_V3, rebuild_stats
+    from .counts import SCHEMA_V3, rebuild_stats
 
     conn.execute("ALTER TABLE articles ADD COLUMN canonical_url TEXT")
     conn.executemany("UPDATE articles SET canonical_url = ? WHERE rowid = ?",
@@ -259,6 +259,10 @@ class Store:
         self.query_timeout = query_timeout
         if not create and not Path(self.path).exists():
             raise StoreError(E.NO_DATABASE, path=self.path)
+        folder = Path(self.path).parent
+        if not folder.is_dir():   # sqlite would only say "unable to open database file"
+            raise StoreError(E.NOT_FOUND, detail=f"the folder {str(folder)!r} of the database {self.path!r} is "
+                                                 f"missing; create it first (mkdir -p) or pass another --db")
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()

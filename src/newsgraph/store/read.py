@@ -6,7 +6,9 @@ only as bound parameters; search text is turned into a quoted FTS5 query first.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import sqlite3
 from typing import Optional
 
@@ -21,6 +23,26 @@ ORDERS = {
     "occurrences": "q.n_articles DESC, q.n_occurrences DESC, q.id DESC",
     "relevance": "f.rank, q.id DESC",
 }
+
+
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+_DATE_FILTER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_problem(value: Optional[str]) -> Optional[str]:
+    """Why ``value`` is not a date filter (None when it is one, or empty): the CLI, the
+    web API and this read API accept the same forms, and only real calendar dates."""
+    if value is None or value == "":
+        return None
+    m = _DATE_FILTER.fullmatch(str(value))
+    if not m:
+        return f"{value!r} is not a date; use {DATE_FORMS} (for example 2019-03-01)"
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        dt.date(max(year, 1), month, day)
+    except ValueError as exc:
+        return f"{value!r} is not a calendar date ({exc}); use {DATE_FORMS}"
+    return None
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
@@ -106,6 +128,10 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     limit, offset = _page(limit, offset)
     if date_field not in ("statement", "published"):
         raise StoreError(E.BAD_OPTION, detail="date_field must be 'statement' or 'published'")
+    for name, value in (("since", since), ("until", until)):
+        problem = date_problem(value)
+        if problem:
+            raise StoreError(E.BAD_OPTION, detail=f"{name}: {problem}")
     conn = store.reader()
     where: list[str] = []
     params: list = []

@@ -87,7 +87,7 @@ class ArticleWriter:
 
     def flush(self) -> None:
         """Bring the counts kept for serving up to date (before the transaction commits)."""
-        from .stats import refresh_counts, refresh_speakers
+        from .counts import refresh_counts, refresh_speakers
 
         if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_stats'").fetchone():
             return          # an older schema, being migrated

@@ -13,6 +13,22 @@ from ..records import ArticleRecord, ErrorRecord
 from . import params as P
 from .errors import WE, WebError, bad_param
 from .validate import check_record
+from ..ingest.identity import valid_tree
+
+MAX_DEPTH = 12   # an ArticleRecord nests 5 levels (quotes, speaker, mention); metadata a few more
+
+
+def _depth(obj, limit: int = MAX_DEPTH + 1) -> int:
+    """How deeply a parsed JSON value nests, counted up to ``limit`` (without recursion)."""
+    deepest, stack = 0, [(obj, 1)]
+    while stack:
+        value, d = stack.pop()
+        if isinstance(value, (dict, list)):
+            deepest = max(deepest, d)
+            if d >= limit:
+                return d
+            stack.extend((v, d + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return deepest
 
 
 class ErrorDetail(BaseModel):
@@ -139,8 +155,11 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
     """Body: ArticleRecords as JSON lines (the output of ``newsgraph extract``), at most the
     server's body limit. Header ``Authorization: Bearer TOKEN``."""
     token = request.app.state.ingest_token
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not token or not hmac.compare_digest(given.encode(), token.encode()):
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer":    # RFC 6750: "Bearer TOKEN"; a bare token is refused
+        given = ""
+    given = given.strip()
+    if not token or not given or not hmac.compare_digest(given.encode(), token.encode()):
         raise WebError(401, WE.UNAUTHORIZED.value, "a valid ingest token is needed: "
                                                    "send the header 'Authorization: Bearer TOKEN'",
                        headers={"WWW-Authenticate": "Bearer"})
@@ -163,10 +182,17 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
             data = json.loads(line)
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
+            depth = _depth(data)
+            if depth > MAX_DEPTH:
+                raise ValueError(f"nested {depth} levels deep, over the {MAX_DEPTH} a record has")
+            data, _ = valid_tree(data)      # a "\ud800" escape is no character: U+FFFD
             rec = (ErrorRecord.from_dict(data) if "error" in data and "text" not in data
                    else ArticleRecord.from_dict(data))
             if isinstance(rec, ArticleRecord):
                 check_record(rec)
+        except RecursionError:   # [[[[... past the JSON parser's depth
+            raise WebError(400, WE.BAD_BODY.value, f"line {n} is nested too deeply to be an ArticleRecord; "
+                                                   "send the JSON lines written by 'newsgraph extract'") from None
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise WebError(400, WE.BAD_BODY.value, f"line {n} is not an ArticleRecord ({exc}); "
                                                    "send the JSON lines written by 'newsgraph extract'") from None

@@ -88,6 +88,13 @@ class SearchArgs:
         kind: Optional[str] = choice(Kind, "Direct, indirect (reported) or mixed speech."),
         order: Optional[str] = choice(Order, "Sort order; default relevance with q, else date."),
     ):
+        from ..store import date_problem
+        from .errors import bad_param
+
+        for name, value in (("since", since), ("until", until)):   # the pattern lets 2019-02-30 through
+            problem = date_problem(value)
+            if problem:
+                raise bad_param(name, problem)
         self.q, self.fts, self.speaker, self.about = q, fts, speaker, about
         self.speaker_type, self.since, self.until = speaker_type, since, until
         self.date_field, self.source, self.kind, self.order = date_field, source, kind, order
