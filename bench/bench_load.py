@@ -116,13 +116,22 @@ def _ms(values: list[float]) -> dict:
     return {"n": len(values), "p50_ms": round(q[49] * 1000, 1), "p95_ms": round(q[94] * 1000, 1)}
 
 
-def run(articles: int = 20000, requests: int = 625, clients: int = 16, ingest_articles: int = 20000) -> dict:
+def run(articles: int = 20000, requests: int = 625, clients: int = 16, ingest_articles: int = 20000,
+        from_db: str | None = None) -> dict:
     """Figures: requests, errors, p50/p95/max latency in ms (overall and per kind), requests/s,
     the server's memory (MB) after a tenth of the requests, at the end and at its peak, and
     whether the ingest was still writing when the clients finished."""
     with tempfile.TemporaryDirectory(prefix="newsgraph-load-") as tmp:
         db = os.path.join(tmp, "load.db")
-        fill(db, articles, seed=3)
+        if from_db:   # a store filled before (``fill``), copied: saves the fill when comparing runs
+            import shutil
+            import sqlite3
+
+            sqlite3.connect(from_db).execute("PRAGMA wal_checkpoint(TRUNCATE)").connection.close()
+            shutil.copy(from_db, db)
+            articles = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        else:
+            fill(db, articles, seed=3)
         from newsgraph.store import open_store, top_speakers
 
         store = open_store(db)
@@ -211,8 +220,9 @@ def main(argv=None) -> None:
     ap.add_argument("--articles", type=int, default=20000, help="articles in the store before the clients start")
     ap.add_argument("--requests", type=int, default=625, help="per client (16 x 625 = 10,000)")
     ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--from-db", help="copy this store (filled by an earlier run) instead of filling one")
     args = ap.parse_args(argv)
-    print(json.dumps(run(args.articles, args.requests, args.clients), indent=2))
+    print(json.dumps(run(args.articles, args.requests, args.clients, from_db=args.from_db), indent=2))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from typing import Optional
 from urllib.parse import urlparse
 
 from ..records import ArticleRecord, Entity, Quote
+from . import counts
 from . import text as T
 
 DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word 5-shingles
@@ -87,12 +88,10 @@ class ArticleWriter:
 
     def flush(self) -> None:
         """Bring the counts kept for serving up to date (before the transaction commits)."""
-        from .counts import refresh_counts, refresh_speakers
-
-        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_stats'").fetchone():
+        if not counts._ready(self.conn):
             return          # an older schema, being migrated
-        refresh_speakers(self.conn, self.dirty_speakers)
-        refresh_counts(self.conn)
+        counts.refresh_speakers(self.conn, self.dirty_speakers)
+        counts.refresh_counts(self.conn)
         self.dirty_speakers.clear()
 
     # ------------------------------------------------------------ articles
@@ -144,6 +143,7 @@ class ArticleWriter:
         self._link_duplicate(art, sig)
         local = self._resolve_entities(art, rec)
         new_quotations = self._write_quotes(art, rec, local, site)
+        counts.add_article(self.conn, art)
         self.conn.execute("UPDATE articles SET n_quotes = ? WHERE rowid = ?", (len(new_quotations), art))
         for qid in old_quotations | set(new_quotations):
             self.refresh_quotation(qid)
@@ -160,6 +160,7 @@ class ArticleWriter:
         for table in ("entity_links", "entity_aliases", "entity_descriptors", "article_bands"):
             q(f"DELETE FROM {table} WHERE article = ?", (art,))
         q("UPDATE articles SET duplicate_of = NULL, duplicate_similarity = NULL WHERE rowid = ?", (art,))
+        self.dirty_speakers |= counts.drop_article(self.conn, art)
         return quotations, entities
 
     def _link_duplicate(self, art: int, sig) -> None:
@@ -349,7 +350,8 @@ class ArticleWriter:
         q("DELETE FROM entity_keys WHERE entity = ?", (src,))
         q("DELETE FROM entities WHERE id = ?", (src,))
         self._absorbed[src] = dst
-        self.dirty_speakers |= {src, dst}
+        counts.merge_speaker(self.conn, src, dst)
+        self.dirty_speakers.add(dst)
 
     def canon(self, eid: Optional[int]) -> Optional[int]:
         """The entity an id stands for now (after merges within this article)."""
