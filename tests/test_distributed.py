@@ -21,6 +21,7 @@ from newsgraph.distributed import (merge_corpus, plan_shards, process_shard, quo
                                    run_dask, shard_items, speaker_key)
 from newsgraph.ingest import RawDocument, read_file  # noqa: E402
 from newsgraph.ingest.parquet import read_parquet  # noqa: E402
+from newsgraph.options import Options  # noqa: E402
 from newsgraph.records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Event,  # noqa: E402
                                Mention, Paragraph, Quote, Speaker, Timex)
 from newsgraph.tables import TABLES, read_records, read_table, write_shard  # noqa: E402
@@ -251,10 +252,23 @@ def test_default_local_cluster(tmp_path):
     """scheduler=None starts (and stops) a LocalCluster; inputs that are all errors need no model."""
     (tmp_path / "bad.jsonl").write_text("{oops\n[1, 2]\n")
     summary = run_dask([str(tmp_path / "bad.jsonl"), str(tmp_path / "gone.jsonl")], str(tmp_path / "out"),
-                       n_workers=1)
+                       Options(workers=1))
     assert (summary["shards"], summary["articles"], summary["errors"]) == (2, 0, 3)
     assert summary["merge"] == {"quotes": 0, "quotations": 0, "speakers": 0}
     assert sorted(r.error.code for r in read_records(tmp_path / "out")) == ["E005", "E005", "E008"]
+
+
+@pytest.mark.slow
+def test_the_time_limit_reaches_every_shard_task(cluster, tmp_path):
+    """Options travel unchanged to the workers: a tiny limit makes every article E009
+    (checked when each step ends, since a Dask worker runs tasks in a thread)."""
+    d = tmp_path / "in"
+    d.mkdir()
+    write_jsonl(d / "feed.jsonl", generate(3, seed=5))
+    summary = run_dask([str(d)], str(tmp_path / "out"), Options(timeout=1e-6), scheduler=cluster.scheduler_address,
+                       merge=False)
+    assert (summary["articles"], summary["errors"]) == (0, 3)
+    assert [r.error.code for r in read_records(tmp_path / "out")] == ["E009"] * 3
 
 
 @pytest.mark.slow

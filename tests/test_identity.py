@@ -15,7 +15,8 @@ import pytest
 from newsgraph.ingest import RawDocument, read_inputs
 from newsgraph.ingest.identity import Claims
 from newsgraph.records import ArticleRecord, ErrorRecord, Paragraph
-from newsgraph.store import get_article, ingest_paths, ingest_records, open_store, stats
+from newsgraph.corpus import ingest_paths
+from newsgraph.store import get_article, ingest_records, open_store, stats
 from newsgraph.store.identity import canonical_url, origin
 
 
@@ -28,13 +29,13 @@ def _record(item: RawDocument) -> ArticleRecord:
 
 @pytest.fixture
 def fake_pipeline(monkeypatch):
-    import newsgraph.pipeline as pipeline
+    import newsgraph.corpus as corpus
 
-    def fake(items, workers=1):
+    def fake(items, options=None):
         for item in items:
             yield item if isinstance(item, ErrorRecord) else _record(item)
 
-    monkeypatch.setattr(pipeline, "process_items", fake)
+    monkeypatch.setattr(corpus, "process_items", fake)
 
 
 @pytest.fixture

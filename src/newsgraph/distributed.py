@@ -36,9 +36,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .errors import E, NewsgraphError
-from .ingest import DEFAULT_MAX_BYTES, Item, RawDocument, error_record, file_id, kind_of, read_file
+from .ingest import Item, RawDocument, error_record, file_id, kind_of, read_file
 from .ingest.parquet import is_parquet, parquet_stem, read_parquet
 from .ingest.warc import is_warc, read_warc, warc_stem
+from .options import Options
 from .records import ErrorRecord
 from .tables import TABLES, ShardWriter, remove_shard, shard_complete, table_path, write_shard
 
@@ -126,9 +127,10 @@ def plan_shards(inputs: Iterable[str], *, group_files: int = GROUP_FILES) -> lis
     return shards
 
 
-def shard_items(shard: Shard, *, max_bytes: int = DEFAULT_MAX_BYTES,
+def shard_items(shard: Shard, options: Options = Options(), *,
                 skipped: Optional[Counter] = None) -> Iterator[Item]:
-    """Every RawDocument and ErrorRecord of a shard, in order."""
+    """Every RawDocument and ErrorRecord of a shard, in order (``options``: the size limits)."""
+    max_bytes = options.max_bytes
     if shard.kind == "missing":
         p = Path(shard.paths[0])
         yield error_record(file_id(p), str(p), NewsgraphError(E.NOT_FOUND, detail="no such file or directory"))
@@ -139,7 +141,7 @@ def shard_items(shard: Shard, *, max_bytes: int = DEFAULT_MAX_BYTES,
     else:  # jsonl, files
         root = Path(shard.root) if shard.root else None
         for p in shard.paths:
-            yield from read_file(Path(p), max_bytes=max_bytes, root=root)
+            yield from read_file(Path(p), max_bytes=max_bytes, max_line=options.max_line, root=root)
 
 
 def signature(shard: Shard) -> list:
@@ -179,12 +181,13 @@ def is_done(out_dir: Union[str, Path], shard: Shard) -> bool:
 
 # ------------------------------------------------------------------ the task
 
-def process_shard(shard: Shard, out_dir: str, *, batch: int = 16,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
-    """One shard, on a worker: read, run ``process_batch`` by batches, write the tables, mark done.
+def process_shard(shard: Shard, out_dir: str, options: Options = Options()) -> dict:
+    """One shard, on a worker: read, run ``process_batch`` by batches of ``options.batch``
+    with the run's limits, write the tables, mark done.
 
     Importable (so Dask pickles it by reference); the model comes from the
-    per-process cache, never from the task.
+    per-process cache, never from the task. Inside a Dask worker's thread the time
+    limit is checked when each step ends (signals only work in a main thread).
     """
     from .pipeline import Timings, process_batch
 
@@ -199,20 +202,20 @@ def process_shard(shard: Shard, out_dir: str, *, batch: int = 16,
 
         def run(raws: list) -> None:
             nonlocal articles, errors
-            results = process_batch(raws, None, timings=timings)
+            results = process_batch(raws, None, options=options, timings=timings)
             writer.add(results)
             n_err = sum(isinstance(r, ErrorRecord) for r in results)
             articles += len(results) - n_err
             errors += n_err
             raws.clear()
 
-        for item in shard_items(shard, max_bytes=max_bytes, skipped=skipped):
+        for item in shard_items(shard, options, skipped=skipped):
             if isinstance(item, ErrorRecord):
                 writer.add([item])
                 errors += 1
                 continue
             pending.append(item)
-            if len(pending) >= batch:
+            if len(pending) >= options.batch:
                 run(pending)
         if pending:
             run(pending)
@@ -274,13 +277,14 @@ def local_cluster(n_workers: int = 2):
                             dashboard_address=":0", silence_logs=logging.ERROR)
 
 
-def run_dask(inputs: list[str], out_dir: str, *, scheduler: Optional[str] = None, n_workers: int = 2,
-             batch: int = 16, progress: Optional[Callable[[int, int], None]] = None,
-             merge: bool = True, max_bytes: int = DEFAULT_MAX_BYTES, group_files: int = GROUP_FILES) -> dict:
+def run_dask(inputs: list[str], out_dir: str, options: Options = Options(), *, scheduler: Optional[str] = None,
+             progress: Optional[Callable[[int, int], None]] = None, merge: bool = True,
+             group_files: int = GROUP_FILES) -> dict:
     """Extract ``inputs`` into Parquet tables under ``out_dir`` on a Dask cluster.
 
+    ``options`` travels unchanged to every shard task (size and time limits, batch).
     ``scheduler``: address of a running scheduler ("tcp://host:8786"); None starts a
-    LocalCluster of ``n_workers`` processes with one thread each. ``progress`` is
+    LocalCluster of ``options.workers`` processes with one thread each. ``progress`` is
     called as ``progress(articles, errors)`` (running totals of this run) each time
     a shard finishes. Returns a summary: shards, articles, errors, skipped_done,
     failed (shard names), seconds, and the merge's counts.
@@ -301,7 +305,7 @@ def run_dask(inputs: list[str], out_dir: str, *, scheduler: Optional[str] = None
 
     cluster = None
     if scheduler is None:
-        cluster = local_cluster(n_workers)
+        cluster = local_cluster(options.workers)
     try:
         with Client(cluster if cluster is not None else scheduler) as client:
             log.info("dask: %d shards to do, %d already done; dashboard %s",
@@ -311,7 +315,7 @@ def run_dask(inputs: list[str], out_dir: str, *, scheduler: Optional[str] = None
                 futures = {}
                 # largest first: the last tasks to start are short, so no worker idles long at the end
                 for shard in sorted(todo, key=_input_bytes, reverse=True):
-                    fut = client.submit(process_shard, shard, str(out), batch=batch, max_bytes=max_bytes,
+                    fut = client.submit(process_shard, shard, str(out), options,
                                         key=f"newsgraph-shard-{shard.name}", pure=False, retries=1)
                     futures[fut] = shard
                 for fut in as_completed(futures):

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 SCHEMA_VERSION = "1.0"
+CONFLICT_MARK = "~"   # ID~2: a second input that claimed the id ID with another text (kept, never merged)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 PARAGRAPH_ROLES = ("title", "body", "heading", "caption")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -202,3 +205,47 @@ def from_dict(cls: type, data: dict) -> Any:
         if f.name in data:
             kwargs[f.name] = _convert(hints[f.name], data[f.name])
     return cls(**kwargs)
+
+
+# ------------------------------------------------------------------ valid text
+# Every text in a record is valid Unicode: a lone surrogate (from a JSON "\\ud800" escape,
+# or a file name decoded with surrogateescape) cannot be written as UTF-8 (JSONL, SQLite,
+# Parquet), so readers and writers repair it with these.
+
+
+def valid_text(text: str) -> tuple[str, int]:
+    """``text`` with every lone surrogate replaced by U+FFFD, and how many there were.
+
+    Python strings can hold lone surrogates (from a JSON ``\\ud800`` escape, or a file
+    name decoded with ``surrogateescape``); they cannot be encoded as UTF-8, so they
+    would crash whatever writes the record (JSONL, SQLite, Parquet)."""
+    if not isinstance(text, str):
+        return text, 0
+    try:
+        text.encode("utf-8")
+        return text, 0
+    except UnicodeEncodeError:
+        pass
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def valid_tree(obj):
+    """A parsed JSON value with every string made valid (see ``valid_text``), and the repairs."""
+    if isinstance(obj, str):
+        return valid_text(obj)
+    if isinstance(obj, list):
+        pairs = [valid_tree(v) for v in obj]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(obj, dict):
+        out, total = {}, 0
+        for k, v in obj.items():
+            (k2, n1), (v2, n2) = valid_text(k), valid_tree(v)
+            out[k2] = v2
+            total += n1 + n2
+        return out, total
+    return obj, 0
+
+
+def safe_text(text) -> str:
+    """A string that can always be written (an error row, a log line): lone surrogates replaced."""
+    return valid_text(text if isinstance(text, str) else str(text))[0]

@@ -13,6 +13,8 @@ from typing import Callable
 
 import click
 
+from .cli_options import extraction_options
+
 DB_OPTION = click.option("--db", "db_path", default="news.db", show_default=True, envvar="NEWSGRAPH_DB",
                          type=click.Path(dir_okay=False), help="The corpus database (SQLite); env NEWSGRAPH_DB.")
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
@@ -28,10 +30,23 @@ def _date(ctx, param, value):
     return value or None
 
 
+SHOWN_FAILURES = 5    # failed inputs listed on stderr; the rest are counted
+EXIT_FAILED_INPUTS = 1  # some inputs became error records (the others were processed)
+
+
+def echo_failures(failed: list, total: int, command: str) -> None:
+    """Which inputs failed and why, on stderr: the first few, then how many more."""
+    if not total:
+        return
+    click.echo(f"newsgraph {command}: {total} input{'s' * (total != 1)} failed:", err=True)
+    for id_, source, code, message in failed[:SHOWN_FAILURES]:
+        click.echo(f"  {source or id_}: {code} {message}", err=True)
+    if total > SHOWN_FAILURES:
+        click.echo(f"  ... and {total - SHOWN_FAILURES} more (all of them are error records in the output)", err=True)
+
+
 def _ingest_summary(report, command: str) -> None:
     """The failed inputs (the first few, then a count) on stderr, and exit status 1 when there are any."""
-    from .cli import EXIT_FAILED_INPUTS, echo_failures
-
     if report.errors:
         echo_failures([(i, s, c, m) for i, s, c, m in report.failed], report.errors, command)
         sys.exit(EXIT_FAILED_INPUTS)
@@ -90,8 +105,7 @@ def _echo_json(data) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extraction processes (the model is loaded once per worker).")
+@extraction_options
 @click.option("--records", is_flag=True,
               help="PATHS are JSONL ArticleRecords written by `newsgraph extract` (no re-extraction).")
 @click.option("--batch-size", type=click.IntRange(1), default=20, show_default=True,
@@ -100,7 +114,7 @@ def _echo_json(data) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress line.")
 @JSON_OPTION
 @_handle_errors
-def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_json):
+def ingest(paths, db_path, options, records, batch_size, no_resume, quiet, as_json):
     """Extract PATHS (files, directories, JSONL feeds) and store them in the corpus.
 
     Re-ingesting an article (the same input again, the same text or the same
@@ -108,7 +122,8 @@ def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_js
     kept beside it as ID~2 (counted as conflicting). An interrupted ingest resumes
     where it stopped. Exit status 1 when any input failed (listed on stderr).
     """
-    from .store import ingest_paths, ingest_records, read_record_files
+    from .corpus import ingest_paths
+    from .store import ingest_records, read_record_files
 
     store = _open(db_path, create=True)
     live = not (quiet or as_json) and sys.stderr.isatty()
@@ -125,7 +140,7 @@ def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_js
     if records:
         report = ingest_records(store, read_record_files(paths), batch_size=batch_size, progress=progress)
     else:
-        report = ingest_paths(store, paths, workers=workers, batch_size=batch_size, resume=not no_resume,
+        report = ingest_paths(store, paths, options, batch_size=batch_size, resume=not no_resume,
                               progress=progress)
     if as_json:
         _echo_json(report.to_dict())

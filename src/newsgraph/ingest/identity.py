@@ -15,52 +15,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 log = logging.getLogger(__name__)
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-CONFLICT_MARK = "~"   # ID~2: the second input of a run (or store) that claimed ID
-
-
-def valid_text(text: str) -> tuple[str, int]:
-    """``text`` with every lone surrogate replaced by U+FFFD, and how many there were.
-
-    Python strings can hold lone surrogates (from a JSON ``\\ud800`` escape, or a file
-    name decoded with ``surrogateescape``); they cannot be encoded as UTF-8, so they
-    would crash whatever writes the record (JSONL, SQLite, Parquet)."""
-    if not isinstance(text, str):
-        return text, 0
-    try:
-        text.encode("utf-8")
-        return text, 0
-    except UnicodeEncodeError:
-        pass
-    return _SURROGATE.subn("\ufffd", text)
-
-
-def valid_tree(obj):
-    """A parsed JSON value with every string made valid (see ``valid_text``), and the repairs."""
-    if isinstance(obj, str):
-        return valid_text(obj)
-    if isinstance(obj, list):
-        pairs = [valid_tree(v) for v in obj]
-        return [v for v, _ in pairs], sum(n for _, n in pairs)
-    if isinstance(obj, dict):
-        out, total = {}, 0
-        for k, v in obj.items():
-            (k2, n1), (v2, n2) = valid_text(k), valid_tree(v)
-            out[k2] = v2
-            total += n1 + n2
-        return out, total
-    return obj, 0
-
-
-def safe_text(text) -> str:
-    """A string that can always be written (an error row, a log line): lone surrogates replaced."""
-    return valid_text(text if isinstance(text, str) else str(text))[0]
+from ..records import CONFLICT_MARK, safe_text, valid_text, valid_tree  # noqa: F401  (re-exported for readers)
 
 
 def display_path(path: Union[str, os.PathLike]) -> str:

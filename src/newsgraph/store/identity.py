@@ -19,8 +19,7 @@ import sqlite3
 from typing import Optional
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from ..ingest.identity import CONFLICT_MARK
-from ..records import ArticleRecord
+from ..records import CONFLICT_MARK, ArticleRecord
 
 # query parameters that only say how a reader got to a page (analytics), never which page
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|yclid|igshid|ocid|cmpid|"

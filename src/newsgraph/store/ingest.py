@@ -1,23 +1,24 @@
-"""Ingest: records (or raw inputs through the pipeline) into the store, resumably.
+"""Ingest: ArticleRecords into the store, resumably.
 
 Articles are committed in small batches, each batch one transaction together with
 its lines of the ingest log, so a run killed at any instant leaves whole articles
-only; the next run skips the raw inputs the log already holds and stores the rest.
+only; ``done_inputs`` tells a caller (``corpus.ingest_paths``) which raw inputs the
+log already holds, so a re-run extracts only the rest. The store reads records and
+nothing else: extraction happens above it.
 """
 from __future__ import annotations
 
-import collections
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from ..errors import E, NewsgraphError
-from ..ingest.identity import safe_text
-from ..records import ArticleRecord, ErrorInfo, ErrorRecord
+from ..records import ArticleRecord, ErrorInfo, ErrorRecord, safe_text, valid_tree
 from .db import Store, StoreError
 from .writer import ArticleWriter, _now
 
@@ -137,60 +138,19 @@ def with_optimize(conn) -> None:
         log.debug("optimize failed", exc_info=True)
 
 
-def _done_inputs(store: Store) -> set[tuple[str, str]]:
+def done_inputs(store: Store) -> set[tuple[str, str]]:
+    """(raw id, raw hash) of every raw input an earlier ingest stored."""
     conn = store.reader()
     return {(r[0], r[1]) for r in conn.execute("SELECT raw_id, raw_hash FROM ingest_log WHERE article IS NOT NULL")}
-
-
-def ingest_paths(store: Store, paths: Iterable[str], *, workers: int = 1, batch_size: int = 20,
-                 resume: bool = True, progress: Progress = None, options=None, stdin=None) -> IngestReport:
-    """Extract PATHS through the pipeline and store the records.
-
-    Raw inputs already stored (same id, same bytes) are skipped before extraction,
-    so an interrupted run restarts where it stopped.
-    """
-    from ..ingest import RawDocument, read_inputs
-    from ..pipeline import Options, process_items
-
-    from ..ingest import as_paths
-
-    options = options or Options()
-    paths = as_paths(paths)
-    done = _done_inputs(store) if resume else set()
-    order: collections.deque = collections.deque()
-    skipped = 0
-
-    def todo() -> Iterator:
-        nonlocal skipped
-        for item in read_inputs(paths, max_bytes=options.max_bytes, max_line=options.max_line, stdin=stdin):
-            if isinstance(item, RawDocument):
-                key = (item.id, raw_hash(item.content))
-                if key in done:
-                    skipped += 1
-                    continue
-                order.append(key)
-            else:
-                order.append((None, None))
-            yield item
-
-    def results() -> Iterator[tuple]:
-        for rec in process_items(todo(), workers=workers):
-            rid, rhash = order.popleft()
-            yield rec, rid, rhash
-
-    report = ingest_records(store, results(), batch_size=batch_size, progress=progress)
-    report.skipped = skipped
-    return report
 
 
 def read_record_files(paths: Iterable[str]) -> Iterator[Union[ArticleRecord, ErrorRecord]]:
     """ArticleRecords (and error records) from JSONL files written by ``newsgraph extract``."""
     import gzip
 
-    from ..ingest import as_paths
-    from ..ingest.identity import valid_tree
-
-    for path in as_paths(paths):
+    if isinstance(paths, (str, os.PathLike)):   # one path, not its characters
+        paths = [paths]
+    for path in paths:
         opener = gzip.open if str(path).endswith(".gz") else open
         try:
             fh = opener(path, "rt", encoding="utf-8")

@@ -13,7 +13,7 @@ from ..records import ArticleRecord, ErrorRecord
 from . import params as P
 from .errors import WE, WebError, bad_param
 from .validate import check_record
-from ..ingest.identity import valid_tree
+from ..records import valid_tree
 
 MAX_DEPTH = 12   # an ArticleRecord nests 5 levels (quotes, speaker, mention); metadata a few more
 
@@ -149,11 +149,15 @@ def stats(st: S.Store = Depends(store)) -> dict:
 # ------------------------------------------------------------------ writing (only with a token)
 
 
-@ingest_router.post("/ingest", summary="Store ArticleRecords (needs the ingest token)",
+@ingest_router.post("/ingest", summary="Store articles (needs the ingest token)",
                     responses={400: ERRORS[400], 401: {"model": ErrorBody}, 413: {"model": ErrorBody}})
 async def ingest(request: Request, authorization: Optional[str] = Header(None)) -> dict:
-    """Body: ArticleRecords as JSON lines (the output of ``newsgraph extract``), at most the
-    server's body limit. Header ``Authorization: Bearer TOKEN``."""
+    """Body: JSON lines, at most the server's body limit. Header ``Authorization: Bearer TOKEN``.
+
+    A line is either an ArticleRecord (the output of ``newsgraph extract``), stored as
+    it is, or a raw article as in a JSONL feed (``id``, ``text`` or ``html``, optional
+    ``title``, ``url``, ``published``), extracted here with the server's options (its
+    time and size limits) before it is stored."""
     token = request.app.state.ingest_token
     scheme, _, given = (authorization or "").strip().partition(" ")
     if scheme.lower() != "bearer":    # RFC 6750: "Bearer TOKEN"; a bare token is refused
@@ -174,7 +178,7 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
         lines = b"".join(chunks).decode("utf-8").splitlines()
     except UnicodeDecodeError:
         raise WebError(400, WE.BAD_BODY.value, "the body is not UTF-8 text; send JSON lines") from None
-    records = []
+    records, raw_lines = [], []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -186,6 +190,9 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
             if depth > MAX_DEPTH:
                 raise ValueError(f"nested {depth} levels deep, over the {MAX_DEPTH} a record has")
             data, _ = valid_tree(data)      # a "\ud800" escape is no character: U+FFFD
+            if _is_raw_article(data):
+                raw_lines.append(line)
+                continue
             rec = (ErrorRecord.from_dict(data) if "error" in data and "text" not in data
                    else ArticleRecord.from_dict(data))
             if isinstance(rec, ArticleRecord):
@@ -194,11 +201,33 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
             raise WebError(400, WE.BAD_BODY.value, f"line {n} is nested too deeply to be an ArticleRecord; "
                                                    "send the JSON lines written by 'newsgraph extract'") from None
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise WebError(400, WE.BAD_BODY.value, f"line {n} is not an ArticleRecord ({exc}); "
-                                                   "send the JSON lines written by 'newsgraph extract'") from None
+            raise WebError(400, WE.BAD_BODY.value, f"line {n} is neither an ArticleRecord nor a raw article "
+                                                   f"({exc}); send the JSON lines written by 'newsgraph "
+                                                   "extract', or feed lines with 'id' and 'text' or 'html'") from None
         records.append(rec)
-    if not records:
+    if not records and not raw_lines:
         raise WebError(400, WE.BAD_BODY.value, "the body holds no records; send JSON lines")
     from starlette.concurrency import run_in_threadpool
+
+    options = request.app.state.options
+    if raw_lines:
+        records.extend(await run_in_threadpool(_extract_lines, raw_lines, options))
     report = await run_in_threadpool(S.ingest_records, request.app.state.store, records)
     return report.to_dict()
+
+
+def _is_raw_article(data: dict) -> bool:
+    """A feed line (text or HTML to extract), not an ArticleRecord (which has paragraphs and a schema version)."""
+    return ("text" in data or "html" in data) and "schema_version" not in data and "paragraphs" not in data
+
+
+def _extract_lines(lines: list[str], options) -> list:
+    """Raw feed lines through the pipeline with the server's options."""
+    import io
+
+    from ..ingest import read_jsonl
+    from ..pipeline import process_items
+
+    items = read_jsonl(io.BytesIO("\n".join(lines).encode("utf-8")), source="<api>",
+                       max_bytes=options.max_bytes, max_line=options.max_line)
+    return list(process_items(items, options))

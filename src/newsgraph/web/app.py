@@ -18,7 +18,8 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from ..version import __version__
+from ..options import Options
 from ..store import StoreError, open_store
 from .errors import WE, WebError, from_store
 
@@ -41,11 +42,11 @@ SECURITY_HEADERS = [
 
 def create_app(db_path, *, ingest_token: Optional[str] = None, allowed_hosts: Optional[Iterable[str]] = None,
                max_body_bytes: int = MAX_BODY_BYTES, max_query_bytes: int = MAX_QUERY_BYTES,
-               query_timeout: float = 5.0) -> FastAPI:
+               query_timeout: float = 5.0, options: Options = Options()) -> FastAPI:
     """A FastAPI app serving the corpus at ``db_path`` (which must exist).
 
     ``ingest_token`` turns on ``POST /api/ingest`` (Bearer token, body up to
-    ``max_body_bytes``). ``allowed_hosts`` restricts the Host header (DNS-rebinding
+    ``max_body_bytes``; raw articles in it are extracted with ``options``). ``allowed_hosts`` restricts the Host header (DNS-rebinding
     defence; ``newsgraph serve`` passes the loopback names when bound to loopback).
     """
     store = open_store(db_path, create=False, query_timeout=query_timeout)
@@ -58,6 +59,7 @@ def create_app(db_path, *, ingest_token: Optional[str] = None, allowed_hosts: Op
     app.state.store = store
     app.state.ingest_token = ingest_token or None
     app.state.max_body_bytes = max_body_bytes
+    app.state.options = options
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(version=__version__, ingest_enabled=bool(ingest_token))
