@@ -119,6 +119,7 @@ class Prepared:
     metadata: dict
     published: Optional[dt.date]
     published_source: Optional[str]
+    language: Optional[object] = None   # language.Language of the clean text
 
 
 def process_document(raw: RawDocument, nlp=None, *, options: Options = Options(),
@@ -152,6 +153,9 @@ def process_batch(raws: list[RawDocument], nlp=None, *, options: Options = Optio
         t = time.perf_counter()
         results[i] = _guard(raw, lambda: ready.append((i, prepare(raw, timings))), timeout)
         spent[i] += time.perf_counter() - t
+    for i, prep in [(i, p) for i, p in ready if p.language is not None and not p.language.english]:
+        results[i] = record_without_stages(prep)     # the English stages run only on English
+    ready = [(i, p) for i, p in ready if p.language is None or p.language.english]
     docs = [new_doc(nlp, p) for _, p in ready]
     t = time.perf_counter()
     try:
@@ -293,7 +297,9 @@ def prepare(raw: RawDocument, timings: Timings) -> Prepared:
                 source = where
                 break
     timings.add("clean", t)
-    return Prepared(raw, title, text, paragraphs, captions, metadata, published, source)
+    from .language import detect
+
+    return Prepared(raw, title, text, paragraphs, captions, metadata, published, source, detect(text))
 
 
 def record_from_doc(doc, prep: Prepared) -> ArticleRecord:
@@ -306,6 +312,20 @@ def record_from_doc(doc, prep: Prepared) -> ArticleRecord:
         published_source=prep.published_source if prep.published else doc._.ng_published_source,
         paragraphs=prep.paragraphs, captions=prep.captions, metadata=prep.metadata,
         quotes=doc._.ng_quotes, entities=doc._.ng_entities, timexes=doc._.ng_timexes,
+        language=prep.language.code if prep.language else "en",
+    )
+
+
+def record_without_stages(prep: Prepared) -> ArticleRecord:
+    """The record of an article the English stages do not run on (``language.py``): its clean
+    text, paragraphs, title and stated date, the language, and why nothing was extracted."""
+    raw = prep.raw
+    return ArticleRecord(
+        id=raw.id, source=raw.source, text=prep.text, title=prep.title,
+        published=prep.published.isoformat() if prep.published else None,
+        published_source=prep.published_source if prep.published else None,
+        paragraphs=prep.paragraphs, captions=prep.captions,
+        metadata={**prep.metadata, "skipped_stages": prep.language.skipped()}, language=prep.language.code,
     )
 
 
