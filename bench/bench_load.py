@@ -149,7 +149,7 @@ def run(articles: int = 20000, requests: int = 625, clients: int = 16, ingest_ar
         lock = threading.Lock()
         stop_at = time.monotonic() + DEADLINE_S
         total = requests * clients
-        memory = {"start_mb": rss_mb(server.pid), "after_tenth_mb": 0.0, "peak_mb": 0.0}
+        memory = {"start_mb": rss_mb(server.pid), "after_tenth_mb": 0.0, "after_half_mb": 0.0, "peak_mb": 0.0}
         done = threading.Event()
 
         def sample() -> None:   # the server's memory through the run
@@ -158,6 +158,8 @@ def run(articles: int = 20000, requests: int = 625, clients: int = 16, ingest_ar
                 memory["peak_mb"] = max(memory["peak_mb"], mb)
                 if not memory["after_tenth_mb"] and len(latencies) >= total // 10:
                     memory["after_tenth_mb"] = mb
+                if not memory["after_half_mb"] and len(latencies) >= total // 2:
+                    memory["after_half_mb"] = mb
 
         def client(k: int) -> None:
             rng = random.Random(k)

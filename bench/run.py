@@ -71,13 +71,45 @@ def bench_pipeline(n: int, rounds: int = 3) -> dict:
     }
 
 
+def bench_language(n: int) -> dict:
+    """What language detection costs: load time and memory once per process, then per article
+    (the same generated articles as the pipeline bench), against the parse of those articles."""
+    import gc
+
+    from newsgraph.language import _identifier, detect
+    from newsgraph.nlp import STAGE_NAMES, load_model
+
+    def rss_now() -> float:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    texts = [a["title"] + "\n\n" + a["text"] for a in generate(n)]
+    nlp = load_model()
+    gc.collect()
+    before, t = rss_now(), time.perf_counter()
+    _identifier()
+    load_s, load_mb = time.perf_counter() - t, rss_now() - before
+    t = time.perf_counter()
+    codes = [detect(x).code for x in texts]
+    detect_s = time.perf_counter() - t
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts[:100], disable=STAGE_NAMES):
+        pass
+    parse_s = (time.perf_counter() - t) / min(100, len(texts)) * len(texts)
+    return {"articles": n, "load_s": round(load_s, 2), "load_mb": round(load_mb, 1),
+            "ms_per_article": round(detect_s / n * 1000, 2), "vs_parse": round(detect_s / parse_s, 4),
+            "english": sum(c == "en" for c in codes)}
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=400, help="articles for the pipeline bench")
     ap.add_argument("--store-articles", type=int, default=20000, help="articles for the store bench")
     ap.add_argument("--engine-articles", type=int, default=2000,
                     help="articles for the process pool vs Dask comparison")
-    ap.add_argument("--skip", action="append", default=[], choices=["store", "engines", "load"],
+    ap.add_argument("--skip", action="append", default=[], choices=["store", "engines", "load", "worst", "language"],
                     help="leave a section out (repeatable)")
     args = ap.parse_args(argv)
     results = {"pipeline": bench_pipeline(args.articles)}
@@ -93,6 +125,12 @@ def main(argv=None) -> None:
         import bench_load
 
         results["serve_under_load"] = bench_load.run()
+    if "worst" not in args.skip:
+        import bench_worst
+
+        results["worst_inputs"] = bench_worst.run()
+    if "language" not in args.skip:
+        results["language"] = bench_language(args.articles)
     for section, figures in results.items():
         print(f"== {section}")
         for k, v in figures.items():

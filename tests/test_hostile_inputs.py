@@ -113,6 +113,17 @@ def build(root: Path) -> dict[str, object]:
                   json.dumps({"id": "after-lone", "text": STORY})]
     (root / "surrogates.jsonl").write_text("\n".join(surrogates) + "\n")
     expect["surrogates.jsonl"] = [("\ufffd", "ok"), ("after-lone", "ok")]
+    rng = random.Random(13)                                   # short unpunctuated tokens (was quadratic)
+    put("unpunctuated.txt", "Headline\n\n" + " ".join(rng.choice(["ab", "cd", "ef", "Kim", "said"])
+                                                      for _ in range(8_000)), "any")
+    prose = "The council said on Tuesday that the harbour would reopen in May, officials told reporters. "
+    put("clean_1_5_mb.txt", "Harbour\n\n" + "\n\n".join(prose * 4 + f"Part {i}." for i in range(4_000)),
+        "E014")                                               # was E010, an internal error
+    put("german.txt", "Neue Br\u00fccke im Mai\n\n" + "Der B\u00fcrgermeister sagte am Montag, die neue "
+        "Br\u00fccke werde im Mai wieder ge\u00f6ffnet, und die Anwohner hoffen auf weniger Staus. " * 6, "ok")
+    put("chinese.txt", "\u65b0\u6865\u4e94\u6708\u5f00\u901a\n\n" + "\u5e02\u957f\u5468\u4e00\u8868"
+        "\u793a\uff0c\u8fd9\u5ea7\u65b0\u6865\u5c06\u4e8e\u4e94\u6708\u6b63\u5f0f\u5f00\u901a\u3002" * 6,
+        "ok")                                                 # was dropped: "no words"
     return expect
 
 
@@ -211,3 +222,12 @@ def test_same_name_in_two_folders_is_two_articles(corpus_run):
     ids = {r["id"]: r for r in records}
     assert "Springfield" in ids["a/index"]["text"] and "Shelbyville" in ids["b/index"]["text"]
     assert ids["a/index"]["metadata"]["label"] == ids["b/index"]["metadata"]["label"] == "index.txt"
+
+
+def test_other_languages_skip_the_english_stages(corpus_run):
+    root, _, _, records, _, _, _ = corpus_run
+    got = by_file(root, records)
+    for name, code in (("german.txt", "de"), ("chinese.txt", "zh")):
+        (rec,) = got[name]
+        assert rec["language"] == code and rec["quotes"] == [] and rec["entities"] == []
+        assert rec["metadata"]["skipped_stages"]["stages"] == ["parse", "entities", "quotes", "time"]

@@ -142,7 +142,8 @@ def extract(paths, output, errors_path, engine, scheduler, options, quiet):
               help="Also keep the predictions as JSONL here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON line.")
 @click.option("-i", "--inputs", multiple=True,
-              help="Where the annotated articles are (file, folder or JSONL; repeatable), matched by id. "
+              help="Where the annotated articles are (file, folder or JSONL; repeatable), matched by id "
+                   "(a file in a sub-folder by its name). "
                    "Default: ID.txt or ID.html beside each ID.json.")
 @extraction_options
 def eval_cmd(gold_dir, output, as_json, inputs, options):

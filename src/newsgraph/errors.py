@@ -47,8 +47,8 @@ MESSAGES = {
                    "the other articles were redone, please report this input",
     E.LINE_TOO_LONG: "line {line} is {size} characters long, over the limit of {limit}; a page dump "
                      "without line breaks is not article text: break it into paragraphs",
-    E.TEXT_TOO_LONG: "the clean text is {size} characters long, over the {limit} one article may have "
-                     "(memory and time per worker are bounded by it); split the article",
+    E.TEXT_TOO_LONG: "the {what} is {size} characters long, over the {limit} characters of clean text one "
+                     "article may have (memory and time per worker are bounded by it); split the article",
     E.NEWER_SCHEMA: "the database {path} has schema version {found}, newer than the {supported} this "
                     "newsgraph understands; upgrade newsgraph (pip install -U newsgraph) to open it",
     E.BAD_QUERY: "the search query {query!r} is not valid full-text syntax ({detail}); put phrases in "

@@ -210,6 +210,9 @@ def evaluate_folder(folder: str | Path, *, inputs: Optional[list[str]] = None, o
                 out.write(json.dumps(d, ensure_ascii=False) + "\n")
             if "error" not in d:
                 preds[d["id"]] = d
+                # a file found in a sub-folder of an input folder has the id "sub/name":
+                # its annotation is matched by the name
+                preds.setdefault(d["id"].rsplit("/", 1)[-1], d)
     finally:
         if out:
             out.close()

@@ -29,6 +29,9 @@ REFIRE = 0.25           # seconds between repeated alarms once the limit has pas
 # ``make bench`` (section worst_inputs) on the worst inputs of the bad-input corpus.
 PIECE_TOKENS = 10_000
 MAX_TEXT_CHARS = 500_000
+# A page dump (text, not HTML) this long cannot clean down under MAX_TEXT_CHARS (page chrome
+# is a small part of a dump): the reader refuses it at once (E014), before any worker sees it.
+TEXT_CHARS_READ = 4 * MAX_TEXT_CHARS
 # The process pool sends a worker batches of at most this many characters, and keeps at
 # most WINDOW_CHARS characters in flight, so the parent's memory is bounded whatever the
 # input (a 4 MB .jsonl.gz of 10 MB lines grew it to 1.4 GB).

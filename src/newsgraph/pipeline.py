@@ -275,7 +275,7 @@ def prepare(raw: RawDocument, timings: Timings) -> Prepared:
         raise NewsgraphError(E.NO_ARTICLE, detail="no body paragraph survived cleaning")
     text, paragraphs, captions = assemble(title, page.blocks)
     if len(text) > MAX_TEXT_CHARS:   # a size error, not spaCy's internal E088 (issue 13)
-        raise NewsgraphError(E.TEXT_TOO_LONG, size=len(text), limit=MAX_TEXT_CHARS)
+        raise NewsgraphError(E.TEXT_TOO_LONG, what="clean text", size=len(text), limit=MAX_TEXT_CHARS)
     metadata = {k: v for k, v in page.metadata.items() if v not in (None, "", {}, [])}
     metadata.update(raw.metadata)
     if raw.url:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from ..errors import E, NewsgraphError
+from ..limits import MAX_TEXT_CHARS, TEXT_CHARS_READ
 from ..options import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE
 from ..records import ErrorInfo, ErrorRecord
 from .decode import decode_bytes, refuse_binary_text
@@ -303,9 +304,14 @@ def _document(id_: str, source: str, data: bytes, kind: str, *, max_line: int = 
 
 
 def _sane(text: str, media: str, max_line: int) -> tuple[str, dict]:
-    """Refuse a page dump whose line is too long to be prose."""
+    """Refuse a page dump whose line is too long to be prose, or that is so long its clean
+    text could not be under the limit (``limits.TEXT_CHARS_READ``): said here, in the
+    reader, it never travels to a worker (a feed of 10 MB lines kept two workers busy
+    for minutes)."""
     if media == "html":  # its huge tags are cut when the RawDocument is made
         return text, {}
+    if len(text) > TEXT_CHARS_READ:
+        raise NewsgraphError(E.TEXT_TOO_LONG, what="text", size=len(text), limit=MAX_TEXT_CHARS)
     if max_line and len(text) > max_line:
         for lineno, line in enumerate(text.splitlines(), 1):
             if len(line) > max_line:

@@ -191,6 +191,9 @@ SCHEMA_VERSION = max(MIGRATIONS)
 APP_ID = 0x4E475354  # "NGST": marks the file as a newsgraph store
 
 
+READER_CACHE_KB = 8000
+
+
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
@@ -288,6 +291,9 @@ class Store:
         if conn is None:
             conn = self._connect()
             conn.execute("PRAGMA query_only=ON")
+            # one per thread: a small page cache each (a server's threads would otherwise hold
+            # 32 MB apiece, its memory growing with every thread it starts); the OS caches the file
+            conn.execute(f"PRAGMA cache_size=-{READER_CACHE_KB}")
             self._local.conn = conn
             with self._lock:
                 self._all.append(conn)
