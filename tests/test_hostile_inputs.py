@@ -121,9 +121,9 @@ def build(root: Path) -> dict[str, object]:
         "E014")                                               # was E010, an internal error
     put("german.txt", "Neue Br\u00fccke im Mai\n\n" + "Der B\u00fcrgermeister sagte am Montag, die neue "
         "Br\u00fccke werde im Mai wieder ge\u00f6ffnet, und die Anwohner hoffen auf weniger Staus. " * 6, "ok")
-    put("chinese.txt", "\u65b0\u6865\u4e94\u6708\u5f00\u901a\n\n" + "\u5e02\u957f\u5468\u4e00\u8868"
-        "\u793a\uff0c\u8fd9\u5ea7\u65b0\u6865\u5c06\u4e8e\u4e94\u6708\u6b63\u5f0f\u5f00\u901a\u3002" * 6,
-        "ok")                                                 # was dropped: "no words"
+    put("chinese.txt", "新桥五月开通\n\n市长周一表示，这座新桥将于五月正式开通。他对记者说，工程比计划提前完成。"
+        "居民们希望交通拥堵能够缓解。\n\n市政府官员解释说，这座桥的建设花了三年时间。新桥连接河两岸的两个区。"
+        "市长还说，明年将再建一座桥。\n", "ok")                 # was dropped: "no words"
     return expect
 
 

@@ -51,6 +51,11 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def load() -> None:
+    """Load the detector now (once per process), so no article's time budget pays for it."""
+    _identifier()
+
+
 def detect(text: str) -> Language:
     """The language of ``text``: the detector's answer when it is sure, else English."""
     sample = text[:SAMPLE_CHARS]

@@ -142,9 +142,12 @@ def process_batch(raws: list[RawDocument], nlp=None, *, options: Options = Optio
     """
     from .nlp import STAGE_NAMES, load_model, stage_pipes
 
+    from .language import load as load_language
+
     timings = timings or Timings()
     timeout = options.timeout
     nlp = nlp or load_model()
+    load_language()          # once per process, outside every article's time budget
     results: list[Optional[Result]] = [None] * len(raws)
     ready: list[tuple[int, Prepared]] = []
     spent: list[float] = [0.0] * len(raws)       # seconds of each article's budget used
