@@ -17,13 +17,13 @@ pytest.importorskip("distributed")
 pa = pytest.importorskip("pyarrow")
 import pyarrow.parquet as pq  # noqa: E402
 
-from newsgraph.distributed import (merge_corpus, plan_shards, process_shard, quotation_norm,  # noqa: E402
-                                   run_dask, shard_items, speaker_key)
+from newsgraph.distributed import merge_corpus, plan_shards, process_shard, run_dask, shard_items  # noqa: E402
 from newsgraph.ingest import RawDocument, read_file  # noqa: E402
+from newsgraph.keys import quote_norm, speaker_key  # noqa: E402
 from newsgraph.ingest.parquet import read_parquet  # noqa: E402
 from newsgraph.options import Options  # noqa: E402
 from newsgraph.records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Event,  # noqa: E402
-                               Mention, Paragraph, Quote, Speaker, Timex)
+                               Evidence, Mention, Paragraph, Profile, ProfileField, Quote, Speaker, Timex)
 from newsgraph.tables import TABLES, read_records, read_table, write_shard  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -106,7 +106,10 @@ def handmade_record(id_: str, published: str, quote: str, speaker: str | None) -
                       cue=Cue("said", len(text) - 5, len(text) - 1) if speaker else None, channel=None,
                       about=[About("e2", "Canada")], date=published, date_source="published")],
         entities=[Entity(id="e1", name=speaker or "Nobody", type="PERSON",
-                         mentions=[Mention("X", 1, 2), Mention("Y", 3, 4)], aliases=["X"], descriptors=["minister"])],
+                         mentions=[Mention("X", 1, 2), Mention("Y", 3, 4)], aliases=["X"], descriptors=["minister"],
+                         profile=Profile(gender=ProfileField("female", evidence=[Evidence("pronoun", "she", "female", 5, 8)]),
+                                         role=ProfileField("government", label="former"),
+                                         country=ProfileField("Canada")) if speaker else None)],
         timexes=[Timex(text="Monday", start=1, end=7, type="DATE", value=published, mod=None)],
         events=[Event(code="010", source="e1", target=None, start=0, end=4, date=published)],
     )
@@ -146,12 +149,14 @@ def test_merge_corpus_groups_quotations_and_speakers(tmp_path):
     assert len(chen) == 1
     assert (chen[0]["occurrences"], chen[0]["articles"], chen[0]["first_seen"], chen[0]["last_seen"]) == \
         (3, 3, "2024-01-02", "2024-02-01")
-    assert chen[0]["norm_text"] == quotation_norm("We will fix it")
+    assert chen[0]["norm_text"] == quote_norm("We will fix it")
     s = {r["speaker_key"]: r for r in read_table(tmp_path, "speakers").to_pylist()}
     assert s[speaker_key("Maria Chen", "person")]["quotes"] == 3
     assert s[speaker_key("Maria Chen", "person")]["name"] == "Maria Chen"
     assert s[speaker_key("Tomas Brandt", "person")]["first_seen"] == "2024-01-01"
-    assert speaker_key(None, None) == "" and speaker_key("officials", "anonymous") == ""
+    occ = read_table(tmp_path, "occurrences").to_pylist()
+    assert sorted((o["article_id"], o["quote_index"]) for o in occ if o["quotation_id"] == chen[0]["quotation_id"]) \
+        == [("a1", 0), ("a2", 0), ("a3", 0)]
 
 
 def test_merge_corpus_with_no_quotes(tmp_path):

@@ -11,7 +11,7 @@ from typing import Callable
 
 import click
 
-from .errors import NewsgraphError
+from .errors import E, NewsgraphError
 from .options import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE, DEFAULT_TIMEOUT, SETTINGS_ENV, Options
 
 _DECORATORS = (
@@ -27,7 +27,7 @@ _DECORATORS = (
                       f"record.  [default: {DEFAULT_MAX_LINE}]"),
     click.option("--timeout", type=click.FloatRange(0), default=None,
                  help=f"Seconds one article may take per step (cleaning; the NLP pipeline) before it becomes an "
-                      f"error record E009 (0: no limit).  [default: {DEFAULT_TIMEOUT:g}]"),
+                      f"error record {E.TIMEOUT.value} (0: no limit).  [default: {DEFAULT_TIMEOUT:g}]"),
 )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Iterable
 
-SCHEMA_V3 = """
+SCHEMA_V5 = """
 CREATE TABLE speaker_stats (
     entity INTEGER NOT NULL,
     speaker_type TEXT NOT NULL,          -- '' for all types together
@@ -108,7 +108,7 @@ def refresh_counts(conn: sqlite3.Connection) -> None:
 
 
 def rebuild_stats(conn: sqlite3.Connection) -> None:
-    """Every speaker's row and the counts, from scratch (migration 3)."""
+    """Every speaker's row and the counts, from scratch (migration 5)."""
     conn.execute("DELETE FROM speaker_stats")
     conn.execute("DELETE FROM speaker_articles")
     for (art,) in conn.execute("SELECT DISTINCT article FROM occurrences").fetchall():

@@ -169,24 +169,40 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_v3(conn: sqlite3.Connection) -> None:
+    """Quotations regrouped by the rule of ``newsgraph.keys`` (the Dask merge's rule too)."""
+    from .writer import regroup_quotations
+
+    regroup_quotations(conn)
+
+
+def _migrate_v4(conn: sqlite3.Connection) -> None:
+    """Article sections and speaker profiles (store/profiles.py), filled from the stored records."""
+    from .profiles import SCHEMA_V4, backfill_v4
+
+    for stmt in _statements(SCHEMA_V4):
+        conn.execute(stmt)
+    backfill_v4(conn)
+
+
+def _migrate_v5(conn: sqlite3.Connection) -> None:
     """Article identity by canonical URL (two inputs are one article only when they are the
     same article), and the serving indexes and counts kept up to date at ingest (see
     ``store/counts.py``: the home page and speaker lists read them instead of aggregating)."""
     from .identity import canonical_url
-    from .counts import SCHEMA_V3, rebuild_stats
+    from .counts import SCHEMA_V5, rebuild_stats
 
     conn.execute("ALTER TABLE articles ADD COLUMN canonical_url TEXT")
     conn.executemany("UPDATE articles SET canonical_url = ? WHERE rowid = ?",
                      [(canonical_url(url), rowid) for rowid, url in
                       conn.execute("SELECT rowid, url FROM articles WHERE url IS NOT NULL").fetchall()])
-    for stmt in _statements(SCHEMA_V3):
+    for stmt in _statements(SCHEMA_V5):
         conn.execute(stmt)
     rebuild_stats(conn)
 
 
 # version -> SQL script or function that brings the previous version to it
 MIGRATIONS: dict[int, Union[str, Callable[[sqlite3.Connection], None]]] = {1: SCHEMA_V1, 2: _migrate_v2,
-                                                                           3: _migrate_v3}
+                                                                           3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5}
 SCHEMA_VERSION = max(MIGRATIONS)
 APP_ID = 0x4E475354  # "NGST": marks the file as a newsgraph store
 

@@ -11,11 +11,12 @@ from pydantic import BaseModel
 from .. import store as S
 from ..records import ArticleRecord, ErrorRecord
 from . import params as P
-from .errors import WE, WebError, bad_param
+from ..errors import E
+from .errors import WebError, bad_body, bad_param, not_found
 from .validate import check_record
 from ..records import valid_tree
 
-MAX_DEPTH = 12   # an ArticleRecord nests 5 levels (quotes, speaker, mention); metadata a few more
+MAX_DEPTH = 16   # an ArticleRecord nests about 7 levels (quotes, speaker, profile); metadata a few more
 
 
 def _depth(obj, limit: int = MAX_DEPTH + 1) -> int:
@@ -70,10 +71,10 @@ def speaker_ref(value: str):
     v = value.strip()
     if v.isascii() and v.isdigit():
         if len(v) > 18:
-            raise WebError(404, "E104", f"no speaker matches {value!r}")
+            raise not_found("speaker", value)
         return int(v)
     if any(c.isdigit() for c in v) and v.isdigit():   # other scripts' digits are not ids
-        raise WebError(404, "E104", f"no speaker matches {value!r}")
+        raise not_found("speaker", value)
     if not v:
         raise bad_param("speaker", "must not be empty")
     return v
@@ -141,6 +142,19 @@ def explain_entity(name: str = Query(..., min_length=1, max_length=P.MAX_TEXT, d
     return S.explain_entity(st, name)
 
 
+@router.get("/sources", summary="Who gets quoted: gender and role figures")
+def sources(by: Optional[str] = P.choice(P.Grouping, "One group per outlet, month or section; none: the corpus."),
+            since: Optional[str] = P.date("Published from (inclusive)."),
+            until: Optional[str] = P.date("Published up to (inclusive)."),
+            top: int = Query(5, ge=0, le=50, description="Most quoted people listed per gender."),
+            st: S.Store = Depends(store)) -> dict:
+    """For the people quoted (syndicated copies once): counts and shares by gender and by
+    role, the share of quotes from anonymous sources, the most quoted people of each
+    gender; overall (``total``) and per group. Every figure has its base and the
+    quotation-search filters (``search``) that list the quotations behind it."""
+    return S.sources(st, by=by or None, since=since or None, until=until or None, top=top)
+
+
 @router.get("/stats", summary="Corpus counts")
 def stats(st: S.Store = Depends(store)) -> dict:
     return S.stats(st)
@@ -164,20 +178,18 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
         given = ""
     given = given.strip()
     if not token or not given or not hmac.compare_digest(given.encode(), token.encode()):
-        raise WebError(401, WE.UNAUTHORIZED.value, "a valid ingest token is needed: "
-                                                   "send the header 'Authorization: Bearer TOKEN'",
-                       headers={"WWW-Authenticate": "Bearer"})
+        raise WebError(401, E.UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
     limit = request.app.state.max_body_bytes
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise WebError(413, WE.TOO_LARGE.value, f"the request body is over {limit} bytes; send smaller batches")
+            raise WebError(413, E.BODY_TOO_LARGE, limit=limit)
         chunks.append(chunk)
     try:
         lines = b"".join(chunks).decode("utf-8").splitlines()
     except UnicodeDecodeError:
-        raise WebError(400, WE.BAD_BODY.value, "the body is not UTF-8 text; send JSON lines") from None
+        raise bad_body("it is not UTF-8 text") from None
     records, raw_lines = [], []
     for n, line in enumerate(lines, 1):
         if not line.strip():
@@ -198,15 +210,13 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
             if isinstance(rec, ArticleRecord):
                 check_record(rec)
         except RecursionError:   # [[[[... past the JSON parser's depth
-            raise WebError(400, WE.BAD_BODY.value, f"line {n} is nested too deeply to be an ArticleRecord; "
-                                                   "send the JSON lines written by 'newsgraph extract'") from None
+            raise bad_body(f"line {n} is nested too deeply to be an ArticleRecord") from None
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise WebError(400, WE.BAD_BODY.value, f"line {n} is neither an ArticleRecord nor a raw article "
-                                                   f"({exc}); send the JSON lines written by 'newsgraph "
-                                                   "extract', or feed lines with 'id' and 'text' or 'html'") from None
+            raise bad_body(f"line {n} is neither an ArticleRecord nor a raw article with 'id' and 'text' "
+                           f"or 'html': {exc}") from None
         records.append(rec)
     if not records and not raw_lines:
-        raise WebError(400, WE.BAD_BODY.value, "the body holds no records; send JSON lines")
+        raise bad_body("it holds no records")
     from starlette.concurrency import run_in_threadpool
 
     options = request.app.state.options
