@@ -79,12 +79,6 @@ def bench_language(n: int) -> dict:
     from newsgraph.language import _identifier, detect
     from newsgraph.nlp import STAGE_NAMES, load_model
 
-    def rss_now() -> float:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
-
     import subprocess
 
     texts = [a["title"] + "\n\n" + a["text"] for a in generate(n)]

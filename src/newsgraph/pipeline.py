@@ -277,7 +277,7 @@ def prepare(raw: RawDocument, timings: Timings) -> Prepared:
     if not any(b.role == "body" for b in page.blocks):
         raise NewsgraphError(E.NO_ARTICLE, detail="no body paragraph survived cleaning")
     text, paragraphs, captions = assemble(title, page.blocks)
-    if len(text) > MAX_TEXT_CHARS:   # a size error, not spaCy's internal E088 (issue 13)
+    if len(text) > MAX_TEXT_CHARS:   # a size error, not spaCy's text-length error as an internal one (issue 13)
         raise NewsgraphError(E.TEXT_TOO_LONG, what="clean text", size=len(text), limit=MAX_TEXT_CHARS)
     metadata = {k: v for k, v in page.metadata.items() if v not in (None, "", {}, [])}
     metadata.update(raw.metadata)

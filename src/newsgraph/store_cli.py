@@ -24,9 +24,11 @@ def _date(ctx, param, value):
     """A --since/--until value checked as the web API checks it (E201): only real dates."""
     from .store import date_problem
 
+    from .errors import E
+
     problem = date_problem(value)
     if problem:
-        raise click.BadParameter(f"E201 {problem}")
+        raise click.BadParameter(f"{E.BAD_PARAM.value} {problem}")
     return value or None
 
 
