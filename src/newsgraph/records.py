@@ -134,6 +134,12 @@ class Timex:
     type: str                      # one of TIMEX_TYPES
     value: str                     # TIMEX3 value
     mod: Optional[str] = None      # TIMEX3 mod: START, END, APPROX, ...
+    anchor: Optional[str] = None   # TIMEX3 value of the time it was resolved against, when not the
+    #                                publication date: the day a story is about, an earlier date
+    anaphoric: bool = False        # resolved through an earlier mention ("that day", "the same week")
+    range_end: Optional[str] = None  # a range ("2011-2012", "1987-88"): value is its start, this its end
+    freq: Optional[str] = None     # SET: how often per period, TIMEX3 style ("2X" for "twice a week")
+    quant: Optional[str] = None    # SET: the quantifier ("EVERY", "EACH")
 
 
 @dataclass

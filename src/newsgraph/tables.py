@@ -63,7 +63,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "timexes": pa.schema([
         ("shard", _S), ("article_id", _S), ("timex_index", _I), ("text", _S), ("start", _I),
-        ("end", _I), ("type", _S), ("value", _S), ("mod", _S),
+        ("end", _I), ("type", _S), ("value", _S), ("mod", _S), ("anchor", _S), ("anaphoric", _B),
+        ("range_end", _S), ("freq", _S), ("quant", _S),
     ]),
     "errors": pa.schema([
         ("shard", _S), ("id", _S), ("source", _S), ("code", _S), ("message", _S),
@@ -136,7 +137,9 @@ def _profile(value: Optional[str]) -> Optional[Profile]:
 def timex_rows(rec: ArticleRecord, shard: str) -> Iterator[dict]:
     for i, t in enumerate(rec.timexes):
         yield {"shard": shard, "article_id": rec.id, "timex_index": i, "text": t.text,
-               "start": t.start, "end": t.end, "type": t.type, "value": t.value, "mod": t.mod}
+               "start": t.start, "end": t.end, "type": t.type, "value": t.value, "mod": t.mod,
+               "anchor": t.anchor, "anaphoric": t.anaphoric, "range_end": t.range_end, "freq": t.freq,
+               "quant": t.quant}
 
 
 def error_row(err: ErrorRecord, shard: str) -> dict:
@@ -297,7 +300,9 @@ def _article(row: dict, quotes: list[dict], entities: list[dict], timexes: list[
         captions=list(row["captions"] or []), metadata=json.loads(row["metadata"] or "{}"),
         quotes=[_quote(q) for q in sorted(quotes, key=lambda q: q["quote_index"])],
         entities=[_entity(e) for e in sorted(entities, key=lambda e: e["entity_index"])],
-        timexes=[Timex(text=t["text"], start=t["start"], end=t["end"], type=t["type"], value=t["value"], mod=t["mod"])
+        timexes=[Timex(text=t["text"], start=t["start"], end=t["end"], type=t["type"], value=t["value"], mod=t["mod"],
+                       anchor=t.get("anchor"), anaphoric=bool(t.get("anaphoric")), range_end=t.get("range_end"),
+                       freq=t.get("freq"), quant=t.get("quant"))
                  for t in sorted(timexes, key=lambda t: t["timex_index"])],
         events=[_event(e) for e in json.loads(row["events"] or "[]")],
         language=row["language"], schema_version=row["schema_version"],
