@@ -40,6 +40,8 @@ OBJ = ("dobj", "obj")
 BACKGROUND_MARKS = frozenset({"after", "since", "because", "as", "while", "when", "before", "following",
                               "until", "although", "though", "whereas", "once", "where"})
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "whether"})
+# the headline and the body report events; captions, headings and page chrome do not
+CODED_ROLES = frozenset({"title", "body"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 MUST = frozenset({"must", "should", "ought"})
 POSSIBLE = frozenset({"could", "might", "may"})
@@ -247,7 +249,8 @@ class SentenceReader:
         return obj is not None and (self.actors.is_actor(obj) or obj.ent_type_ in ("GPE", "LOC", "FAC"))
 
     def _reading(self, t: str, m: Optional[str], trigger: list[Token], head: Token) -> Reading:
-        return Reading(type=t, mode=m, trigger=trigger, head=head, clause=[head])
+        return Reading(type=t, mode=m, trigger=trigger, head=head, clause=[head],
+                       negated=head.pos_ in ("VERB", "AUX", "ADJ") and _neg(head))
 
     def _light(self, v: Token, lemma: str, particle: Optional[str] = None) -> Optional[Reading]:
         """A light verb and its object noun: "imposed a curfew", "staged a strike"."""
@@ -257,13 +260,30 @@ class SentenceReader:
             if (lemma, particle) == ("lay", "down"):
                 how = "disarm"
         obj = _child(v, *OBJ) or _child(v, *PASS_SUBJ)
-        if obj is None:
-            for prep, o in _prep_objects(v, ("on", "to", "for", "in")):
-                if prep == "on" and lemma in ("go",):
-                    obj = o
+        if obj is None and v.tag_ in ("VBN", "VBD"):
+            # a headline's participle: "Curfew lifted in Kabul"
+            subj = _child(v, *SUBJ)
+            if subj is not None and noun_key(subj) in L.NOUNS and not self.actors.is_actor(subj):
+                obj = subj
         if obj is None:
             return None
         key = noun_key(obj)
+        if key in L.FRAME_NOUNS and how in ("do", "give", "express", "build"):
+            r = self._noun_frame(obj, [v, obj])
+            if r is not None:
+                return r
+        if key in L.END_NOUNS and how in ("do", "give"):
+            r = self._end_of(obj, [v, obj])
+            if r is not None:
+                return r
+        if how == "end" and key not in L.NOUNS:
+            # "suspends plans to impose curfews": ending a plan of force is a concession
+            for c in obj.children:
+                if c.dep_ in ("acl", "relcl") and any(x.lower_ == "to" for x in c.children):
+                    inner = self.act(c, embedded=True)
+                    if inner is not None and inner.type in L.HOSTILE:
+                        self.used.update(t.i for t in inner.trigger)
+                        return self._reading("CONCEDE", None, [v, obj] + inner.trigger, v)
         acts = L.NOUNS.get(key)
         if how == "disarm":
             return self._reading("RETREAT", "disarm", [v, obj], v)
@@ -278,9 +298,11 @@ class SentenceReader:
         if act is None:
             return None
         t, m = act
-        if t == "MOBILIZE" and m is None and any(w.lower_ in ("joint",) for w in obj.children) \
-                or t == "MOBILIZE" and m is None and _prep_objects(v, ("with",)):
+        if t == "MOBILIZE" and m is None and (any(w.lower_ == "joint" for w in obj.subtree) or _prep_objects(
+                v, ("with",)) or (_subject(v) is not None and any(c.dep_ == "conj" for c in _subject(v).children))):
             t = "COOPERATE"
+        elif t == "MOBILIZE" and m is None:
+            m = "troops"
         self.used.add(obj.i)
         r = self._reading(t, m, [v, obj], v)
         r.clause.append(obj)
@@ -288,11 +310,74 @@ class SentenceReader:
 
     def _noun_act(self, n: Token) -> Optional[Reading]:
         key = noun_key(n)
+        if key in L.END_NOUNS:
+            r = self._end_of(n, [n])
+            if r is not None:
+                return r
+        if key in L.FRAME_NOUNS:
+            r = self._noun_frame(n, [n])
+            if r is not None:
+                return r
         act = L.EVENT_NOUNS.get(key)
         if act is None:
             return None
         t, m = act
         return Reading(type=t, mode=m, trigger=[n], head=n, clause=[n])
+
+    def _of_act(self, n: Token) -> Optional[Reading]:
+        """The act named by a noun's complement: 'of attacks', 'to ease restrictions'."""
+        for c in n.children:
+            if c.dep_ in ("acl", "relcl") and any(x.lower_ == "to" for x in c.children):
+                r = self.act(c, embedded=True)
+                if r is not None:
+                    return r
+            if c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "on"):
+                for o in c.children:
+                    if o.dep_ in ("pobj", "pcomp"):
+                        r = self.act(o, embedded=True)
+                        if r is not None:
+                            return r
+                        acts = L.NOUNS.get(noun_key(o))
+                        if acts and "do" in acts:
+                            return Reading(type=acts["do"][0], mode=acts["do"][1], trigger=[o], head=o, clause=[o])
+        return None
+
+    def _end_of(self, n: Token, trigger: list[Token]) -> Optional[Reading]:
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                o = _child(c, "pobj")
+                acts = L.NOUNS.get(noun_key(o)) if o is not None else None
+                if acts and "end" in acts:
+                    t, m = acts["end"]
+                    self.used.add(o.i)
+                    return Reading(type=t, mode=m, trigger=trigger + [o], head=n, clause=[*trigger, o])
+        return None
+
+    def _noun_frame(self, n: Token, trigger: list[Token]) -> Optional[Reading]:
+        """'a commitment to ease restrictions', 'the possibility of bans', 'a threat to expel'."""
+        kind = L.FRAME_NOUNS[noun_key(n)]
+        emb = self._of_act(n)
+        if emb is None:
+            return None
+        self.used.update(t.i for t in emb.trigger)
+        et = emb.type
+        if kind == "possible":
+            if et not in L.HOSTILE:
+                return None
+            t = "THREATEN"
+        elif kind == "threat":
+            t = "THREATEN"
+        elif kind == "request":
+            t = "REQUEST"
+        elif kind == "refuse":
+            t = "REJECT"
+        else:
+            t = "THREATEN" if et in L.HOSTILE else ("CONCEDE" if et == "CONCEDE" else "AGREE")
+        mode = (L.THREAT_MODE_OF_MODE.get(emb.mode or "") or L.THREAT_MODES.get(et)) if t == "THREATEN" else (
+            L.ASK_MODES.get(et) if t in ("REQUEST", "REJECT") else None)
+        r = Reading(type=t, mode=mode, trigger=trigger + emb.trigger, head=trigger[0], clause=[*trigger, *emb.clause])
+        r.target = emb.target
+        return r
 
     # ---------------------------------------------------------------- frames
     def embedded(self, v: Token) -> tuple[Optional[Reading], Optional[Token]]:
@@ -352,6 +437,8 @@ class SentenceReader:
                 r = self._reading("THREATEN", mode, trigger + emb.trigger, v)
             elif et in ("REJECT", "REQUEST", "ACCUSE"):
                 r = replace(emb, trigger=trigger + emb.trigger)
+            elif et == "CONCEDE" and emb.head.pos_ == "NOUN":
+                r = self._reading("CONCEDE", None, trigger + emb.trigger, v)   # "promised concessions"
             else:
                 r = self._reading("AGREE", None, trigger + emb.trigger, v)
                 if emb.negated and emb.head.lower_ and et in L.COOPERATIVE:
@@ -462,6 +549,8 @@ class SentenceReader:
             cond = _condition(clause) or emb.hypothetical
             if emb.negated and emb.type in L.COOPERATIVE:
                 r = self._reading("REJECT", L.ASK_MODES.get(emb.type), [v] + emb.trigger, v)
+            elif emb.negated and emb.type in L.HOSTILE:
+                r = self._reading("CONCEDE", None, [v] + emb.trigger, v)   # "police will not beat protesters"
             elif emb.type in L.HOSTILE or cond and emb.type == "RETREAT":
                 mode = L.THREAT_MODE_OF_MODE.get(emb.mode or "") or L.THREAT_MODES.get(emb.type)
                 r = self._reading("THREATEN", mode, [v] + emb.trigger, v)
@@ -603,6 +692,8 @@ def _child_level(c: Token, level: int) -> int:
     d = c.dep_
     if d in ("conj", "ccomp", "xcomp", "parataxis", "ROOT"):
         return level
+    if d in SUBJ and L.verb_lemma(c.head.text) in L.HAPPEN and noun_key(c) in L.EVENT_NOUNS:
+        return level              # "riots broke out", "a ceasefire began"
     if d == "advcl":
         marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod") and m.i < c.i}
         if marks & BACKGROUND_MARKS or marks & CONDITION_MARKS:
@@ -631,6 +722,81 @@ def read_sentence(sent: Span, actors: ActorReader) -> list[tuple[int, Reading]]:
     walk(sent.root, 0)
     return [(lvl, r) for lvl, r in found if r.trigger and r.trigger[0].i not in
             {t.i for _, o in found if o is not r for t in o.trigger[1:]}]
+
+
+def headline_readings(sent: Span, actors: ActorReader) -> list[tuple[int, Reading]]:
+    """A headline in title case parses badly ("Rebels Quit Peace Talks"): read its
+    words in order instead. A known verb form is the act (a frame takes the act after
+    "to"), a known event noun after a light verb its object; the nearest actor on
+    the left is the source, on the right the target."""
+    toks = [t for t in sent if not t.is_punct]
+    out: list[tuple[int, Reading]] = []
+
+    def actor_near(i: int, step: int) -> Optional[Token]:
+        j = i + step
+        while 0 <= j < len(toks):
+            t = toks[j]
+            if actors.entity_of(t) or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.lower_ in L.ACTOR_NOUNS:
+                # the head of a run of name words
+                while step < 0 and j + 1 < len(toks) and j + 1 < i and (actors.entity_of(toks[j + 1]) or
+                                                                       toks[j + 1].ent_type_):
+                    j += 1
+                return toks[j]
+            j += step
+        return None
+
+    def act_at(i: int) -> Optional[tuple[str, Optional[str], list[Token]]]:
+        t = toks[i]
+        lemma = L.VERB_FORMS.get(t.lower_)
+        if lemma is None:
+            return None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and (lemma, nxt.lower_) in L.PHRASAL:
+            tp, m = L.PHRASAL[(lemma, nxt.lower_)]
+            return tp, m, [t, nxt]
+        if lemma in L.LIGHT:
+            how = L.LIGHT[lemma]
+            for k in range(i + 1, min(i + 5, len(toks))):
+                key = f"{toks[k - 1].lower_} {toks[k].lower_}"
+                acts = L.NOUNS.get(key) or L.NOUNS.get(L.noun_lemma(toks[k].text))
+                if acts:
+                    act = acts.get(how) or (acts.get("do") if how in ("do", "build", "express") else None) or (
+                        acts.get("end") if how in ("cut", "ease") else None)
+                    if act:
+                        return act[0], act[1], [t, toks[k]]
+        frame = L.FRAMES.get(lemma)
+        if frame in ("commit", "threat", "refuse", "request") and nxt is not None:
+            k = i + 2 if nxt.lower_ == "to" else i + 1
+            inner = act_at(k) if k < len(toks) else None
+            if inner is not None:
+                it, im, itr = inner
+                if frame == "threat" or frame == "commit" and it in L.HOSTILE:
+                    return "THREATEN", L.THREAT_MODE_OF_MODE.get(im or "") or L.THREAT_MODES.get(it), [t, *itr]
+                if frame == "refuse":
+                    return "REJECT", L.ASK_MODES.get(it), [t, *itr]
+                if frame == "request":
+                    return "REQUEST", L.ASK_MODES.get(it), [t, *itr]
+                if it == "CONCEDE" or lemma in ("promise", "pledge"):
+                    return ("CONCEDE" if it == "CONCEDE" else "AGREE"), None, [t, *itr]
+                return "AGREE", None, [t, *itr]
+        if lemma in L.ACTIONS:
+            tp, m = L.ACTIONS[lemma]
+            return tp, m, [t]
+        return None
+
+    i = 0
+    while i < len(toks):
+        hit = act_at(i) if i > 0 else None
+        if hit is not None:
+            tp, m, trig = hit
+            r = Reading(type=tp, mode=m, trigger=trig, head=trig[0], clause=list(trig))
+            r.source = actor_near(i, -1)
+            r.target = actor_near(toks.index(trig[-1]), 1)
+            out.append((0, r))
+            i = toks.index(trig[-1]) + 1
+            continue
+        i += 1
+    return out
 
 
 def _assault_mode(words: list[str], bigrams: list[str]) -> Optional[str]:
@@ -685,13 +851,16 @@ class _Document:
         return lo, max(lo, hi)
 
     def body_sentences(self):
-        spans = [(p.start, p.end) for p in self.paragraphs if p.role == "body"]
+        spans = [(p.start, p.end) for p in self.paragraphs if p.role in CODED_ROLES]
         if not self.paragraphs:
             spans = [(0, len(self.doc.text))]
+        roles = [p.role for p in self.paragraphs if p.role in CODED_ROLES] or ["body"]
         for sent in self.doc.sents:
             mid = sent.start_char
-            if any(s <= mid < e for s, e in spans):
-                yield sent
+            for (s, e), role in zip(spans, roles):
+                if s <= mid < e:
+                    yield sent, role
+                    break
 
     # -------------------------------------------------------------- dates, places, quotes
     def date_of(self, r: Reading) -> Optional[str]:
@@ -711,7 +880,7 @@ class _Document:
     def location_of(self, r: Reading, taken: set[int]) -> Optional[EventActor]:
         for v in [*r.clause, *r.trigger]:
             for c in v.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside"):
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside", "across", "throughout"):
                     o = _child(c, "pobj")
                     if o is not None and o.i not in taken and o.ent_type_ in ("GPE", "LOC", "FAC"):
                         return self.actors.actor(o)
@@ -754,8 +923,10 @@ def extract_events(doc: Doc, entities: list[Entity], quotes: list[Quote], timexe
     """The PLOVER events reported in the body of a parsed article."""
     d = _Document(doc, entities, quotes, timexes, paragraphs)
     events: list[Event] = []
-    for sent in d.body_sentences():
+    for sent, role in d.body_sentences():
         found = read_sentence(sent, d.actors)
+        if not found and role == "title" and sum(t.text[:1].isupper() for t in sent) > len(sent) * 0.6:
+            found = headline_readings(sent, d.actors)
         if not found:
             continue
         readings = []
@@ -776,10 +947,13 @@ def extract_events(doc: Doc, entities: list[Entity], quotes: list[Quote], timexe
             tgt_tok = sr.target_of(r)
             if src_tok is not None and tgt_tok is not None and src_tok.i == tgt_tok.i:
                 tgt_tok = None
-            if r.head.pos_ in ("NOUN", "PROPN") and src_tok is None and tgt_tok is None:
-                continue           # "the talks", "an attack": no one named, nothing coded
+            place = None
             if src_tok is None and tgt_tok is None:
-                continue
+                # "the talks", "an attack": no one named, nothing coded; unless the main
+                # clause reports it happening somewhere ("riots broke out across the capital")
+                place = d.location_of(r, set()) if is_main and r.head.dep_ in SUBJ else None
+                if place is None:
+                    continue
             # "X and Y agreed": an event between equals, one on each side
             if src_tok is not None and tgt_tok is None and r.type in L.SYMMETRIC:
                 conj = next((c for c in src_tok.children if c.dep_ == "conj"), None)
@@ -807,9 +981,14 @@ def extract_events(doc: Doc, entities: list[Entity], quotes: list[Quote], timexe
             hypothetical = r.hypothetical or any(_condition(v) for v in r.clause) or any(
                 m in POSSIBLE for v in r.clause for m in _modals(v))
             negated = r.negated or (r.head.pos_ != "NOUN" and _neg(r.head) and r.type not in ("REJECT",))
+            r_type = r.type
+            if hypothetical and not negated and r_type in ("SANCTION", "COERCE", "ASSAULT", "MOBILIZE"):
+                # force that may come, or comes if: a threat ("could suspend relations", "will detain if")
+                mode = L.THREAT_MODE_OF_MODE.get(mode or "") or L.THREAT_MODES.get(r_type)
+                r_type = "THREATEN"
             events.append(Event(
-                type=r.type, trigger=_trigger_mention(doc, r.trigger), start=sent.start_char, end=sent.end_char,
+                type=r_type, trigger=_trigger_mention(doc, r.trigger), start=sent.start_char, end=sent.end_char,
                 source=source, target=target, mode=mode, context=context, date=d.date_of(r),
-                location=d.location_of(r, taken), negated=negated, hypothetical=hypothetical,
+                location=place or d.location_of(r, taken), negated=negated, hypothetical=hypothetical,
                 quote=d.quote_of(r)))
     return events

@@ -48,13 +48,16 @@ _add(ACTIONS, "telephone phone", ("CONSULT", "phone"))
 _add(ACTIONS, "praise commend hail applaud laud endorse congratulate thank welcome salute "
               "recognize recognise ratify apologize apologise back champion", ("SUPPORT", None))
 _add(ACTIONS, "concede relent capitulate pardon amnesty", ("CONCEDE", None))
-_add(ACTIONS, "cooperate collaborate extradite coordinate", ("COOPERATE", None))
+_add(ACTIONS, "cooperate collaborate extradite coordinate partner", ("COOPERATE", None))
+_add(ACTIONS, "import export trade invest", ("COOPERATE", None))
 _add(ACTIONS, "aid assist donate fund finance bankroll subsidize subsidise evacuate rescue shelter airlift",
      ("AID", None))
 _add(ACTIONS, "withdraw retreat", ("RETREAT", "withdraw"))
 _add(ACTIONS, "release free repatriate", ("RETREAT", "release"))
 _add(ACTIONS, "disarm demobilize demobilise decommission", ("RETREAT", "disarm"))
-_add(ACTIONS, "resign abdicate", ("RETREAT", "resign"))
+_add(ACTIONS, "resign abdicate quit", ("RETREAT", "resign"))
+_add(ACTIONS, "disband", ("RETREAT", "disarm"))
+_add(ACTIONS, "forgive", ("AID", None))
 _add(ACTIONS, "surrender cede", ("RETREAT", None))
 _add(ACTIONS, "accuse allege blame condemn denounce criticize criticise decry deplore censure "
               "slam blast rebuke reprimand lambaste castigate chastise berate excoriate disparage "
@@ -68,8 +71,9 @@ _add(ACTIONS, "riot", ("PROTEST", "riot"))
 _add(ACTIONS, "boycott", ("PROTEST", "boycott"))
 _add(ACTIONS, "blockade barricade", ("PROTEST", "obstruct"))
 _add(ACTIONS, "sanction embargo", ("SANCTION", None))
-_add(ACTIONS, "convict", ("SANCTION", "convict"))
-_add(ACTIONS, "mobilize mobilise reinforce amass", ("MOBILIZE", "troops"))
+_add(ACTIONS, "convict sentence", ("SANCTION", "convict"))
+_add(ACTIONS, "mobilize mobilise reinforce amass recruit", ("MOBILIZE", "troops"))
+_add(ACTIONS, "patrol", ("MOBILIZE", "police"))
 _add(ACTIONS, "arrest detain jail imprison incarcerate", ("COERCE", "arrest"))
 _add(ACTIONS, "deport", ("COERCE", "deport"))
 _add(ACTIONS, "censor", ("COERCE", "censor"))
@@ -110,6 +114,8 @@ PHRASAL: dict[tuple[str, str], Act] = {
     ("meet", "with"): ("CONSULT", None), ("sit", "down"): ("CONSULT", None),
     ("take", "hostage"): ("ASSAULT", "abduct"), ("set", "fire"): ("ASSAULT", "primative"),
     ("rise", "up"): ("PROTEST", "riot"), ("go", "on"): ("PROTEST", None),
+    ("find", "guilty"): ("SANCTION", "convict"), ("give", "into"): ("CONCEDE", None),
+    ("approve", "of"): ("SUPPORT", None), ("break", "out"): ("PROTEST", None),
 }
 
 # ------------------------------------------------------------------ frames
@@ -145,18 +151,20 @@ _add(LIGHT, "stage hold launch conduct mount begin start organize organise wage 
             "attend join host take use fire detonate plant commit perpetrate enforce tighten extend "
             "announce introduce deliver", "do")
 _add(LIGHT, "lift end halt stop suspend cancel abandon revoke rescind scrap terminate cease drop "
-            "postpone reverse", "end")
+            "postpone reverse remove withdraw quit", "end")
 _add(LIGHT, "ease relax loosen shorten", "ease")
 _add(LIGHT, "cut reduce freeze withhold sever downgrade", "cut")
 _add(LIGHT, "provide give send supply grant donate contribute lend loan ship dispatch pledge offer", "give")
 _add(LIGHT, "sign ink", "sign")
 _add(LIGHT, "reach strike conclude seal broker", "reach")
-_add(LIGHT, "establish restore upgrade normalize normalise build strengthen improve expand deepen", "build")
+_add(LIGHT, "establish restore upgrade normalize normalise build strengthen improve expand deepen increase "
+            "boost enhance create form", "build")
 _add(LIGHT, "expel eject oust", "expel")
+_add(LIGHT, "return", "return")
 _add(LIGHT, "recall", "recall")
 _add(LIGHT, "summon", "summon")
 _add(LIGHT, "close block shut seal", "close")
-_add(LIGHT, "deploy station move mass station position", "deploy")
+_add(LIGHT, "deploy station move mass position order", "deploy")
 _add(LIGHT, "observe respect implement honour honor", "observe")
 _add(LIGHT, "share exchange", "share")
 _add(LIGHT, "break violate breach", "break")
@@ -229,16 +237,32 @@ _noun("rockets rocket missiles missile mortars mortar shells artillery", do=("AS
 _noun("exercises exercise drills drill maneuvers manoeuvres war_games", do=("MOBILIZE", None))
 _noun("troops forces soldiers army reinforcements warships tanks units battalions", deploy=("MOBILIZE", "troops"),
       give=("AID", None), do=("MOBILIZE", "troops"), build=("MOBILIZE", "troops"))
-_noun("police", deploy=("MOBILIZE", "police"))
+_noun("police", deploy=("MOBILIZE", "police"), give=("MOBILIZE", "police"))
 _noun("militia militias", deploy=("MOBILIZE", "militia"), do=("MOBILIZE", "militia"))
 _noun("weapons arms", give=("AID", None), test=("MOBILIZE", "weapons"), deploy=("MOBILIZE", "weapons"))
-_noun("prisoners hostages detainees captives", give=("RETREAT", "release"), share=("RETREAT", "release"))
+_noun("prisoners hostages detainees captives", give=("RETREAT", "release"), share=("RETREAT", "release"),
+      **{"return": ("RETREAT", "release")})
 _noun("borders border crossing crossings", close=("COERCE", "restrict"), do=("AID", None))
 _noun("diplomats diplomat ambassador envoy", expel=("SANCTION", "expel"), recall=("SANCTION", "withdraw"),
       summon=("ACCUSE", "disapprove"))
 _noun("inspectors observers monitors peacekeepers", allow=("RETREAT", "access"), expel=("SANCTION", "expel"))
 _noun("intelligence information expertise data", share=("COOPERATE", None), give=("AID", None))
-_noun("reforms reform changes", do=("CONCEDE", None))
+_noun("reforms reform changes concessions concession", do=("CONCEDE", None), give=("CONCEDE", None))
+_noun("cooperation collaboration partnership venture joint_venture trade investment investments exports imports "
+      "extradition intelligence_sharing", do=("COOPERATE", None), build=("COOPERATE", None),
+      sign=("COOPERATE", None), end=("SANCTION", None), cut=("SANCTION", None))
+_noun("diplomatic_cooperation", do=("SUPPORT", None), build=("SUPPORT", None))
+_noun("respect gratitude", express=("SUPPORT", None), do=("SUPPORT", None))
+_noun("package aid_package", sign=("AID", None), give=("AID", None), do=("AID", None))
+_noun("transfer shipment shipments delivery deliveries", do=("AID", None))
+_noun("debt", end=("AID", None), cut=("AID", None))
+_noun("property land territory", **{"return": ("RETREAT", "return"), "give": ("RETREAT", "return")})
+_noun("convictions conviction verdict sentence", do=("SANCTION", "convict"))
+_noun("misinformation disinformation propaganda", do=("COERCE", "misinformation"))
+_noun("cyberattack cyberattacks cyber_attack cyber_attacks", do=("COERCE", "cyber"))
+_noun("lockdown", do=("COERCE", "restrict"), end=("CONCEDE", None), ease=("CONCEDE", None))
+_noun("patrols patrol recruitment readiness", do=("MOBILIZE", None), build=("MOBILIZE", None))
+_noun("hostilities fighting attacks", end=("CONCEDE", None))
 _noun("steps", do=("CONCEDE", None))
 _noun("newspaper newspapers website websites station publication", close=("COERCE", "censor"),
       end=("COERCE", "censor"))
@@ -252,6 +276,24 @@ for _w, _acts in NOUNS.items():
                                     "suit", "operation", "call", "calls", "session", "fire", "credit",
                                     "deadline", "concerns", "concern", "initiative", "statement", "help"):
         EVENT_NOUNS[_w] = _acts["do"]
+# "the suspension of attacks", "the lifting of the curfew": the end of the act named after "of"
+END_NOUNS = frozenset({"suspension", "lifting", "easing", "removal", "relaxation", "cessation", "halt", "end",
+                       "cancellation", "termination", "withdrawal"})
+# nouns of commitment, threat, demand and refusal: "a commitment to ease", "a threat to expel"
+FRAME_NOUNS: dict[str, str] = {"commitment": "commit", "pledge": "commit", "promise": "commit", "vow": "commit",
+                               "offer": "commit", "intention": "commit", "threat": "threat", "warning": "threat",
+                               "demand": "request", "call": "request", "appeal": "request", "refusal": "refuse",
+                               "possibility": "possible", "potential": "possible", "plans": "possible",
+                               "plan": "possible"}
+# verbs of happening: "riots broke out", "a ceasefire began", "aid arrived"
+HAPPEN = frozenset({"begin", "start", "erupt", "spread", "continue", "resume", "escalate", "rage", "arrive",
+                    "break", "occur", "hold", "take", "intensify"})
+for _w in ("ceasefire", "cease-fire", "truce"):
+    EVENT_NOUNS[_w] = ("RETREAT", "ceasefire")
+for _w in ("aid", "assistance", "shipment", "shipments", "relief"):
+    EVENT_NOUNS[_w] = ("AID", None)
+for _w in ("rioting", "riots", "riot"):
+    EVENT_NOUNS[_w] = ("PROTEST", "riot")
 for _w in ("withdrawal", "pullout"):
     EVENT_NOUNS[_w] = ("RETREAT", "withdraw")
 for _w in ("resignation",):
