@@ -52,7 +52,7 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with", "between", "to", "alongside"), "AGREE": ("with", "to", "between", "on"),
     "SUPPORT": ("to", "with", "for", "of"), "CONCEDE": ("to", "in", "on", "for"),
     "COOPERATE": ("with", "to"), "AID": ("to", "for", "from"), "RETREAT": ("from", "to", "in"),
-    "REQUEST": ("from", "by", "to", "of"), "ACCUSE": ("against", "of", "to", "with"),
+    "REQUEST": ("from", "by", "to", "of"), "ACCUSE": ("against", "over", "about", "for", "of", "to", "with"),
     "REJECT": ("from", "by", "of", "to", "with"), "THREATEN": ("against", "to", "with", "on", "in"),
     "PROTEST": ("against", "outside", "to", "at", "in"), "SANCTION": ("on", "against", "to", "for", "in", "from", "of"),
     "MOBILIZE": ("in", "to", "against", "near", "along", "on"), "COERCE": ("in", "on", "from", "of", "to"),
@@ -134,8 +134,10 @@ def _inherited_subject(v: Token, depth: int = 0) -> Optional[Token]:
     if agent is not None:
         return agent
     h = v.head
-    if h is v:
+    if h.i == v.i:
         return None
+    if v.dep_ == "acl" and v.tag_ == "VBG" and h.pos_ in ("NOUN", "PROPN") and h.head.i != h.i:
+        return _inherited_subject(h.head, depth + 1)   # "issued a declaration demanding ..."
     if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp"):
         if v.dep_ == "xcomp":
             obj = _child(h, *OBJ)
@@ -225,6 +227,11 @@ class SentenceReader:
                 self.used.add(c.i)
                 return self._reading(t, m, [v, c], v)
         frame = L.FRAMES.get(lemma)
+        if frame == "report" and lemma in L.LIGHT:
+            # "declared a ceasefire", "announced sanctions": the object is the act
+            r = self._light(v, lemma)
+            if r is not None:
+                return r
         # "open" is the adjective of readiness only as a predicate adjective
         if frame is not None and not (lemma in L.LIGHT and _child(v, *OBJ) is not None
                                       and frame in ("accept", "allow") and lemma in ("admit",)):
@@ -268,6 +275,13 @@ class SentenceReader:
         if obj is None:
             return None
         key = noun_key(obj)
+        if key not in L.NOUNS and key not in L.EVENT_NOUNS:
+            # "tons of food aid", "a state of emergency", "ten days of war games"
+            for prep, o in _prep_objects(obj, ("of",)):
+                if noun_key(o) in L.NOUNS or noun_key(o) in L.EVENT_NOUNS:
+                    self.used.add(obj.i)
+                    obj, key = o, noun_key(o)
+                    break
         if key in L.FRAME_NOUNS and how in ("do", "give", "express", "build"):
             r = self._noun_frame(obj, [v, obj])
             if r is not None:
@@ -285,6 +299,8 @@ class SentenceReader:
                         self.used.update(t.i for t in inner.trigger)
                         return self._reading("CONCEDE", None, [v, obj] + inner.trigger, v)
         acts = L.NOUNS.get(key)
+        if acts is None and key in L.EVENT_NOUNS and how in ("do", "end", "cut"):
+            acts = {"do": L.EVENT_NOUNS[key], "end": ("CONCEDE", None)}   # "resume shelling", "halt attacks"
         if how == "disarm":
             return self._reading("RETREAT", "disarm", [v, obj], v)
         if not acts:
@@ -298,7 +314,7 @@ class SentenceReader:
         if act is None:
             return None
         t, m = act
-        if t == "MOBILIZE" and m is None and (any(w.lower_ == "joint" for w in obj.subtree) or _prep_objects(
+        if t == "MOBILIZE" and m is None and (self._joint(obj) or _prep_objects(
                 v, ("with",)) or (_subject(v) is not None and any(c.dep_ == "conj" for c in _subject(v).children))):
             t = "COOPERATE"
         elif t == "MOBILIZE" and m is None:
@@ -308,8 +324,16 @@ class SentenceReader:
         r.clause.append(obj)
         return r
 
+    @staticmethod
+    def _joint(n: Token) -> bool:
+        """'joint exercises', 'French and Egyptian warships ... exercises'"""
+        return any(w.lower_ in ("joint", "combined", "bilateral") for w in n.subtree)
+
     def _noun_act(self, n: Token) -> Optional[Reading]:
         key = noun_key(n)
+        if key in L.HAPPEN_NOUNS and n.dep_ in SUBJ and L.verb_lemma(n.head.text) in L.HAPPEN:
+            t, m = L.HAPPEN_NOUNS[key]
+            return Reading(type=t, mode=m, trigger=[n, n.head], head=n, clause=[n, n.head])
         if key in L.END_NOUNS:
             r = self._end_of(n, [n])
             if r is not None:
@@ -322,12 +346,15 @@ class SentenceReader:
         if act is None:
             return None
         t, m = act
+        if t == "MOBILIZE" and self._joint(n):
+            t = "COOPERATE"
         return Reading(type=t, mode=m, trigger=[n], head=n, clause=[n])
 
     def _of_act(self, n: Token) -> Optional[Reading]:
         """The act named by a noun's complement: 'of attacks', 'to ease restrictions'."""
         for c in n.children:
-            if c.dep_ in ("acl", "relcl") and any(x.lower_ == "to" for x in c.children):
+            if c.dep_ in ("acl", "relcl") and any(x.lower_ == "to" for x in c.children) or c.dep_ in (
+                    "ccomp", "acl") and any(x.lower_ == "that" for x in c.children):
                 r = self.act(c, embedded=True)
                 if r is not None:
                     return r
@@ -423,7 +450,7 @@ class SentenceReader:
         et = emb.type if emb else None
         if frame == "report":
             if emb is None or emb_head is None:
-                return None
+                return self._demand_without_act(v)
             return self._reported(v, emb, emb_head)
         if frame == "commit":
             if emb is None and lemma not in ("agree", "promise", "pledge", "vow", "offer", "consent", "guarantee"):
@@ -437,8 +464,10 @@ class SentenceReader:
                 r = self._reading("THREATEN", mode, trigger + emb.trigger, v)
             elif et in ("REJECT", "REQUEST", "ACCUSE"):
                 r = replace(emb, trigger=trigger + emb.trigger)
-            elif et == "CONCEDE" and emb.head.pos_ == "NOUN":
-                r = self._reading("CONCEDE", None, trigger + emb.trigger, v)   # "promised concessions"
+            elif et == "CONCEDE" or emb.head.pos_ == "NOUN" and L.noun_lemma(emb.head.text) in (
+                    "demands", "demand"):
+                # a promise of a concession is a concession (PLOVER): "agreed to lift the curfew"
+                r = self._reading("CONCEDE", None, trigger + emb.trigger, v)
             else:
                 r = self._reading("AGREE", None, trigger + emb.trigger, v)
                 if emb.negated and emb.head.lower_ and et in L.COOPERATIVE:
@@ -486,6 +515,13 @@ class SentenceReader:
                               trigger + (emb.trigger if emb else []), v)
             if neg:
                 r.type, r.mode, neg = "REJECT", None, False
+        elif frame == "order":
+            if emb is None:
+                return None
+            r = replace(emb, trigger=trigger + emb.trigger, head=v)
+            obj = _child(v, *OBJ)
+            if obj is not None and self.actors.is_actor(obj):
+                r.target = self._group_member(obj)
         elif frame == "prepare":
             if emb is None:
                 return None
@@ -516,8 +552,19 @@ class SentenceReader:
         return r
 
     def _actors_from_embedded(self, r: Reading, emb: Reading) -> None:
+        frame = r.clause[0] if r.clause else r.head
+        if r.target is None and r.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") and frame.pos_ != "NOUN":
+            obj = _child(frame, *OBJ)
+            if obj is not None and obj.i not in self.used and self.actors.is_actor(obj) and obj.lower_ not in (
+                    "it", "this", "that"):
+                r.target = self._group_member(obj)
+            elif r.type == "REQUEST" and emb.head.dep_ == "ccomp" and _subject(emb.head) is not None \
+                    and self.actors.is_actor(_subject(emb.head)):
+                r.target = _subject(emb.head)      # "demanded that the US cancel ..."
         if r.target is None:
             r.target = emb.target or self._target_of(emb)
+        if r.target is None:
+            r.target = self._deep_target(frame)
         if emb.hypothetical:
             r.hypothetical = True
 
@@ -531,11 +578,24 @@ class SentenceReader:
         obj = _child(v, *OBJ)
         return obj is not None and L.noun_lemma(obj.text) in L.NOUNS
 
+    def _demand_without_act(self, v: Token) -> Optional[Reading]:
+        """'X declared that China must drop its barriers': a demand, whatever is demanded."""
+        speaker = _subject(v) or _agent(v)
+        for c in v.children:
+            if c.dep_ == "ccomp":
+                subj = _subject(c)
+                if _modals(c) & MUST and subj is not None and speaker is not None and self.actors.is_actor(subj) \
+                        and not self.actors.same(subj, speaker):
+                    r = self._reading("REQUEST", None, [v, *[m for m in c.children if m.lower_ in MUST]], v)
+                    r.source, r.target, r.clause = speaker, subj, [v, c]
+                    return r
+        return None
+
     def _reported(self, v: Token, emb: Reading, emb_head: Token) -> Optional[Reading]:
         """'X said it would ...' (a commitment), 'X said Y must ...' (a demand), or the
         reported act itself."""
         speaker = _subject(v) or _agent(v)
-        if emb.type in L.VERBAL and emb.head is not emb_head and emb.type != "CONSULT":
+        if emb.type in L.VERBAL and emb.head.i != emb_head.i and emb.type != "CONSULT":
             return emb      # the reported clause holds its own frame: "said it was prepared to ..."
         clause = emb.head
         modals = _modals(clause) | (_modals(clause.head) if clause.dep_ == "xcomp" else set())
@@ -556,8 +616,6 @@ class SentenceReader:
                 r = self._reading("THREATEN", mode, [v] + emb.trigger, v)
                 if emb.type == "RETREAT":
                     r.mode = "relations"
-            elif emb.type in ("CONSULT",):
-                return emb
             else:
                 r = self._reading("AGREE", None, [v] + emb.trigger, v)
             r.source, r.clause = speaker, [v, *emb.clause]
@@ -566,6 +624,29 @@ class SentenceReader:
         return emb
 
     # ---------------------------------------------------------------- actors of a reading
+    def _deep_target(self, v: Token) -> Optional[Token]:
+        """The first actor after 'to', 'against', 'from', 'on', 'with' anywhere in the
+        clauses a frame governs ("threatened to deliver blows to the United States")."""
+        for t in v.subtree:
+            if t.i <= v.i or t.dep_ != "prep" or t.lower_ not in ("to", "against", "from", "on", "with", "by"):
+                continue
+            anc, ok = t.head, True
+            while anc.i != v.i and anc.head.i != anc.i:
+                if anc.dep_ in ("relcl", "appos") or anc.dep_ in SUBJ:
+                    ok = False
+                    break
+                anc = anc.head
+            if not ok:
+                continue
+            o = _child(t, "pobj")
+            if o is not None and o.pos_ != "PRON" and (self.actors.is_actor(o) or o.ent_type_ in ("GPE", "NORP")):
+                return self._group_member(o)
+            if o is not None:
+                for c in o.children:
+                    if c.dep_ == "poss" and c.pos_ != "PRON" and (self.actors.is_actor(c) or c.ent_type_):
+                        return c
+        return None
+
     def _first_actor(self, pos: list[tuple[str, Token]]) -> Optional[Token]:
         for _, o in pos:
             if self.actors.is_actor(o) or o.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "PERSON"):
@@ -609,11 +690,11 @@ class SentenceReader:
         return None
 
     def _noun_target(self, n: Token, preps: tuple[str, ...], allow_self: bool = False) -> Optional[Token]:
-        t = self._first_actor(_prep_objects(n, preps + ("by", "from", "in", "for", "on")))
+        t = self._first_actor(_prep_objects(n, ("of",) + preps + ("by", "from", "in", "for", "on")))
         if t is not None:
             return self._group_member(t)
         for c in n.children:
-            if c.dep_ == "poss" and (self.actors.is_actor(c) or c.ent_type_):
+            if c.dep_ == "poss" and c.pos_ != "PRON" and (self.actors.is_actor(c) or c.ent_type_):
                 return c
         for c in n.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
@@ -674,6 +755,8 @@ class SentenceReader:
             if subj.i not in self.used:
                 return self._group_member(subj)
         t = self._target_of(r)
+        if t is None and r.type in ("PROTEST", "THREATEN", "REQUEST", "REJECT", "ACCUSE") and frame.pos_ != "NOUN":
+            t = self._deep_target(frame)
         if t is None and r.type == "THREATEN":
             # "warning of consequences if Washington does not change": the one warned
             for v in r.clause:
@@ -839,7 +922,7 @@ class _Document:
         for t in self.timexes:
             lo, hi = self.tok_range(t.start, t.end)
             toks = [doc[i] for i in range(lo, hi)]
-            head = next((x for x in toks if not (lo <= x.head.i < hi) or x.head is x), None)
+            head = next((x for x in toks if not (lo <= x.head.i < hi) or x.head.i == x.i), None)
             if head is not None:
                 self.timex_heads.append((head, t))
 
@@ -868,7 +951,7 @@ class _Document:
         best = None
         for head, tx in self.timex_heads:
             x, steps = head, 0
-            while steps < 6 and x.i not in clause and x.head is not x:
+            while steps < 6 and x.i not in clause and x.head.i != x.i:
                 if x.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj") and x.pos_ in ("VERB", "AUX"):
                     break
                 x, steps = x.head, steps + 1
@@ -924,9 +1007,10 @@ def extract_events(doc: Doc, entities: list[Entity], quotes: list[Quote], timexe
     d = _Document(doc, entities, quotes, timexes, paragraphs)
     events: list[Event] = []
     for sent, role in d.body_sentences():
-        found = read_sentence(sent, d.actors)
-        if not found and role == "title" and sum(t.text[:1].isupper() for t in sent) > len(sent) * 0.6:
-            found = headline_readings(sent, d.actors)
+        if role == "title" and sum(t.text[:1].isupper() for t in sent) > len(sent) * 0.6:
+            found = headline_readings(sent, d.actors)   # a title-case headline: the parse is no guide
+        else:
+            found = read_sentence(sent, d.actors)
         if not found:
             continue
         readings = []
@@ -982,6 +1066,12 @@ def extract_events(doc: Doc, entities: list[Entity], quotes: list[Quote], timexe
                 m in POSSIBLE for v in r.clause for m in _modals(v))
             negated = r.negated or (r.head.pos_ != "NOUN" and _neg(r.head) and r.type not in ("REJECT",))
             r_type = r.type
+            future = r.head.pos_ in ("VERB", "AUX") and bool(_modals(r.head) & {"will", "shall", "'ll"}) \
+                and r.clause and r.clause[0].i == r.head.i
+            if future and not negated and r_type in ("AID", "COOPERATE", "RETREAT") and mode != "resign":
+                r_type, mode = "AGREE", None          # PLOVER: cooperation in the future tense is intent
+            elif future and not negated and r_type in ("SANCTION", "COERCE", "ASSAULT"):
+                hypothetical = True
             if hypothetical and not negated and r_type in ("SANCTION", "COERCE", "ASSAULT", "MOBILIZE"):
                 # force that may come, or comes if: a threat ("could suspend relations", "will detain if")
                 mode = L.THREAT_MODE_OF_MODE.get(mode or "") or L.THREAT_MODES.get(r_type)

@@ -46,7 +46,7 @@ _add(ACTIONS, "host", ("CONSULT", None))
 _add(ACTIONS, "mediate", ("CONSULT", "third-party"))
 _add(ACTIONS, "telephone phone", ("CONSULT", "phone"))
 _add(ACTIONS, "praise commend hail applaud laud endorse congratulate thank welcome salute "
-              "recognize recognise ratify apologize apologise back champion", ("SUPPORT", None))
+              "recognize recognise ratify apologize apologise back champion support", ("SUPPORT", None))
 _add(ACTIONS, "concede relent capitulate pardon amnesty", ("CONCEDE", None))
 _add(ACTIONS, "cooperate collaborate extradite coordinate partner", ("COOPERATE", None))
 _add(ACTIONS, "import export trade invest", ("COOPERATE", None))
@@ -116,12 +116,13 @@ PHRASAL: dict[tuple[str, str], Act] = {
     ("rise", "up"): ("PROTEST", "riot"), ("go", "on"): ("PROTEST", None),
     ("find", "guilty"): ("SANCTION", "convict"), ("give", "into"): ("CONCEDE", None),
     ("approve", "of"): ("SUPPORT", None), ("break", "out"): ("PROTEST", None),
+    ("force", "out"): ("SANCTION", "expel"),
 }
 
 # ------------------------------------------------------------------ frames
 
 FRAMES: dict[str, str] = {}
-_add(FRAMES, "agree offer promise pledge vow commit undertake volunteer consent swear guarantee resolve "
+_add(FRAMES, "agree offer promise pledge vow commit volunteer consent swear guarantee resolve "
              "decide plan intend propose", "commit")
 _add(FRAMES, "threaten warn", "threat")
 _add(FRAMES, "refuse decline reject oppose resist deny dismiss", "refuse")
@@ -130,7 +131,8 @@ _add(FRAMES, "demand urge ask request press pressure pressurize push appeal insi
 _add(FRAMES, "call", "call")            # call for, call on ... to
 _add(FRAMES, "accept approve", "accept")
 _add(FRAMES, "allow permit let admit", "allow")
-_add(FRAMES, "prepare", "prepare")      # "prepared to resume shelling": readying force
+_add(FRAMES, "prepare", "prepare")
+_add(FRAMES, "order force compel instruct", "order")   # "ordered the paper to close": the paper is the target      # "prepared to resume shelling": readying force
 _add(FRAMES, "consider weigh mull", "open")
 _add(FRAMES, "say announce declare state confirm reiterate conclude claim tell add note report indicate "
              "signal reveal disclose assert stress maintain affirm reaffirm repeat explain write tweet "
@@ -245,7 +247,8 @@ _noun("prisoners hostages detainees captives", give=("RETREAT", "release"), shar
 _noun("borders border crossing crossings", close=("COERCE", "restrict"), do=("AID", None))
 _noun("diplomats diplomat ambassador envoy", expel=("SANCTION", "expel"), recall=("SANCTION", "withdraw"),
       summon=("ACCUSE", "disapprove"))
-_noun("inspectors observers monitors peacekeepers", allow=("RETREAT", "access"), expel=("SANCTION", "expel"))
+_noun("inspectors observers monitors peacekeepers peacekeeping_force peacekeeping_troops mission",
+      allow=("RETREAT", "access"), expel=("SANCTION", "expel"), end=("SANCTION", "withdraw"), give=("AGREE", None))
 _noun("intelligence information expertise data", share=("COOPERATE", None), give=("AID", None))
 _noun("reforms reform changes concessions concession", do=("CONCEDE", None), give=("CONCEDE", None))
 _noun("cooperation collaboration partnership venture joint_venture trade investment investments exports imports "
@@ -254,7 +257,9 @@ _noun("cooperation collaboration partnership venture joint_venture trade investm
 _noun("diplomatic_cooperation", do=("SUPPORT", None), build=("SUPPORT", None))
 _noun("respect gratitude", express=("SUPPORT", None), do=("SUPPORT", None))
 _noun("package aid_package", sign=("AID", None), give=("AID", None), do=("AID", None))
-_noun("transfer shipment shipments delivery deliveries", do=("AID", None))
+_noun("transfer shipment shipments delivery deliveries", do=("AID", None), end=("SANCTION", None),
+      cut=("SANCTION", None))
+_noun("roads road highway highways bridge traffic transport streets street railway", close=("PROTEST", "obstruct"))
 _noun("debt", end=("AID", None), cut=("AID", None))
 _noun("property land territory", **{"return": ("RETREAT", "return"), "give": ("RETREAT", "return")})
 _noun("convictions conviction verdict sentence", do=("SANCTION", "convict"))
@@ -271,10 +276,20 @@ _noun("electricity power water internet", end=("COERCE", "withhold"), cut=("COER
 # event nouns that report an event by themselves when an actor is named with them
 # ("the Trump-Kim summit", "Israel's attack on Gaza", "talks with the U.S.")
 EVENT_NOUNS: dict[str, Act] = {}
+# things and people a light verb acts on, which report nothing by themselves
+_NOT_EVENTS = frozenset("""
+measures controls reforms reform changes steps plan case suit operation call calls session fire credit credits
+deadline concerns concern initiative statement help troops forces soldiers army reinforcements warships tanks
+units battalions police militia militias weapons arms rockets rocket missiles missile mortars mortar shells
+artillery borders border crossing crossings diplomats diplomat ambassador envoy inspectors observers monitors
+peacekeepers intelligence information expertise data newspaper newspapers website websites station publication
+electricity power water internet embassy consulate aid assistance funding funds loan loans grant grants food
+supplies relief donations medicine asylum refuge transfer shipment shipments delivery deliveries package
+aid_package property land territory debt respect gratitude mission trade investment investments exports imports
+roads road highway highways bridge traffic transport streets street railway support backing praise
+""".split())
 for _w, _acts in NOUNS.items():
-    if "do" in _acts and _w not in ("measures", "controls", "reforms", "changes", "steps", "plan", "case",
-                                    "suit", "operation", "call", "calls", "session", "fire", "credit",
-                                    "deadline", "concerns", "concern", "initiative", "statement", "help"):
+    if "do" in _acts and _w not in _NOT_EVENTS:
         EVENT_NOUNS[_w] = _acts["do"]
 # "the suspension of attacks", "the lifting of the curfew": the end of the act named after "of"
 END_NOUNS = frozenset({"suspension", "lifting", "easing", "removal", "relaxation", "cessation", "halt", "end",
@@ -290,8 +305,10 @@ HAPPEN = frozenset({"begin", "start", "erupt", "spread", "continue", "resume", "
                     "break", "occur", "hold", "take", "intensify"})
 for _w in ("ceasefire", "cease-fire", "truce"):
     EVENT_NOUNS[_w] = ("RETREAT", "ceasefire")
-for _w in ("aid", "assistance", "shipment", "shipments", "relief"):
-    EVENT_NOUNS[_w] = ("AID", None)
+# what arrives or begins by itself: "aid arrived", "a ceasefire began"
+HAPPEN_NOUNS: dict[str, Act] = {"aid": ("AID", None), "assistance": ("AID", None), "shipment": ("AID", None),
+                                "shipments": ("AID", None), "relief": ("AID", None),
+                                "peacekeepers": ("RETREAT", "access"), "observers": ("RETREAT", "access")}
 for _w in ("rioting", "riots", "riot"):
     EVENT_NOUNS[_w] = ("PROTEST", "riot")
 for _w in ("withdrawal", "pullout"):
