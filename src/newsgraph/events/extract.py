@@ -242,6 +242,12 @@ class SentenceReader:
             r = self._light(v, lemma)
             if r is not None:
                 return r
+        if lemma in L.STOP and _child(v, *OBJ) is None:
+            subj = _child(v, *SUBJ)
+            if subj is not None and L.EVENT_NOUNS.get(noun_key(subj), ("",))[0] == "ASSAULT" or \
+                    subj is not None and subj.lower_ in ("hostilities", "fighting", "violence"):
+                self.used.add(subj.i)
+                return self._reading("RETREAT", "ceasefire", [subj, v], v)   # "hostilities stopped"
         if lemma in L.ACTIONS:
             t, m = L.ACTIONS[lemma]
             if lemma in ("strike", "hit", "target") and not self._has_actor_object(v):
@@ -837,9 +843,13 @@ def headline_readings(sent: Span, actors: ActorReader) -> list[tuple[int, Readin
         if nxt is not None and (lemma, nxt.lower_) in L.PHRASAL:
             tp, m = L.PHRASAL[(lemma, nxt.lower_)]
             return tp, m, [t, nxt]
+        if lemma in L.HAPPEN and i > 0 and toks[i - 1].lower_ in L.HAPPEN_NOUNS:
+            tp, m = L.HAPPEN_NOUNS[toks[i - 1].lower_]
+            return tp, m, [toks[i - 1], t]
         if lemma in L.LIGHT:
             how = L.LIGHT[lemma]
-            for k in range(i + 1, min(i + 5, len(toks))):
+            back = range(i - 1, max(-1, i - 3), -1) if t.lower_.endswith("ed") else range(0)
+            for k in [*range(i + 1, min(i + 5, len(toks))), *back]:
                 key = f"{toks[k - 1].lower_} {toks[k].lower_}"
                 acts = L.NOUNS.get(key) or L.NOUNS.get(L.noun_lemma(toks[k].text))
                 if acts:
@@ -867,6 +877,15 @@ def headline_readings(sent: Span, actors: ActorReader) -> list[tuple[int, Readin
             return tp, m, [t]
         return None
 
+    def noun_at(i: int) -> Optional[tuple[str, Optional[str], list[Token]]]:
+        t = toks[i]
+        for key, trig in (((f"{toks[i - 1].lower_} {t.lower_}"), [toks[i - 1], t]) if i > 0 else ("", []),
+                          (L.noun_lemma(t.text), [t])):
+            act = L.EVENT_NOUNS.get(key) or (L.NOUNS.get(key) or {}).get("do") if key else None
+            if act and key not in L._NOT_EVENTS and key not in ("talks", "meeting", "deal"):
+                return act[0], act[1], trig
+        return None
+
     i = 0
     while i < len(toks):
         hit = act_at(i) if i > 0 else None
@@ -874,11 +893,21 @@ def headline_readings(sent: Span, actors: ActorReader) -> list[tuple[int, Readin
             tp, m, trig = hit
             r = Reading(type=tp, mode=m, trigger=trig, head=trig[0], clause=list(trig))
             r.source = actor_near(i, -1)
-            r.target = actor_near(toks.index(trig[-1]), 1)
+            r.target = actor_near(max(toks.index(x) for x in trig), 1)
             out.append((0, r))
-            i = toks.index(trig[-1]) + 1
+            i = max(i + 1, max(toks.index(x) for x in trig) + 1)
             continue
         i += 1
+    if not out:
+        for i in range(len(toks)):
+            hit = noun_at(i)
+            if hit is not None:
+                tp, m, trig = hit
+                r = Reading(type=tp, mode=m, trigger=trig, head=trig[-1], clause=list(trig))
+                r.source = actor_near(toks.index(trig[0]), -1)
+                r.target = actor_near(i, 1)
+                out.append((0, r))
+                break
     return out
 
 
@@ -965,6 +994,8 @@ class _Document:
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside", "across", "throughout"):
                     o = _child(c, "pobj")
+                    if o is not None and o.ent_type_ not in ("GPE", "LOC", "FAC"):
+                        o = next((x for _, x in _prep_objects(o, ("of",)) if x.ent_type_ in ("GPE", "LOC", "FAC")), o)
                     if o is not None and o.i not in taken and o.ent_type_ in ("GPE", "LOC", "FAC"):
                         return self.actors.actor(o)
                 if c.dep_ == "compound" and v.pos_ == "NOUN" and c.ent_type_ in ("GPE", "LOC", "FAC") \

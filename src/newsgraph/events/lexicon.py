@@ -75,7 +75,7 @@ _add(ACTIONS, "convict sentence", ("SANCTION", "convict"))
 _add(ACTIONS, "mobilize mobilise reinforce amass recruit", ("MOBILIZE", "troops"))
 _add(ACTIONS, "patrol", ("MOBILIZE", "police"))
 _add(ACTIONS, "arrest detain jail imprison incarcerate", ("COERCE", "arrest"))
-_add(ACTIONS, "deport", ("COERCE", "deport"))
+_add(ACTIONS, "deport expel eject", ("COERCE", "deport"))
 _add(ACTIONS, "censor", ("COERCE", "censor"))
 _add(ACTIONS, "ban outlaw prohibit proscribe forbid", ("COERCE", "ban"))
 _add(ACTIONS, "confiscate seize expropriate", ("COERCE", "sieze"))
@@ -263,7 +263,8 @@ _noun("roads road highway highways bridge traffic transport streets street railw
 _noun("debt", end=("AID", None), cut=("AID", None))
 _noun("property land territory", **{"return": ("RETREAT", "return"), "give": ("RETREAT", "return")})
 _noun("convictions conviction verdict sentence", do=("SANCTION", "convict"))
-_noun("misinformation disinformation propaganda", do=("COERCE", "misinformation"))
+_noun("misinformation disinformation propaganda fake_news", do=("COERCE", "misinformation"))
+_noun("shutdown internet_shutdown blackout", do=("COERCE", "withhold"))
 _noun("cyberattack cyberattacks cyber_attack cyber_attacks", do=("COERCE", "cyber"))
 _noun("lockdown", do=("COERCE", "restrict"), end=("CONCEDE", None), ease=("CONCEDE", None))
 _noun("patrols patrol recruitment readiness", do=("MOBILIZE", None), build=("MOBILIZE", None))
@@ -302,12 +303,15 @@ FRAME_NOUNS: dict[str, str] = {"commitment": "commit", "pledge": "commit", "prom
                                "plan": "possible"}
 # verbs of happening: "riots broke out", "a ceasefire began", "aid arrived"
 HAPPEN = frozenset({"begin", "start", "erupt", "spread", "continue", "resume", "escalate", "rage", "arrive",
-                    "break", "occur", "hold", "take", "intensify"})
+                    "break", "occur", "hold", "take", "intensify", "come"})
+# verbs of stopping: "hostilities stopped", "the fighting ended"
+STOP = frozenset({"stop", "end", "cease", "halt", "subside"})
 for _w in ("ceasefire", "cease-fire", "truce"):
     EVENT_NOUNS[_w] = ("RETREAT", "ceasefire")
 # what arrives or begins by itself: "aid arrived", "a ceasefire began"
 HAPPEN_NOUNS: dict[str, Act] = {"aid": ("AID", None), "assistance": ("AID", None), "shipment": ("AID", None),
                                 "shipments": ("AID", None), "relief": ("AID", None),
+                                "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
                                 "peacekeepers": ("RETREAT", "access"), "observers": ("RETREAT", "access")}
 for _w in ("rioting", "riots", "riot"):
     EVENT_NOUNS[_w] = ("PROTEST", "riot")
