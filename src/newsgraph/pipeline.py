@@ -28,7 +28,7 @@ from .records import ArticleRecord, ErrorRecord, Paragraph, Quote
 log = logging.getLogger(__name__)
 
 Result = Union[ArticleRecord, ErrorRecord]
-STAGES = ("clean", "parse", "entities", "quotes", "time")
+STAGES = ("clean", "parse", "entities", "quotes", "time", "events")
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # A date in a file name or URL: 2016-09-19, 2016_09_19, /2016/09/19/
@@ -212,6 +212,7 @@ def prepare(raw: RawDocument, timings: Timings) -> Prepared:
 def finish(prep: Prepared, doc, timings: Timings) -> ArticleRecord:
     """The extraction stages on a parsed article."""
     from .entities import extract_entities
+    from .events import extract_events
     from .quotes import extract_quotes
     from .timex import infer_published, statement_date, tag_timexes
 
@@ -235,14 +236,16 @@ def finish(prep: Prepared, doc, timings: Timings) -> ArticleRecord:
             q.date, q.date_source = value, "text"
         elif published:
             q.date, q.date_source = published.isoformat(), "published"
-    timings.add("time", t)
+    t = timings.add("time", t)
+    events = extract_events(doc, entities, quotes, timexes, prep.paragraphs)
+    timings.add("events", t)
     raw = prep.raw
     return ArticleRecord(
         id=raw.id, source=raw.source, text=prep.text, title=prep.title,
         published=published.isoformat() if published else None,
         published_source=published_source,
         paragraphs=prep.paragraphs, captions=prep.captions, metadata=prep.metadata,
-        quotes=quotes, entities=entities, timexes=timexes,
+        quotes=quotes, entities=entities, timexes=timexes, events=events,
     )
 
 

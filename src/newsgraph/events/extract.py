@@ -42,6 +42,7 @@ BACKGROUND_MARKS = frozenset({"after", "since", "because", "as", "while", "when"
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "whether"})
 # the headline and the body report events; captions, headings and page chrome do not
 CODED_ROLES = frozenset({"title", "body"})
+NOT_WHEN = frozenset({"until", "till", "since", "before", "after", "by", "for", "within", "through", "throughout"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 MUST = frozenset({"must", "should", "ought"})
 POSSIBLE = frozenset({"could", "might", "may"})
@@ -227,6 +228,8 @@ class SentenceReader:
                 self.used.add(c.i)
                 return self._reading(t, m, [v, c], v)
         frame = L.FRAMES.get(lemma)
+        if lemma in L.ADMIT_VERBS and _child(v, "ccomp") is not None:
+            frame = "report"          # "officials conceded the two sides do not agree": an admission
         if frame == "report" and lemma in L.LIGHT:
             # "declared a ceasefire", "announced sanctions": the object is the act
             r = self._light(v, lemma)
@@ -250,7 +253,7 @@ class SentenceReader:
                 return self._reading("RETREAT", "ceasefire", [subj, v], v)   # "hostilities stopped"
         if lemma in L.ACTIONS:
             t, m = L.ACTIONS[lemma]
-            if lemma in ("strike", "hit", "target") and not self._has_actor_object(v):
+            if lemma in L.NEEDS_ACTOR_OBJECT and not self._has_actor_object(v):
                 return None
             if lemma == "fight" and _child(v, *OBJ) is None and not _prep_objects(v, ("against", "with")):
                 return None
@@ -458,6 +461,9 @@ class SentenceReader:
             if emb is None or emb_head is None:
                 return self._demand_without_act(v)
             return self._reported(v, emb, emb_head)
+        if frame == "commit" and lemma == "agree" and _child(v, "ccomp") is not None and _child(v, "xcomp") is None \
+                and not _prep_objects(v, ("to", "on", "upon")):
+            return None        # "I agree with him that the talks went well": an opinion
         if frame == "commit":
             if emb is None and lemma not in ("agree", "promise", "pledge", "vow", "offer", "consent", "guarantee"):
                 if v.pos_ == "ADJ":
@@ -727,7 +733,8 @@ class SentenceReader:
             for prep, o in _prep_objects(h, ("by", "between", "from")):
                 return o
             for c in h.children:
-                if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+                if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") and not (
+                        c.ent_type_ == "GPE" and r.type == "CONSULT"):
                     return c
             return None
         frame = r.clause[0] if r.clause else h
@@ -746,6 +753,17 @@ class SentenceReader:
         if subj is None:
             subj = _inherited_subject(frame)
             r.source_kind = "inherited"
+        if subj is None and frame.dep_ == "ROOT":
+            # a parse that hung the subject elsewhere ("..., Trump and Kim signed"): the names
+            # right before the verb
+            k = frame.i - 1
+            while k >= self.sent.start and self.sent.doc[k].pos_ in ("ADV", "AUX", "PART"):
+                k -= 1
+            prev = self.sent.doc[k] if k >= self.sent.start else None
+            if prev is not None and prev.pos_ == "PROPN" and self.actors.is_actor(prev):
+                while prev.dep_ == "conj" and prev.head.pos_ == "PROPN" and prev.head.ent_type_ == prev.ent_type_:
+                    prev = prev.head
+                subj = prev
         if subj is not None:
             return self._group_member(subj)
         return None
@@ -977,12 +995,16 @@ class _Document:
     # -------------------------------------------------------------- dates, places, quotes
     def date_of(self, r: Reading) -> Optional[str]:
         clause = {t.i for t in r.clause} | {t.i for t in r.trigger}
+        if r.head.dep_ == "advcl" and r.head.tag_ == "VBG":
+            clause.add(r.head.head.i)         # "Speaking alongside X, Trump on Thursday said ..."
         best = None
         for head, tx in self.timex_heads:
             x, steps = head, 0
             while steps < 6 and x.i not in clause and x.head.i != x.i:
                 if x.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj") and x.pos_ in ("VERB", "AUX"):
                     break
+                if x.dep_ == "prep" and x.lower_ in NOT_WHEN:
+                    break     # "until the end of the year" is a deadline, not when it happened
                 x, steps = x.head, steps + 1
             if x.i in clause:
                 if best is None or len(tx.value) > len(best.value):
@@ -1077,7 +1099,8 @@ def extract_events(doc: Doc, entities: list[Entity], quotes: list[Quote], timexe
             if src_tok is not None and r.head.pos_ in ("NOUN", "PROPN") and tgt_tok is None and r.type in L.SYMMETRIC:
                 # "the Trump-Kim summit": two named modifiers
                 named = [c for c in r.head.children if c.dep_ in ("compound", "amod", "nmod") and c.i != src_tok.i
-                         and (c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or d.actors.entity_of(c))]
+                         and c.ent_type_ not in ("GPE", "LOC", "FAC")
+                         and (c.ent_type_ in ("PERSON", "ORG", "NORP") or d.actors.entity_of(c))]
                 if named:
                     tgt_tok = named[0]
             source, target = d.actors.actor(src_tok), d.actors.actor(tgt_tok)

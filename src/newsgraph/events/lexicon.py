@@ -126,7 +126,7 @@ _add(FRAMES, "agree offer promise pledge vow commit volunteer consent swear guar
              "decide plan intend propose", "commit")
 _add(FRAMES, "threaten warn", "threat")
 _add(FRAMES, "refuse decline reject oppose resist deny dismiss", "refuse")
-_add(FRAMES, "demand urge ask request press pressure pressurize push appeal insist seek plead implore "
+_add(FRAMES, "demand urge ask request press pressure pressurize push appeal seek plead implore "
              "petition exhort", "request")
 _add(FRAMES, "call", "call")            # call for, call on ... to
 _add(FRAMES, "accept approve", "accept")
@@ -136,7 +136,13 @@ _add(FRAMES, "order force compel instruct", "order")   # "ordered the paper to c
 _add(FRAMES, "consider weigh mull", "open")
 _add(FRAMES, "say announce declare state confirm reiterate conclude claim tell add note report indicate "
              "signal reveal disclose assert stress maintain affirm reaffirm repeat explain write tweet "
-             "respond reply quote", "report")
+             "respond reply quote insist", "report")
+# "conceded that ...", "admitted that ...": statements, not concessions
+ADMIT_VERBS = frozenset({"concede", "admit", "acknowledge", "confess", "recognize", "recognise", "accept"})
+# acts that need someone (or somewhere) on the receiving end: "recognized the new government",
+# not "recognized the benefits"; "struck the village", not "struck a deal"
+NEEDS_ACTOR_OBJECT = frozenset({"strike", "hit", "target", "recognize", "recognise", "back", "support",
+                                "endorse", "champion"})
 # adjectives of readiness: "is willing to", "open to"
 FRAME_ADJECTIVES: dict[str, str] = {"willing": "commit", "ready": "commit", "prepared": "commit",
                                     "determined": "commit", "eager": "commit", "keen": "commit",
