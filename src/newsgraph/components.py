@@ -40,4 +40,4 @@ def register_all() -> None:
     (Installed packages are also found without this through the ``spacy_factories``
     entry points in pyproject.toml.)
     """
-    from . import entities, quotes, timex  # noqa: F401
+    from . import entities, events, quotes, timex  # noqa: F401

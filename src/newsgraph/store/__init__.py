@@ -6,6 +6,7 @@
     search_quotations(store, speaker="Kim Jong Un", search="sanctions", since="2019-01-01")
 """
 from .db import SCHEMA_VERSION, Store, StoreError, open_store
+from .events import entity_events, search_events
 from .export import FORMATS, TABLES, export
 from .ingest import IngestReport, ingest_paths, ingest_records, read_record_files
 from .read import (explain_entity, find_entities, get_article, get_quotation, get_speaker, list_entities,
@@ -16,5 +17,5 @@ __all__ = [
     "SCHEMA_VERSION", "Store", "StoreError", "open_store", "FORMATS", "TABLES", "export",
     "IngestReport", "ingest_paths", "ingest_records", "read_record_files", "explain_entity",
     "find_entities", "get_article", "get_quotation", "get_speaker", "list_entities", "search_quotations",
-    "stats", "top_speakers", "ArticleWriter",
+    "stats", "top_speakers", "ArticleWriter", "search_events", "entity_events",
 ]

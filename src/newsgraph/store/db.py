@@ -168,8 +168,16 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
     rebuild_derived(conn)
 
 
+def _migrate_v3(conn: sqlite3.Connection) -> None:
+    """Events: the tables of coded events and their reports, filled from the stored records."""
+    from .events import migrate_events
+
+    migrate_events(conn)
+
+
 # version -> SQL script or function that brings the previous version to it
-MIGRATIONS: dict[int, Union[str, Callable[[sqlite3.Connection], None]]] = {1: SCHEMA_V1, 2: _migrate_v2}
+MIGRATIONS: dict[int, Union[str, Callable[[sqlite3.Connection], None]]] = {1: SCHEMA_V1, 2: _migrate_v2,
+                                                                          3: _migrate_v3}
 SCHEMA_VERSION = max(MIGRATIONS)
 APP_ID = 0x4E475354  # "NGST": marks the file as a newsgraph store
 

@@ -7,6 +7,7 @@ from typing import IO, Iterator
 
 from ..errors import E
 from .db import Store, StoreError
+from .events import EXPORT_SQL as _EVENTS_SQL
 
 FORMATS = ("jsonl", "csv", "parquet")
 TABLES = {
@@ -32,6 +33,8 @@ TABLES = {
         "(SELECT GROUP_CONCAT(alias, '|') FROM (SELECT DISTINCT alias FROM entity_aliases "
         "  WHERE entity = e.id)) AS aliases "
         "FROM entities e ORDER BY e.id"),
+    # one row per event (merged across articles), POLECAT-like: date, type, mode, actor columns, article ids
+    "events": _EVENTS_SQL,
 }
 
 

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 
 from ..records import ArticleRecord, Entity, Quote
 from . import text as T
+from .events import clear_events, refresh_event, write_events
 
 DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word 5-shingles
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
@@ -113,6 +114,7 @@ class ArticleWriter:
                     ingested_at=_now())
         old_quotations: set[int] = set()
         old_entities: set[int] = set()
+        old_events: set[int] = set()
         if row is None:
             names = ", ".join(cols)
             marks = ", ".join(f":{k}" for k in cols)
@@ -123,6 +125,7 @@ class ArticleWriter:
         else:
             art = row["rowid"]
             old_quotations, old_entities = self._clear(art)
+            old_events = clear_events(self.conn, art)
             sets = ", ".join(f"{k} = :{k}" for k in cols)
             self.conn.execute(f"UPDATE articles SET {sets} WHERE rowid = :art", {"art": art, **cols})
             if row["id"] != rec.id:
@@ -135,6 +138,9 @@ class ArticleWriter:
         self.conn.execute("UPDATE articles SET n_quotes = ? WHERE rowid = ?", (len(new_quotations), art))
         for qid in old_quotations | set(new_quotations):
             self.refresh_quotation(qid)
+        new_events = write_events(self.conn, art, rec, {k: self.canon(v.entity) for k, v in local.items()}, site)
+        for eid in old_events - new_events:
+            refresh_event(self.conn, eid)
         self._drop_orphan_entities(old_entities - {link.entity for link in local.values()})
         return status
 
@@ -353,7 +359,9 @@ class ArticleWriter:
             used = self.conn.execute(
                 "SELECT EXISTS(SELECT 1 FROM entity_links WHERE entity = ?) "
                 "OR EXISTS(SELECT 1 FROM quotations WHERE speaker = ?) "
-                "OR EXISTS(SELECT 1 FROM occurrence_about WHERE entity = ?)", (eid, eid, eid)).fetchone()[0]
+                "OR EXISTS(SELECT 1 FROM occurrence_about WHERE entity = ?) "
+                "OR EXISTS(SELECT 1 FROM events WHERE source_entity = ? OR target_entity = ?)",
+                (eid, eid, eid, eid, eid)).fetchone()[0]
             if not used:
                 self.conn.execute("DELETE FROM entity_keys WHERE entity = ?", (eid,))
                 self.conn.execute("DELETE FROM entity_aliases WHERE entity = ?", (eid,))
