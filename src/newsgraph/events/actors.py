@@ -41,6 +41,8 @@ class ActorReader:
             return True
         if tok.ent_type_ in ACTOR_LABELS:
             return True
+        if tok.pos_ == "PROPN" and lookup(tok.text) is not None:
+            return True        # a country the model left untagged
         if tok.lower_ in L.ACTOR_NOUNS or tok.lower_ in L.SECTORS:
             return True
         if tok.lower_ in L.GROUP_HEADS:
@@ -81,7 +83,8 @@ class ActorReader:
             lo += 1
         hi = head.i
         for c in head.rights:
-            if c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "for", "from") and c.i == hi + 1:
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "from", "in") and c.i == hi + 1 and (
+                    c.lower_ != "in" or head.dep_ in ("nsubj", "nsubjpass")):
                 end = c.right_edge.i
                 for t in doc[c.i:end + 1]:
                     if t.dep_ in ("relcl", "acl", "appos", "conj", "cc") or t.text in (",", "(", "\u2014", ";"):
@@ -145,7 +148,8 @@ class ActorReader:
                 if hit:
                     country = hit[0]
                     break
-        if code_how == "capital" and kind in ("GPE", None) and head.ent_type_ in ("GPE", ""):
+        if code_how == "capital" and kind == "GPE" and eid is not None and self.entity_of(head) == eid \
+                and head.dep_ in ("nsubj", "nsubjpass", "poss"):
             # "Washington", "Pyongyang" as actors stand for their governments
             name = country_name(country) or name
         sector = self._sector(span, head, kind, name)
@@ -164,8 +168,10 @@ class ActorReader:
                 for o in c.children:
                     if o.dep_ == "pobj" and self.entity_of(o):
                         return self.entity_of(o)
+        if head.lower_ in L.GROUP_HEADS or head.lower_ in L.SECTORS or head.lower_ in L.ACTOR_NOUNS:
+            return None     # "police in Minsk", "the Kenyan president": a group or role, not the place
         for t in span:
-            if self.entity_of(t):
+            if self.entity_of(t) and t.dep_ in ("compound", "flat", "poss", "nmod"):
                 return self.entity_of(t)
         return None
 

@@ -160,7 +160,7 @@ def _agent(v: Token) -> Optional[Token]:
 def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     out = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for o in c.children:
                 if o.dep_ in ("pobj", "pcomp"):
                     out.append((c.lower_, o))
@@ -253,8 +253,12 @@ class SentenceReader:
                 return self._reading("RETREAT", "ceasefire", [subj, v], v)   # "hostilities stopped"
         if lemma in L.ACTIONS:
             t, m = L.ACTIONS[lemma]
+            if lemma == "strike" and _child(v, *OBJ) is None and not _prep_objects(v, ("on", "against", "at")):
+                return self._reading("PROTEST", "strike", [v], v)     # "the union threatened to strike"
             if lemma in L.NEEDS_ACTOR_OBJECT and not self._has_actor_object(v):
                 return None
+            if lemma in L.ACTOR_OBJECT_IF_ANY and _child(v, *OBJ) is not None and not self._has_actor_object(v):
+                return None       # "met the deadline", "visited the museum"
             if lemma == "fight" and _child(v, *OBJ) is None and not _prep_objects(v, ("against", "with")):
                 return None
             return self._reading(t, m, [v], v)
@@ -518,7 +522,7 @@ class SentenceReader:
             else:
                 r = self._reading("AGREE", None, trigger + (emb.trigger if emb else []), v)
             if neg:
-                r.type, neg = "REJECT", False
+                r.type, r.negated, neg = "REJECT", False, False
         elif frame == "allow":
             if emb is None and _child(v, *OBJ) is None:
                 return None
@@ -526,7 +530,7 @@ class SentenceReader:
             r = self._reading("AGREE" if future else "RETREAT", None if future else "access",
                               trigger + (emb.trigger if emb else []), v)
             if neg:
-                r.type, r.mode, neg = "REJECT", None, False
+                r.type, r.mode, r.negated, neg = "REJECT", None, False, False
         elif frame == "order":
             if emb is None:
                 return None
@@ -756,11 +760,16 @@ class SentenceReader:
         if subj is None and frame.dep_ == "ROOT":
             # a parse that hung the subject elsewhere ("..., Trump and Kim signed"): the names
             # right before the verb
+            doc = self.sent.doc
             k = frame.i - 1
-            while k >= self.sent.start and self.sent.doc[k].pos_ in ("ADV", "AUX", "PART"):
+            while k >= self.sent.start and doc[k].pos_ in ("ADV", "AUX", "PART"):
                 k -= 1
-            prev = self.sent.doc[k] if k >= self.sent.start else None
-            if prev is not None and prev.pos_ == "PROPN" and self.actors.is_actor(prev):
+            prev = doc[k] if k >= 0 else None
+            # the parse may also cut a paragraph's first name off as a sentence of its own
+            fragment = prev is not None and k < self.sent.start and prev.dep_ == "ROOT" and prev.n_lefts + \
+                prev.n_rights <= 2 and prev.sent.end - prev.sent.start <= 3
+            if prev is not None and (k >= self.sent.start and prev.pos_ == "PROPN" or fragment and prev.pos_ in (
+                    "PROPN", "NOUN")) and self.actors.is_actor(prev):
                 while prev.dep_ == "conj" and prev.head.pos_ == "PROPN" and prev.head.ent_type_ == prev.ent_type_:
                     prev = prev.head
                 subj = prev
@@ -1094,6 +1103,9 @@ def extract_events(doc: Doc, entities: list[Entity], quotes: list[Quote], timexe
             # "X and Y agreed": an event between equals, one on each side
             if src_tok is not None and tgt_tok is None and r.type in L.SYMMETRIC:
                 conj = next((c for c in src_tok.children if c.dep_ == "conj"), None)
+                if conj is None and src_tok.i >= 2 and doc[src_tok.i - 1].dep_ == "cc" \
+                        and doc[src_tok.i - 2].dep_ == "ROOT" and doc[src_tok.i - 2].pos_ == "PROPN":
+                    conj = doc[src_tok.i - 2]
                 if conj is not None and d.actors.is_actor(conj):
                     tgt_tok = conj
             if src_tok is not None and r.head.pos_ in ("NOUN", "PROPN") and tgt_tok is None and r.type in L.SYMMETRIC:

@@ -66,7 +66,7 @@ _add(ACTIONS, "charge indict sue prosecute", ("ACCUSE", "allege"))
 _add(ACTIONS, "investigate probe", ("ACCUSE", "investigate"))
 _add(ACTIONS, "rebuff spurn veto renege defy violate flout breach contravene", ("REJECT", None))
 _add(ACTIONS, "menace intimidate", ("THREATEN", None))
-_add(ACTIONS, "demonstrate rally march picket", ("PROTEST", "demo"))
+_add(ACTIONS, "demonstrate rally march picket protest", ("PROTEST", "demo"))
 _add(ACTIONS, "riot", ("PROTEST", "riot"))
 _add(ACTIONS, "boycott", ("PROTEST", "boycott"))
 _add(ACTIONS, "blockade barricade", ("PROTEST", "obstruct"))
@@ -143,6 +143,8 @@ ADMIT_VERBS = frozenset({"concede", "admit", "acknowledge", "confess", "recogniz
 # not "recognized the benefits"; "struck the village", not "struck a deal"
 NEEDS_ACTOR_OBJECT = frozenset({"strike", "hit", "target", "recognize", "recognise", "back", "support",
                                 "endorse", "champion"})
+# acts whose object, when there is one, must be someone: "met the minister", not "met the deadline"
+ACTOR_OBJECT_IF_ANY = frozenset({"meet", "visit", "host", "praise", "welcome", "thank", "accuse", "condemn"})
 # adjectives of readiness: "is willing to", "open to"
 FRAME_ADJECTIVES: dict[str, str] = {"willing": "commit", "ready": "commit", "prepared": "commit",
                                     "determined": "commit", "eager": "commit", "keen": "commit",
