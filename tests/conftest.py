@@ -23,18 +23,16 @@ def nlp():
 
 
 def run_quotes(nlp, text: str, roles: list[str] | None = None):
-    """The entity and quote stages on a text whose paragraphs are split on blank lines."""
-    from newsgraph.entities import extract_entities
-    from newsgraph.nlp import paragraph_spans
-    from newsgraph.quotes import extract_quotes
+    """The whole pipeline on a text whose paragraphs are split on blank lines: (quotes, entities)."""
+    from newsgraph.paragraphs import paragraph_spans
     from newsgraph.records import Paragraph
 
     blocks = paragraph_spans(text)
     roles = roles or ["body"] * len(blocks)
-    paragraphs = [Paragraph(s, e, r) for (s, e), r in zip(blocks, roles)]
-    doc = nlp(text)
-    entities = extract_entities(doc)
-    return extract_quotes(doc, entities, paragraphs), entities
+    doc = nlp.make_doc(text)
+    doc._.ng_paragraphs = [Paragraph(s, e, r) for (s, e), r in zip(blocks, roles)]
+    doc = nlp(doc)
+    return doc._.ng_quotes, doc._.ng_entities
 
 
 def quote_table(quotes) -> list[tuple]:

@@ -13,6 +13,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
+from .options import Options
+
 HIT_SHARE = 0.6      # share of a predicted quote's words inside the gold quote
 FOUND_SHARE = 0.5    # share of a gold quote's words covered by hitting predictions
 MIN_WORDS = 2        # fewest shared words for a hit
@@ -189,7 +191,7 @@ def gold_inputs(folder: str | Path, golds: dict[str, dict]) -> list[str]:
     return paths
 
 
-def evaluate_folder(folder: str | Path, *, inputs: Optional[list[str]] = None, workers: int = 1,
+def evaluate_folder(folder: str | Path, *, inputs: Optional[list[str]] = None, options: Options = Options(),
                     predictions_path: Optional[str] = None) -> dict:
     """Extract the annotated articles and score them.
 
@@ -202,7 +204,7 @@ def evaluate_folder(folder: str | Path, *, inputs: Optional[list[str]] = None, w
     preds = {}
     out = open(predictions_path, "w", encoding="utf-8") if predictions_path else None
     try:
-        for rec in extract(inputs or gold_inputs(folder, golds), workers=workers):
+        for rec in extract(inputs or gold_inputs(folder, golds), options):
             d = rec.to_dict()
             if out:
                 out.write(json.dumps(d, ensure_ascii=False) + "\n")

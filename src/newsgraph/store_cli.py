@@ -14,6 +14,7 @@ from typing import Callable
 import click
 
 from .records import EVENT_TYPES
+from .cli_options import extraction_options
 
 DB_OPTION = click.option("--db", "db_path", default="news.db", show_default=True, envvar="NEWSGRAPH_DB",
                          type=click.Path(dir_okay=False), help="The corpus database (SQLite); env NEWSGRAPH_DB.")
@@ -73,8 +74,7 @@ def _echo_json(data) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extraction processes (the model is loaded once per worker).")
+@extraction_options
 @click.option("--records", is_flag=True,
               help="PATHS are JSONL ArticleRecords written by `newsgraph extract` (no re-extraction).")
 @click.option("--batch-size", type=click.IntRange(1), default=20, show_default=True,
@@ -83,13 +83,14 @@ def _echo_json(data) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress line.")
 @JSON_OPTION
 @_handle_errors
-def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_json):
+def ingest(paths, db_path, options, records, batch_size, no_resume, quiet, as_json):
     """Extract PATHS (files, directories, JSONL feeds) and store them in the corpus.
 
     Re-ingesting an article (same id or same text) updates it in place; an
     interrupted ingest resumes where it stopped.
     """
-    from .store import ingest_paths, ingest_records, read_record_files
+    from .corpus import ingest_paths
+    from .store import ingest_records, read_record_files
 
     store = _open(db_path, create=True)
     live = not (quiet or as_json) and sys.stderr.isatty()
@@ -105,7 +106,7 @@ def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_js
     if records:
         report = ingest_records(store, read_record_files(paths), batch_size=batch_size, progress=progress)
     else:
-        report = ingest_paths(store, paths, workers=workers, batch_size=batch_size, resume=not no_resume,
+        report = ingest_paths(store, paths, options, batch_size=batch_size, resume=not no_resume,
                               progress=progress)
     if as_json:
         _echo_json(report.to_dict())
@@ -309,7 +310,8 @@ def events(db_path, event_type, actor, role, since, until, negated, limit, offse
 @DB_OPTION
 @click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True)
-@click.option("-t", "--table", type=click.Choice(["quotations", "occurrences", "articles", "entities", "events"]),
+@click.option("-t", "--table", type=click.Choice(["quotations", "occurrences", "articles", "entities", "speakers",
+                                                  "events"]),
               default="quotations", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
               help="Output file ('-' for stdout; Parquet needs a file).")

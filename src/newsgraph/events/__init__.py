@@ -28,11 +28,14 @@ for _name in ("ng_paragraphs", "ng_entities", "ng_quotes", "ng_timexes", "ng_eve
 
 
 @Language.component(EVENTS_COMPONENT, assigns=["doc._.ng_events"],
-                    requires=["token.dep", "doc._.ng_entities", "doc._.ng_quotes", "doc._.ng_timexes"])
+                    requires=["token.dep", "doc.ents", "doc._.ng_entities", "doc._.ng_quotes", "doc._.ng_timexes"])
 def events_component(doc: Doc) -> Doc:
     """spaCy component: ``doc._.ng_events = extract_events(...)`` from the earlier stages' results
     (missing ones count as empty: no entities, quotes or dates known)."""
-    from ..quotes import paragraphs_of
+    from ..paragraphs import paragraphs_of
+    from ..quotes import require_parse
+
+    require_parse(doc, EVENTS_COMPONENT)
 
     doc._.ng_events = extract_events(doc, doc._.ng_entities or [], doc._.ng_quotes or [],
                                      doc._.ng_timexes or [], paragraphs_of(doc))

@@ -169,6 +169,13 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_v3(conn: sqlite3.Connection) -> None:
+    """Quotations regrouped by the rule of ``newsgraph.keys`` (the Dask merge's rule too)."""
+    from .writer import regroup_quotations
+
+    regroup_quotations(conn)
+
+
+def _migrate_v4(conn: sqlite3.Connection) -> None:
     """Events: the tables of coded events and their reports, filled from the stored records."""
     from .events import migrate_events
 
@@ -177,7 +184,7 @@ def _migrate_v3(conn: sqlite3.Connection) -> None:
 
 # version -> SQL script or function that brings the previous version to it
 MIGRATIONS: dict[int, Union[str, Callable[[sqlite3.Connection], None]]] = {1: SCHEMA_V1, 2: _migrate_v2,
-                                                                          3: _migrate_v3}
+                                                                           3: _migrate_v3, 4: _migrate_v4}
 SCHEMA_VERSION = max(MIGRATIONS)
 APP_ID = 0x4E475354  # "NGST": marks the file as a newsgraph store
 

@@ -10,8 +10,9 @@ import json
 import sqlite3
 from typing import Optional
 
-from . import text as T
+from .. import keys as K
 from ..errors import E
+from . import text as T
 from .db import Store, StoreError
 
 MAX_LIMIT = 1000
@@ -40,11 +41,11 @@ def find_entities(store: Store, name: str, *, type: Optional[str] = None) -> lis
     """Corpus entities a user-typed name means: its full key, a recorded alias, or
     (for one word) the surname or family name of known people."""
     conn = store.reader()
-    keys = {T.name_key(name, "PERSON"), T.name_key(name, "ORG")} - {""}
+    keys = {K.name_key(name, "PERSON"), K.name_key(name, "ORG")} - {""}
     if not keys:
         return []
     marks = ",".join("?" * len(keys))
-    type_sql, params = ("", ()) if not type else (" AND type = ?", (T.entity_type(type),))
+    type_sql, params = ("", ()) if not type else (" AND type = ?", (K.entity_type(type),))
     ids = [r[0] for r in conn.execute(f"SELECT DISTINCT entity FROM entity_keys WHERE key IN ({marks}) "
                                       f"AND kind IN ('name', 'alias'){type_sql} ORDER BY entity",
                                       (*keys, *params))]
@@ -273,7 +274,7 @@ def explain_entity(store: Store, name: str) -> dict:
             items.append(ent)
         near = []
         if not ids:
-            like = T.escape_like(T.name_key(name, "ORG")) + "%"
+            like = T.escape_like(K.name_key(name, "ORG")) + "%"
             near = _rows(conn, "SELECT id, name, type FROM entities WHERE key LIKE ? ESCAPE '\\' LIMIT 10", (like,))
     return {"name": name, "items": items, "suggestions": near}
 
@@ -286,10 +287,10 @@ def list_entities(store: Store, *, type: Optional[str] = None, search: Optional[
     where, params = [], []
     if type:
         where.append("e.type = ?")
-        params.append(T.entity_type(type))
-    if search and T.name_key(search, "ORG"):
+        params.append(K.entity_type(type))
+    if search and K.name_key(search, "ORG"):
         where.append("e.key LIKE ? ESCAPE '\\'")
-        params.append("%" + T.escape_like(T.name_key(search, "ORG")) + "%")
+        params.append("%" + T.escape_like(K.name_key(search, "ORG")) + "%")
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""
     with store.time_limit(conn):
         total = conn.execute(f"SELECT COUNT(*) FROM entities e{where_sql}", params).fetchone()[0]
