@@ -142,8 +142,18 @@ def test_component_reads_the_earlier_stages(nlp):
     from newsgraph.entities import extract_entities
     from newsgraph.events import events_component
 
-    doc = nlp("Canada imposed sanctions on Belarus.")
+    doc = nlp("Canada imposed sanctions on Belarus.")        # the loader's pipeline ran every stage
+    assert [(e.type, e.source.name, e.target.name) for e in doc._.ng_events] == [("SANCTION", "Canada", "Belarus")]
     doc._.ng_entities = extract_entities(doc)
     doc._.ng_quotes, doc._.ng_timexes, doc._.ng_paragraphs = [], [], None
-    events_component(doc)
+    events_component(doc)                                       # again, by hand, on the same doc
     assert [(e.type, e.source.name, e.target.name) for e in doc._.ng_events] == [("SANCTION", "Canada", "Belarus")]
+
+
+@slow
+def test_frames_nested_without_end_do_not_recurse_forever():
+    """Regression: a reporting frame inside a reporting frame ... (a hostile page) once raised
+    RecursionError through the frame reader."""
+    text = "Canada said " + "that Peru said " * 400 + "that Chile imposed sanctions on Bolivia."
+    events = events_of(text)
+    assert isinstance(events, list)

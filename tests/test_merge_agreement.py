@@ -190,7 +190,7 @@ def test_migration_3_regroups_a_store_grouped_by_the_old_rule(tmp_path):
     conn.close()
     store = open_store(path)
     try:
-        assert store.schema_version == 3
+        assert store.schema_version == max(MIGRATIONS)   # step 3 regroups; later steps add tables
         quotations, speakers = store_tables(store)
     finally:
         store.close()

@@ -197,3 +197,12 @@ def test_api_and_actor_page(db):
         html = page.text
         assert "What Ruritania did" in html and "What was done to Ruritania" in html
         assert html.count('class="event did"') == 2 and 'class="event done-to"' in html
+
+
+def test_actor_by_country_code(store):
+    from newsgraph.store import ArticleWriter  # noqa: F401  (the same store module)
+
+    conn = store.reader()
+    assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 5
+    # the faces pass the code of a country's name; events whose actor carries it match
+    assert search_events(store, country="xyz")["total"] == 0

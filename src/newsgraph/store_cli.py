@@ -286,9 +286,11 @@ def article(article_id, db_path, as_json):
 @_handle_errors
 def events(db_path, event_type, actor, role, since, until, negated, limit, offset, as_json):
     """Coded events (PLOVER): who did what to whom, merged across articles, newest first."""
+    from .events import country_code
     from .store import search_events
 
-    res = search_events(_open(db_path), type=event_type, actor=actor, role=role, since=since, until=until,
+    res = search_events(_open(db_path), type=event_type, actor=actor, country=country_code(actor or ""),
+                        role=role, since=since, until=until,
                         include_negated=negated, limit=limit, offset=offset)
     if as_json:
         return _echo_json(res)

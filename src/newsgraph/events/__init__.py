@@ -30,12 +30,14 @@ for _name in ("ng_paragraphs", "ng_entities", "ng_quotes", "ng_timexes", "ng_eve
 @Language.component(EVENTS_COMPONENT, assigns=["doc._.ng_events"],
                     requires=["token.dep", "doc.ents", "doc._.ng_entities", "doc._.ng_quotes", "doc._.ng_timexes"])
 def events_component(doc: Doc) -> Doc:
-    """spaCy component: ``doc._.ng_events = extract_events(...)`` from the earlier stages' results
-    (missing ones count as empty: no entities, quotes or dates known)."""
+    """spaCy component: ``doc._.ng_events = extract_events(...)`` from the earlier stages' results."""
     from ..paragraphs import paragraphs_of
     from ..quotes import require_parse
 
     require_parse(doc, EVENTS_COMPONENT)
+    if doc._.ng_quotes is None or doc._.ng_timexes is None:
+        raise ValueError(f"{EVENTS_COMPONENT} reads the entities, quotes and time expressions of the earlier "
+                         "stages: add it after newsgraph_statement_dates_v1 (or use newsgraph.nlp.add_stages)")
 
     doc._.ng_events = extract_events(doc, doc._.ng_entities or [], doc._.ng_quotes or [],
                                      doc._.ng_timexes or [], paragraphs_of(doc))

@@ -61,11 +61,13 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
             names.setdefault(key, code)
         cap = d.get("capital")
         if isinstance(cap, str) and cap.strip():
-            for c in re.split(r"\s*/\s*", cap):
-                capitals.setdefault(fold(c), code)
+            for c in cap.split("/"):
+                key = fold(c)
+                capitals.setdefault(key, code)
                 # "Washington D.C." is also "Washington"
-                first = re.sub(r"\s+d ?c$", "", fold(c))
-                capitals.setdefault(first, code)
+                for suffix in (" dc", " d c"):
+                    if key.endswith(suffix):
+                        capitals.setdefault(key[: -len(suffix)].strip(), code)
         dem = d.get("demonym")
         if isinstance(dem, str) and dem.strip():
             demonyms.setdefault(fold(dem), code)

@@ -42,6 +42,7 @@ BACKGROUND_MARKS = frozenset({"after", "since", "because", "as", "while", "when"
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "whether"})
 # the headline and the body report events; captions, headings and page chrome do not
 CODED_ROLES = frozenset({"title", "body"})
+MAX_FRAME_DEPTH = 12   # "said that ... said that ...": deeper nesting is read no further
 NOT_WHEN = frozenset({"until", "till", "since", "before", "after", "by", "for", "within", "through", "throughout"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 MUST = frozenset({"must", "should", "ought"})
@@ -192,10 +193,20 @@ class SentenceReader:
         self.sent = sent
         self.actors = actors
         self.used: set[int] = set()      # tokens consumed as the act of a frame or light verb
+        self._depth = 0
 
     # ---------------------------------------------------------------- acts of predicates
     def act(self, v: Token, *, embedded: bool = False) -> Optional[Reading]:
         """The act a predicate reports (frames resolved), or None."""
+        if self._depth > MAX_FRAME_DEPTH:
+            return None            # frames within frames within ...: a pathological parse
+        self._depth += 1
+        try:
+            return self._act(v, embedded)
+        finally:
+            self._depth -= 1
+
+    def _act(self, v: Token, embedded: bool) -> Optional[Reading]:
         if v.pos_ in ("VERB", "AUX") or v.tag_.startswith("VB"):
             return self._verb(v, embedded)
         if v.pos_ == "ADJ" and v.lower_ in L.FRAME_ADJECTIVES:

@@ -6,7 +6,7 @@
     search_quotations(store, speaker="Kim Jong Un", search="sanctions", since="2019-01-01")
 """
 from .db import SCHEMA_VERSION, Store, StoreError, open_store
-from .events import entity_events, search_events
+from .events_read import entity_events, search_events
 from .export import FORMATS, TABLES, export
 from .ingest import IngestReport, done_inputs, ingest_records, read_record_files
 from .read import (explain_entity, find_entities, get_article, get_quotation, get_speaker, list_entities,

@@ -177,9 +177,11 @@ def _migrate_v3(conn: sqlite3.Connection) -> None:
 
 def _migrate_v4(conn: sqlite3.Connection) -> None:
     """Events: the tables of coded events and their reports, filled from the stored records."""
-    from .events import migrate_events
+    from .events import SCHEMA_EVENTS, fill_events
 
-    migrate_events(conn)
+    for stmt in _statements(SCHEMA_EVENTS):
+        conn.execute(stmt)
+    fill_events(conn)
 
 
 # version -> SQL script or function that brings the previous version to it

@@ -8,7 +8,7 @@ from typing import IO, Iterator
 from ..errors import E
 from ..keys import SPEAKER_TYPE_OF_ENTITY
 from .db import Store, StoreError
-from .events import EXPORT_SQL as _EVENTS_SQL
+from .events_read import EXPORT_SQL as _EVENTS_SQL
 
 FORMATS = ("jsonl", "csv", "parquet")
 _IDENTITY = "substr(q.speaker_key, 1, instr(q.speaker_key, ':') - 1) IN ({})".format(

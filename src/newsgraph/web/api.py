@@ -110,7 +110,11 @@ def search_events(request: Request,
                   limit: int = P.limit(), offset: int = P.offset(), st: S.Store = Depends(store)) -> dict:
     """Who did what to whom: events merged across the articles that report them (same
     type, same actors, dates within a few days), newest first, each with its first reports."""
-    return page(request, S.search_events(st, type=(type or "").strip() or None, actor=(actor or "").strip() or None,
+    from ..events import country_code
+
+    who = (actor or "").strip() or None
+    return page(request, S.search_events(st, type=(type or "").strip() or None, actor=who,
+                                         country=country_code(who) if who else None,
                                          role=role, since=since or None, until=until or None,
                                          limit=limit, offset=offset))
 
