@@ -14,7 +14,7 @@ from conftest import GOLD, need_shared
 
 MINIMUMS = json.loads((Path(__file__).with_name("gold_minimums.json")).read_text())
 EVENTS = GOLD.parent / "events"
-NGEC_SAMPLE = 400          # the first stories of the synthetic set (the whole set takes minutes)
+NGEC_SAMPLE = 250          # the first stories of the synthetic set (the whole set takes minutes)
 
 pytestmark = [pytest.mark.gold, pytest.mark.slow]
 
