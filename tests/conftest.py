@@ -16,6 +16,30 @@ def need_shared():
 
 
 @pytest.fixture(scope="session")
+def gold_run():
+    """The pipeline over the 25 gold articles, once per test session: (golds, preds, records)."""
+    need_shared()
+    from newsgraph.evaluate import gold_inputs, load_gold
+    from newsgraph.pipeline import extract
+
+    golds = load_gold(GOLD)
+    records = [r.to_dict() for r in extract(gold_inputs(GOLD, golds))]
+    preds = {r["id"]: r for r in records if "error" not in r}
+    return golds, preds, records
+
+
+@pytest.fixture(scope="session")
+def samples_run():
+    """The pipeline over the sample corpus, once per test session: (golds, preds)."""
+    from newsgraph.evaluate import load_gold
+    from newsgraph.pipeline import extract
+
+    golds = load_gold(REPO / "samples" / "annotations")
+    preds = {d["id"]: d for d in (r.to_dict() for r in extract([str(REPO / "samples")])) if "error" not in d}
+    return golds, preds
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from newsgraph.nlp import load_model
 

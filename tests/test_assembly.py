@@ -22,7 +22,7 @@ def user_nlp():
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     nlp.add_pipe("newsgraph_paragraph_breaks_v1", before="parser")
     for name in ("newsgraph_timex_v1", "newsgraph_entities_v1", "newsgraph_quotes_v1",
-                 "newsgraph_statement_dates_v1", "newsgraph_events_v1"):
+                 "newsgraph_statement_dates_v1", "newsgraph_events_v1", "newsgraph_profiles_v1"):
         nlp.add_pipe(name)
     return nlp
 

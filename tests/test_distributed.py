@@ -23,7 +23,7 @@ from newsgraph.keys import quote_norm, speaker_key  # noqa: E402
 from newsgraph.ingest.parquet import read_parquet  # noqa: E402
 from newsgraph.options import Options  # noqa: E402
 from newsgraph.records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Event, EventActor,  # noqa: E402
-                               Mention, Paragraph, Quote, Speaker, Timex)
+                               Evidence, Mention, Paragraph, Profile, ProfileField, Quote, Speaker, Timex)
 from newsgraph.tables import TABLES, read_records, read_table, write_shard  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -106,7 +106,10 @@ def handmade_record(id_: str, published: str, quote: str, speaker: str | None) -
                       cue=Cue("said", len(text) - 5, len(text) - 1) if speaker else None, channel=None,
                       about=[About("e2", "Canada")], date=published, date_source="published")],
         entities=[Entity(id="e1", name=speaker or "Nobody", type="PERSON",
-                         mentions=[Mention("X", 1, 2), Mention("Y", 3, 4)], aliases=["X"], descriptors=["minister"])],
+                         mentions=[Mention("X", 1, 2), Mention("Y", 3, 4)], aliases=["X"], descriptors=["minister"],
+                         profile=Profile(gender=ProfileField("female", evidence=[Evidence("pronoun", "she", "female", 5, 8)]),
+                                         role=ProfileField("government", label="former"),
+                                         country=ProfileField("Canada")) if speaker else None)],
         timexes=[Timex(text="Monday", start=1, end=7, type="DATE", value=published, mod=None)],
         events=[Event(type="THREATEN", trigger=Mention("warned", 20, 26), start=10, end=len(text),
                       source=EventActor("Maria Chen", 10, 20, entity="e1", name=speaker or "Nobody",

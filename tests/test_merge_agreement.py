@@ -190,7 +190,7 @@ def test_migration_3_regroups_a_store_grouped_by_the_old_rule(tmp_path):
     conn.close()
     store = open_store(path)
     try:
-        assert store.schema_version == max(MIGRATIONS)   # step 3 regroups; later steps add tables
+        assert store.schema_version == max(MIGRATIONS) >= 3   # and any later step
         quotations, speakers = store_tables(store)
     finally:
         store.close()

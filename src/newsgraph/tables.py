@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Event, EventActor, Mention,
-                      Paragraph, Quote, Speaker, Timex)
+                      Paragraph, Profile, Quote, Speaker, Timex)
 
 Result = Union[ArticleRecord, ErrorRecord]
 
@@ -54,15 +54,19 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("cue_text", _S), ("cue_start", _I), ("cue_end", _I), ("channel", _S),
         ("about_entities", pa.list_(_S)), ("about_names", pa.list_(_S)),
         ("date", _S), ("date_source", _S),
+        ("speaker_profile", _S),   # JSON Profile of a speaker that is no entity (anonymous, a group)
     ]),
     "entities": pa.schema([
         ("shard", _S), ("article_id", _S), ("entity_index", _I), ("entity_id", _S),
         ("name", _S), ("type", _S), ("n_mentions", _I), ("mentions", pa.list_(_MENTION)),
         ("aliases", pa.list_(_S)), ("descriptors", pa.list_(_S)),
+        ("gender", _S), ("role", _S),   # a speaker's profile values, for queries
+        ("profile", _S),                # JSON Profile with its evidence
     ]),
     "timexes": pa.schema([
         ("shard", _S), ("article_id", _S), ("timex_index", _I), ("text", _S), ("start", _I),
-        ("end", _I), ("type", _S), ("value", _S), ("mod", _S),
+        ("end", _I), ("type", _S), ("value", _S), ("mod", _S), ("anchor", _S), ("anaphoric", _B),
+        ("range_end", _S), ("freq", _S), ("quant", _S),
     ]),
     "events": pa.schema([
         ("shard", _S), ("article_id", _S), ("published", _S), ("event_index", _I), ("type", _S), ("mode", _S),
@@ -114,6 +118,7 @@ def quote_rows(rec: ArticleRecord, shard: str) -> Iterator[dict]:
             "cue_end": cue.end if cue else None, "channel": q.channel,
             "about_entities": [a.entity for a in q.about], "about_names": [a.name for a in q.about],
             "date": q.date, "date_source": q.date_source,
+            "speaker_profile": _profile_json(sp.profile if sp else None),
         }
 
 
@@ -124,13 +129,28 @@ def entity_rows(rec: ArticleRecord, shard: str) -> Iterator[dict]:
             "name": e.name, "type": e.type, "n_mentions": len(e.mentions),
             "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions],
             "aliases": list(e.aliases), "descriptors": list(e.descriptors),
+            "gender": e.profile.gender.value if e.profile else None,
+            "role": e.profile.role.value if e.profile else None,
+            "profile": _profile_json(e.profile),
         }
+
+
+def _profile_json(profile: Optional[Profile]) -> Optional[str]:
+    return json.dumps(_plain(profile), ensure_ascii=False) if profile is not None else None
+
+
+def _profile(value: Optional[str]) -> Optional[Profile]:
+    from .records import from_dict
+
+    return from_dict(Profile, json.loads(value)) if value else None
 
 
 def timex_rows(rec: ArticleRecord, shard: str) -> Iterator[dict]:
     for i, t in enumerate(rec.timexes):
         yield {"shard": shard, "article_id": rec.id, "timex_index": i, "text": t.text,
-               "start": t.start, "end": t.end, "type": t.type, "value": t.value, "mod": t.mod}
+               "start": t.start, "end": t.end, "type": t.type, "value": t.value, "mod": t.mod,
+               "anchor": t.anchor, "anaphoric": t.anaphoric, "range_end": t.range_end, "freq": t.freq,
+               "quant": t.quant}
 
 
 def _actor_cols(role: str, actor: Optional[EventActor]) -> dict:
@@ -300,7 +320,9 @@ def _article(row: dict, quotes: list[dict], entities: list[dict], timexes: list[
         captions=list(row["captions"] or []), metadata=json.loads(row["metadata"] or "{}"),
         quotes=[_quote(q) for q in sorted(quotes, key=lambda q: q["quote_index"])],
         entities=[_entity(e) for e in sorted(entities, key=lambda e: e["entity_index"])],
-        timexes=[Timex(text=t["text"], start=t["start"], end=t["end"], type=t["type"], value=t["value"], mod=t["mod"])
+        timexes=[Timex(text=t["text"], start=t["start"], end=t["end"], type=t["type"], value=t["value"], mod=t["mod"],
+                       anchor=t.get("anchor"), anaphoric=bool(t.get("anaphoric")), range_end=t.get("range_end"),
+                       freq=t.get("freq"), quant=t.get("quant"))
                  for t in sorted(timexes, key=lambda t: t["timex_index"])],
         events=[_event(e) for e in sorted(events, key=lambda e: e["event_index"])],
         language=row["language"], schema_version=row["schema_version"],
@@ -329,7 +351,8 @@ def _quote(q: dict) -> Quote:
             mention = Mention(text=q["speaker_mention_text"], start=q["speaker_mention_start"],
                               end=q["speaker_mention_end"])
         speaker = Speaker(name=q["speaker_name"], type=q["speaker_type"], entity=q["speaker_entity"],
-                          mention=mention, descriptor=q["speaker_descriptor"], affiliation=q["speaker_affiliation"])
+                          mention=mention, descriptor=q["speaker_descriptor"], affiliation=q["speaker_affiliation"],
+                          profile=_profile(q.get("speaker_profile")))
     cue = Cue(text=q["cue_text"], start=q["cue_start"], end=q["cue_end"]) if q["cue_text"] is not None else None
     return Quote(text=q["text"], kind=q["kind"], start=q["start"], end=q["end"], paragraph=q["paragraph"],
                  speaker=speaker, cue=cue, channel=q["channel"],
@@ -340,4 +363,5 @@ def _quote(q: dict) -> Quote:
 def _entity(e: dict) -> Entity:
     return Entity(id=e["entity_id"], name=e["name"], type=e["type"],
                   mentions=[Mention(text=m["text"], start=m["start"], end=m["end"]) for m in e["mentions"] or []],
-                  aliases=list(e["aliases"] or []), descriptors=list(e["descriptors"] or []))
+                  aliases=list(e["aliases"] or []), descriptors=list(e["descriptors"] or []),
+                  profile=_profile(e.get("profile")))

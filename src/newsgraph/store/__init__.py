@@ -11,11 +11,13 @@ from .export import FORMATS, TABLES, export
 from .ingest import IngestReport, done_inputs, ingest_records, read_record_files
 from .read import (explain_entity, find_entities, get_article, get_quotation, get_speaker, list_entities,
                    search_quotations, stats, top_speakers)
+from .sources import sources, speaker_profile
 from .writer import ArticleWriter
 
 __all__ = [
     "SCHEMA_VERSION", "Store", "StoreError", "open_store", "FORMATS", "TABLES", "export",
     "IngestReport", "done_inputs", "ingest_records", "read_record_files", "explain_entity",
     "find_entities", "get_article", "get_quotation", "get_speaker", "list_entities", "search_quotations",
-    "stats", "top_speakers", "ArticleWriter", "search_events", "entity_events",
+    "stats", "top_speakers", "ArticleWriter", "sources", "speaker_profile",
+    "search_events", "entity_events",
 ]

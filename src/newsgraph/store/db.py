@@ -176,6 +176,15 @@ def _migrate_v3(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_v4(conn: sqlite3.Connection) -> None:
+    """Article sections and speaker profiles (store/profiles.py), filled from the stored records."""
+    from .profiles import SCHEMA_V4, backfill_v4
+
+    for stmt in _statements(SCHEMA_V4):
+        conn.execute(stmt)
+    backfill_v4(conn)
+
+
+def _migrate_v5(conn: sqlite3.Connection) -> None:
     """Events: the tables of coded events and their reports, filled from the stored records."""
     from .events import SCHEMA_EVENTS, fill_events
 
@@ -186,7 +195,8 @@ def _migrate_v4(conn: sqlite3.Connection) -> None:
 
 # version -> SQL script or function that brings the previous version to it
 MIGRATIONS: dict[int, Union[str, Callable[[sqlite3.Connection], None]]] = {1: SCHEMA_V1, 2: _migrate_v2,
-                                                                           3: _migrate_v3, 4: _migrate_v4}
+                                                                           3: _migrate_v3, 4: _migrate_v4,
+                                                                           5: _migrate_v5}
 SCHEMA_VERSION = max(MIGRATIONS)
 APP_ID = 0x4E475354  # "NGST": marks the file as a newsgraph store
 

@@ -96,13 +96,15 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
                       speaker_type: Optional[str] = None, since: Optional[str] = None,
                       until: Optional[str] = None, date_field: str = "statement", source: Optional[str] = None,
                       kind: Optional[str] = None, order: Optional[str] = None,
+                      gender: Optional[str] = None, role: Optional[str] = None, section: Optional[str] = None,
                       limit: int = 20, offset: int = 0) -> dict:
     """Quotations matching full-text search and filters, one page of them.
 
     ``search`` is plain words ("a phrase", word*, OR) made safe; with ``fts=True``
     it is passed to FTS5 as written (still a bound parameter) and a syntax error
     becomes a StoreError E102. ``about`` is an entity the statement mentions.
-    ``date_field`` is "statement" (when it was said) or "published".
+    ``date_field`` is "statement" (when it was said) or "published". ``gender`` and
+    ``role`` filter on the speaker's merged profile, ``section`` on the article's.
     """
     limit, offset = _page(limit, offset)
     if date_field not in ("statement", "published"):
@@ -138,6 +140,13 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     if kind:
         where.append("q.kind = ?")
         params.append(kind)
+    for col, value in (("gender", gender), ("role", role)):
+        if value:
+            # the profile of the speaker's entity, else of its speaker key (store/profiles.py)
+            where.append(f"(q.speaker IN (SELECT entity FROM profiles WHERE {col} = ? AND entity IS NOT NULL) "
+                         f"OR q.speaker IS NULL AND q.speaker_key IN "
+                         f"(SELECT speaker_key FROM profiles WHERE {col} = ? AND entity IS NULL))")
+            params += [value, value]
     occ: list[str] = []
     col = "o.sdate" if date_field == "statement" else "o.published"
     if since:
@@ -149,6 +158,9 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     if source:
         occ.append("o.site = ?")
         params.append(source)
+    if section:
+        occ.append("o.article IN (SELECT rowid FROM articles WHERE section = ?)")
+        params.append(section)
     if occ:
         where.append(f"EXISTS (SELECT 1 FROM occurrences o WHERE o.quotation = q.id AND {' AND '.join(occ)})")
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""
@@ -242,6 +254,9 @@ def get_speaker(store: Store, name_or_id, *, limit: int = 20, offset: int = 0) -
         out["quotations"] = {"total": counts[0], "limit": limit, "offset": offset,
                              "items": _quotations(conn, rows.fetchall())}
         out["other_matches"] = [_entity_brief(conn, i) for i in ids if i != eid]
+    from .sources import speaker_profile
+
+    out["profile"] = speaker_profile(store, eid)
     return out
 
 

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 
 from .. import keys as K
 from ..records import ArticleRecord, Entity, Quote
+from . import profiles as P
 from . import text as T
 from .events import clear_events, refresh_event, write_events
 
@@ -84,6 +85,9 @@ class ArticleWriter:
         self._ambiguous: Optional[tuple[str, list[str]]] = None
         self._absorbed: dict[int, int] = {}
         self._merged: dict[int, int] = {}
+        self._speakers: list[tuple] = []   # (quote, corpus entity, speaker key) of the article being written
+        # profiles and sections came with schema 4; a writer inside an older migration step skips them
+        self._profiles = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_profiles'").fetchone() is not None
 
     # ------------------------------------------------------------ articles
     def find_article(self, rec: ArticleRecord, chash: str) -> Optional[sqlite3.Row]:
@@ -113,9 +117,12 @@ class ArticleWriter:
                     published_source=rec.published_source, language=rec.language,
                     record_schema=rec.schema_version, minhash=T.sig_to_blob(sig), record=record_json,
                     ingested_at=_now())
+        if self._profiles:
+            cols["section"] = P.article_section(rec)
         old_quotations: set[int] = set()
         old_entities: set[int] = set()
         old_events: set[int] = set()
+        old_profiles: set[str] = set()
         if row is None:
             names = ", ".join(cols)
             marks = ", ".join(f":{k}" for k in cols)
@@ -127,6 +134,7 @@ class ArticleWriter:
             art = row["rowid"]
             old_quotations, old_entities = self._clear(art)
             old_events = clear_events(self.conn, art)
+            old_profiles = P.clear_article_profiles(self.conn, art) if self._profiles else set()
             sets = ", ".join(f"{k} = :{k}" for k in cols)
             self.conn.execute(f"UPDATE articles SET {sets} WHERE rowid = :art", {"art": art, **cols})
             if row["id"] != rec.id:
@@ -136,6 +144,7 @@ class ArticleWriter:
         regrouped = {part for qid in sorted(old_quotations) for part in self.regroup_quotation(qid)}
         self._link_duplicate(art, sig)
         local = self._resolve_entities(art, rec)
+        self._speakers: list[tuple] = []
         new_quotations = self._write_quotes(art, rec, local, site)
         self.conn.execute("UPDATE articles SET n_quotes = ? WHERE rowid = ?", (len(new_quotations), art))
         for qid in sorted({self.quotation(q) for q in regrouped} | set(new_quotations)):
@@ -143,6 +152,11 @@ class ArticleWriter:
         new_events = write_events(self.conn, art, rec, {k: self.canon(v.entity) for k, v in local.items()}, site)
         for eid in old_events - new_events:
             refresh_event(self.conn, eid)
+        if self._profiles:
+            links = {lid: self.canon(link.entity) for lid, link in local.items()}
+            new_profiles = P.write_article_profiles(self.conn, art, rec, self._speakers, links)
+            for skey in old_profiles | new_profiles:
+                P.refresh_profile(self.conn, skey)
         self._drop_orphan_entities(old_entities - {link.entity for link in local.values()})
         return status
 
@@ -337,6 +351,8 @@ class ArticleWriter:
           "SELECT key, type, ?, 'partial' FROM entity_keys WHERE entity = ?", (dst, src))
         q("DELETE FROM entity_keys WHERE entity = ?", (src,))
         q("DELETE FROM entities WHERE id = ?", (src,))
+        if self._profiles:
+            P.move_profiles(self.conn, src, dst)
         self._absorbed[src] = dst
 
     def canon(self, eid: Optional[int]) -> Optional[int]:
@@ -406,6 +422,7 @@ class ArticleWriter:
             if not norm:
                 continue
             eid, skey = self._speaker(art, quote, local)
+            self._speakers.append((quote, eid, skey))
             related = self._related(norm, skey)
             sp = quote.speaker
             if not related:

@@ -146,6 +146,19 @@ def explain_entity(name: str = Query(..., min_length=1, max_length=P.MAX_TEXT, d
     return S.explain_entity(st, name)
 
 
+@router.get("/sources", summary="Who gets quoted: gender and role figures")
+def sources(by: Optional[str] = P.choice(P.Grouping, "One group per outlet, month or section; none: the corpus."),
+            since: Optional[str] = P.date("Published from (inclusive)."),
+            until: Optional[str] = P.date("Published up to (inclusive)."),
+            top: int = Query(5, ge=0, le=50, description="Most quoted people listed per gender."),
+            st: S.Store = Depends(store)) -> dict:
+    """For the people quoted (syndicated copies once): counts and shares by gender and by
+    role, the share of quotes from anonymous sources, the most quoted people of each
+    gender; overall (``total``) and per group. Every figure has its base and the
+    quotation-search filters (``search``) that list the quotations behind it."""
+    return S.sources(st, by=by or None, since=since or None, until=until or None, top=top)
+
+
 @router.get("/stats", summary="Corpus counts")
 def stats(st: S.Store = Depends(store)) -> dict:
     return S.stats(st)

@@ -63,7 +63,8 @@ def create_app(db_path, *, ingest_token: Optional[str] = None, allowed_hosts: Op
     app.state.options = options
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(version=__version__, ingest_enabled=bool(ingest_token))
+    from ..records import ROLES
+    env.globals.update(version=__version__, ingest_enabled=bool(ingest_token), roles=ROLES)
     from . import filters
     filters.install(env)
     app.state.templates = env
