@@ -153,6 +153,12 @@ def timex_rows(rec: ArticleRecord, shard: str) -> Iterator[dict]:
                "quant": t.quant}
 
 
+def _plain(obj):
+    from .records import to_dict
+
+    return to_dict(obj)
+
+
 def _actor_cols(role: str, actor: Optional[EventActor]) -> dict:
     return {f"{role}_{f}": getattr(actor, f) if actor else None for f in _ACTOR_FIELDS}
 
