@@ -66,6 +66,8 @@ def bench_pipeline(n: int, rounds: int = 3) -> dict:
         "stage_share": {k: round(v / full, 3) for k, v in sorted(timings.seconds.items())},
         "quotes_and_speakers_vs_parse": round((timings.seconds["quotes"] + timings.seconds["entities"]) / parse, 3),
         "time_expressions_vs_parse": round(timings.seconds["time"] / parse, 3),
+        "events_vs_parse": round(timings.seconds["events"] / parse, 3),
+        "events_share_of_pipeline": round(timings.seconds["events"] / full, 3),
         "articles_per_day_one_process": int(n / full * 86400),
         "peak_rss_mb": round(rss_mb(), 1),
     }

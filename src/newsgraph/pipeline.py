@@ -315,6 +315,7 @@ def record_from_doc(doc, prep: Prepared) -> ArticleRecord:
         published_source=prep.published_source if prep.published else doc._.ng_published_source,
         paragraphs=prep.paragraphs, captions=prep.captions, metadata=prep.metadata,
         quotes=doc._.ng_quotes, entities=doc._.ng_entities, timexes=doc._.ng_timexes,
+        events=doc._.ng_events or [],
         language=prep.language.code if prep.language else "en",
     )
 

@@ -142,15 +142,38 @@ class Timex:
     quant: Optional[str] = None    # SET: the quantifier ("EVERY", "EACH")
 
 
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+@dataclass
+class EventActor:
+    """Who acts or is acted on (PLOVER source or target), or where an event happens."""
+    text: str                      # the words of the clean text, text[start:end]
+    start: int
+    end: int
+    entity: Optional[str] = None   # Entity.id within the article
+    name: Optional[str] = None     # canonical name (the entity's, or the country's for a capital)
+    country: Optional[str] = None  # ISO 3166-1 alpha-3 where known
+    sector: Optional[str] = None   # PLOVER/CAMEO agent: GOV, MIL, LEG, JUD, REB, OPP, BUS, MED, CVL, IGO, NGO ...
+
+
 @dataclass
 class Event:
-    """A coded political event (who did what to whom); filled by a later stage."""
-    code: str
-    source: str
-    target: Optional[str] = None
-    start: int = 0
-    end: int = 0
-    date: Optional[str] = None
+    """A coded political event: who did what to whom (PLOVER), and when and where."""
+    type: str                      # one of EVENT_TYPES
+    trigger: Mention               # the words that report it
+    start: int                     # the sentence, text[start:end]
+    end: int
+    source: Optional[EventActor] = None
+    target: Optional[EventActor] = None
+    mode: Optional[str] = None     # PLOVER mode ("strike", "firearms", "allege" ...)
+    context: list[str] = field(default_factory=list)   # "military", "economic", "diplomatic" ...
+    date: Optional[str] = None     # TIMEX3 value of the event's own time (never the publication date)
+    location: Optional[EventActor] = None
+    negated: bool = False          # "did not attack"
+    hypothetical: bool = False     # conditional or merely entertained: "if", "unless", "open to"
+    quote: Optional[int] = None    # index into ArticleRecord.quotes of the statement that is the act
 
 
 @dataclass

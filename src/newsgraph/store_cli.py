@@ -13,6 +13,7 @@ from typing import Callable
 
 import click
 
+from .records import EVENT_TYPES
 from .cli_options import extraction_options
 
 DB_OPTION = click.option("--db", "db_path", default="news.db", show_default=True, envvar="NEWSGRAPH_DB",
@@ -312,11 +313,50 @@ def article(article_id, db_path, as_json):
            [[e["local_id"], e["name"], f'{e["entity_name"]} ({e["entity_id"]})', e["rule"]] for e in info["entities"]])
 
 
+@click.command("events")
+@DB_OPTION
+@click.option("--type", "event_type", type=click.Choice(EVENT_TYPES, case_sensitive=False),
+              help="PLOVER event type.")
+@click.option("--actor", help="Who did it or had it done to them (a name, alias, surname or country).")
+@click.option("--role", type=click.Choice(["any", "source", "target"]), default="any", show_default=True,
+              help="With --actor: the actor as source (did it), target (it was done to them) or either.")
+@click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD): the event's date.")
+@click.option("--until", help="Up to this date, inclusive.")
+@click.option("--negated", is_flag=True, help="Include events reported as not happening.")
+@click.option("-n", "--limit", type=click.IntRange(0, 1000), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
+@JSON_OPTION
+@_handle_errors
+def events(db_path, event_type, actor, role, since, until, negated, limit, offset, as_json):
+    """Coded events (PLOVER): who did what to whom, merged across articles, newest first."""
+    from .events import country_code
+    from .store import search_events
+
+    res = search_events(_open(db_path), type=event_type, actor=actor, country=country_code(actor or ""),
+                        role=role, since=since, until=until,
+                        include_negated=negated, limit=limit, offset=offset)
+    if as_json:
+        return _echo_json(res)
+
+    def who(a: dict) -> str:
+        if not a["name"]:
+            return ""
+        return a["name"] + (f' ({a["country"]})' if a["country"] else "")
+
+    rows = [[e["id"], e["date"], e["type"] + (f'/{e["mode"]}' if e["mode"] else ""), who(e["source"]),
+             who(e["target"]), e["n_articles"], (e["reports"][0]["trigger"] if e["reports"] else "")
+             + (" (if)" if e["hypothetical"] else "")] for e in res["items"]]
+    shown = f"{offset + 1}-{offset + len(rows)}" if rows else "none"
+    _table(f'{res["total"]} events (showing {shown})', ["id", "date", "event", "source", "target", "articles",
+                                                         "reported as"], rows)
+
+
 @click.command("export")
 @DB_OPTION
 @click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True)
-@click.option("-t", "--table", type=click.Choice(["quotations", "occurrences", "articles", "entities", "speakers"]),
+@click.option("-t", "--table", type=click.Choice(["quotations", "occurrences", "articles", "entities", "speakers",
+                                                  "events"]),
               default="quotations", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
               help="Output file ('-' for stdout; Parquet needs a file).")
@@ -401,7 +441,7 @@ def sources_cmd(db_path, by, since, until, top, as_csv, as_json):
                               highlight=False)
 
 
-COMMANDS = (ingest, load, quotes, speakers, entity, article, export_cmd, sources_cmd)
+COMMANDS = (ingest, load, quotes, speakers, entity, article, events, export_cmd, sources_cmd)
 
 
 def register(group: click.Group) -> None:

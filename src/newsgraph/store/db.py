@@ -200,9 +200,19 @@ def _migrate_v5(conn: sqlite3.Connection) -> None:
     rebuild_stats(conn)
 
 
+def _migrate_v6(conn: sqlite3.Connection) -> None:
+    """Events: the tables of coded events and their reports, filled from the stored records."""
+    from .events import SCHEMA_EVENTS, fill_events
+
+    for stmt in _statements(SCHEMA_EVENTS):
+        conn.execute(stmt)
+    fill_events(conn)
+
+
 # version -> SQL script or function that brings the previous version to it
 MIGRATIONS: dict[int, Union[str, Callable[[sqlite3.Connection], None]]] = {1: SCHEMA_V1, 2: _migrate_v2,
-                                                                           3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5}
+                                                                           3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5,
+                                                                           6: _migrate_v6}
 SCHEMA_VERSION = max(MIGRATIONS)
 APP_ID = 0x4E475354  # "NGST": marks the file as a newsgraph store
 

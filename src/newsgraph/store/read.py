@@ -475,5 +475,6 @@ def stats(store: Store) -> dict:
         "quotations": one("SELECT COUNT(*) FROM quotations"),
         "occurrences": one("SELECT COUNT(*) FROM occurrences"),
         "ingest_errors": one("SELECT COUNT(*) FROM ingest_log WHERE article IS NULL"),
+        "events": one("SELECT COUNT(*) FROM events"),
         "schema_version": store.schema_version,
     }

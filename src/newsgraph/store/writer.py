@@ -21,6 +21,7 @@ from ..records import ArticleRecord, Entity, Quote
 from . import counts
 from . import profiles as P
 from . import text as T
+from .events import clear_events, refresh_event, write_events
 
 DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word 5-shingles
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
@@ -131,6 +132,7 @@ class ArticleWriter:
             cols["section"] = P.article_section(rec)
         old_quotations: set[int] = set()
         old_entities: set[int] = set()
+        old_events: set[int] = set()
         old_profiles: set[str] = set()
         if row is None:
             names = ", ".join(cols)
@@ -142,6 +144,7 @@ class ArticleWriter:
         else:
             art = row["rowid"]
             old_quotations, old_entities = self._clear(art)
+            old_events = clear_events(self.conn, art)
             old_profiles = P.clear_article_profiles(self.conn, art) if self._profiles else set()
             sets = ", ".join(f"{k} = :{k}" for k in cols)
             self.conn.execute(f"UPDATE articles SET {sets} WHERE rowid = :art", {"art": art, **cols})
@@ -158,6 +161,9 @@ class ArticleWriter:
         self.conn.execute("UPDATE articles SET n_quotes = ? WHERE rowid = ?", (len(new_quotations), art))
         for qid in sorted({self.quotation(q) for q in regrouped} | set(new_quotations)):
             self.refresh_quotation(qid)
+        new_events = write_events(self.conn, art, rec, {k: self.canon(v.entity) for k, v in local.items()}, site)
+        for eid in old_events - new_events:
+            refresh_event(self.conn, eid)
         if self._profiles:
             links = {lid: self.canon(link.entity) for lid, link in local.items()}
             new_profiles = P.write_article_profiles(self.conn, art, rec, self._speakers, links)
@@ -379,7 +385,9 @@ class ArticleWriter:
             used = self.conn.execute(
                 "SELECT EXISTS(SELECT 1 FROM entity_links WHERE entity = ?) "
                 "OR EXISTS(SELECT 1 FROM quotations WHERE speaker = ?) "
-                "OR EXISTS(SELECT 1 FROM occurrence_about WHERE entity = ?)", (eid, eid, eid)).fetchone()[0]
+                "OR EXISTS(SELECT 1 FROM occurrence_about WHERE entity = ?) "
+                "OR EXISTS(SELECT 1 FROM events WHERE source_entity = ? OR target_entity = ?)",
+                (eid, eid, eid, eid, eid)).fetchone()[0]
             if not used:
                 self.conn.execute("DELETE FROM entity_keys WHERE entity = ?", (eid,))
                 self.conn.execute("DELETE FROM entity_aliases WHERE entity = ?", (eid,))

@@ -115,6 +115,26 @@ def get_speaker(request: Request, speaker: str = Path(..., max_length=P.MAX_TEXT
     return out
 
 
+@router.get("/events", summary="Coded events (PLOVER)")
+def search_events(request: Request,
+                  type: Optional[str] = Query(None, max_length=20, description="PLOVER type: AGREE, THREATEN, ..."),
+                  actor: Optional[str] = P.text("An actor: name, alias, surname or country."),
+                  role: str = Query("any", pattern="^(any|source|target)$",
+                                    description="The actor as source, target or either."),
+                  since: Optional[str] = P.text("From this date (YYYY[-MM[-DD]]).", max_length=10),
+                  until: Optional[str] = P.text("Up to this date, inclusive.", max_length=10),
+                  limit: int = P.limit(), offset: int = P.offset(), st: S.Store = Depends(store)) -> dict:
+    """Who did what to whom: events merged across the articles that report them (same
+    type, same actors, dates within a few days), newest first, each with its first reports."""
+    from ..events import country_code
+
+    who = (actor or "").strip() or None
+    return page(request, S.search_events(st, type=(type or "").strip() or None, actor=who,
+                                         country=country_code(who) if who else None,
+                                         role=role, since=since or None, until=until or None,
+                                         limit=limit, offset=offset))
+
+
 @router.get("/articles/{article_id:path}", summary="An article with its annotations",
             responses={404: ERRORS[404]})
 def get_article(article_id: str = Path(..., max_length=1000), st: S.Store = Depends(store)) -> dict:

@@ -55,8 +55,11 @@ def speaker(request: Request, speaker: str = Path(..., max_length=P.MAX_TEXT), l
     occurrences = S.occurrences_of(st, [q["id"] for q in data["quotations"]["items"]])
     for q in data["quotations"]["items"]:
         q["occurrences"] = occurrences[q["id"]]
-    return render(request, "speaker.html", title=data["name"], sp=data, timeline=timeline_svg(everything),
-                  timeline_n=len(everything), limit=limit)
+    events = S.entity_events(st, data["id"])
+    marks = [{"date": e["date"], "type": e["type"], "role": role} for role in ("did", "done_to") for e in events[role]]
+    return render(request, "speaker.html", title=data["name"], sp=data,
+                  timeline=timeline_svg(everything, events=marks), timeline_n=len(everything), limit=limit,
+                  events=events)
 
 
 @router.get("/sources")
