@@ -37,24 +37,10 @@ def _ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in _SENTENCE_END
 
 
-# Scripts written without spaces between words (Chinese, Japanese kana and kanji): a run of
-# them is many words, not one, or a CJK page would have "no words" and be dropped whole.
-_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-
-
 def _words(text: str) -> list[str]:
-    words = _WORD.findall(text)
-    if not _UNSPACED.search(text):
-        return words
-    out: list[str] = []   # each ideograph or kana counts as a word; Latin words stay whole
-    for w in words:
-        if _UNSPACED.search(w):
-            out.extend(_UNSPACED.findall(w))
-            rest = _UNSPACED.sub(" ", w).split()
-            out.extend(rest)
-        else:
-            out.append(w)
-    return out
+    """Word tokens; a run of Chinese or Japanese characters is one token here, and
+    ``_size`` counts the length of such text from its characters (CJK pages have words)."""
+    return _WORD.findall(text)
 
 
 def _size(text: str, words: list[str]) -> int:
@@ -478,6 +464,6 @@ def _continues(prev: str, line: str) -> bool:
 def _title_like(u: _Unit) -> bool:
     if u.kind not in ("link", "sentence", "prose") or not (2 <= u.words <= 30) or len(u.text) > 250:
         return False
-    if u.text.upper() == u.text and u.words <= 3:
-        return False
+    if u.text.upper() == u.text != u.text.lower() and u.words <= 3:
+        return False   # a short label in capitals (a script without case has none)
     return u.text[-1:] not in ":,"
