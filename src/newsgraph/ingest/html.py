@@ -69,9 +69,7 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
     doc = None
     for recall in (False, True):
         try:
-            # trafilatura's own date search stays fast (meta tags and markup): the slow text
-            # search (dateparser guessing the language, about a second a page) runs below,
-            # only for pages without a date in their markup
+            # trafilatura's own date search stays on the markup (fast): see below for the rest
             doc = trafilatura.bare_extraction(
                 copy.deepcopy(tree), url=url, with_metadata=True, include_comments=False,
                 include_tables=True, include_images=False, include_formatting=False,
@@ -101,16 +99,19 @@ def clean_html(html: str, *, url: Optional[str] = None) -> CleanedPage:
         metadata["url"] = url
     # meta tags and markup first (fast); else trafilatura's own htmldate run, which
     # also searched the text (extensive search)
-    published = _published(copy.deepcopy(date_tree), url) or (doc.date if isinstance(doc.date, str) else None)
+    published = _published(date_tree, url) or (doc.date if isinstance(doc.date, str) else None)
 
     title = normalise_space(doc.title or "") or None
     if title:   # "Headline | Site": the site's name is no part of the headline
         title = strip_site(title, metadata.get("site"), metadata.get("hostname"), url and urlsplit(url).hostname)
     dropped: Counter = Counter()
     blocks = _body_blocks(doc.body, title, metadata, dropped)
-    # no date in the markup: the article's own date line (read in any language), else
-    # htmldate's search of the page's text
-    published = published or parse_date(metadata.get("dateline") or "") or _published(date_tree, url, extensive=True)
+    # no date in the markup: the article's own date line, else the page's date as the
+    # page-dump cleaner reads it from the page's text (around the headline, in any
+    # language; htmldate's search of the text lets dateparser guess the language, about
+    # a second a page)
+    published = published or parse_date(metadata.get("dateline") or "") \
+        or clean_page_text(page_text(copy.deepcopy(page_tree))).metadata.get("published")
     if published:
         metadata["published"] = published[:10]
     _trim_close(blocks, metadata.get("author"), dropped)
@@ -216,13 +217,12 @@ def page_text(tree) -> str:
     return (title + "\n\n" if title else "") + "\n".join(lines).strip()
 
 
-def _published(tree, url: Optional[str], *, extensive: bool = False) -> Optional[str]:
-    """The original publication date by htmldate: from meta tags and markup (fast), or
-    with ``extensive`` from the page's text too (slow; for pages whose markup has none)."""
+def _published(tree, url: Optional[str]) -> Optional[str]:
+    """The original publication date by htmldate, from meta tags and markup only (fast)."""
     try:
         from htmldate import find_date
 
-        return find_date(tree, url=url, original_date=True, extensive_search=extensive)
+        return find_date(tree, url=url, original_date=True, extensive_search=False)
     except Exception as exc:  # htmldate is best effort
         log.debug("htmldate failed: %s", exc)
         return None
