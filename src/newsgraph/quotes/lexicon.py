@@ -48,7 +48,7 @@ REPORTING_VERBS: dict[str, str] = {
     "surmise": "speech", "muse": "speech", "opine": "speech", "acknowlege": "speech",
     "scold": "speech", "mock": "speech", "scoff": "speech", "tease": "speech",
     "question": "speech", "challenge": "speech", "fret": "speech", "gripe": "speech",
-    "reason": "speech", "rule": "speech", "find": "speech", "conclude": "speech",
+    "reason": "speech", "rule": "speech", "find": "speech",
     # statements made of an object or object + complement
     "call": "object", "describe": "object", "label": "object", "dub": "object",
     "brand": "object", "praise": "object", "criticize": "object", "criticise": "object",
