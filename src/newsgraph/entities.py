@@ -25,6 +25,7 @@ Pure: the function only reads the parse and returns records.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -107,11 +108,17 @@ FACILITY_NOUNS = frozenset({
 _POSS = ("'s", "\u2019s", "'", "\u2019")
 
 
+_NOT_KEY = re.compile(r"(?:[^\w']|_)+")
+
+
 def norm_key(name: str) -> str:
-    """A comparison key: lower case, no dots, hyphens and apostrophes as spaces."""
+    """A comparison key: lower case, accents off, no dots, other punctuation as
+    spaces; letters of every script kept ("Στην Ευρώπη" has a key too)."""
     name = name.lower().replace("\u2019", "'")
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     name = re.sub(r"[.]", "", name)
-    name = re.sub(r"[^a-z0-9']+", " ", name).strip()
+    name = _NOT_KEY.sub(" ", name).strip()
     return re.sub(r"^(the|an|a) ", "", name)
 
 
@@ -612,6 +619,8 @@ def _extends(name: str, other: str) -> bool:
     Ryan" / "Paul Ryan"), or one ends with the other and that other begins with a
     given name or a particle ("Universe Alicia Machado" / "Alicia Machado")."""
     first_last, mfl = name_tokens(name), name_tokens(other)
+    if not first_last or not mfl:
+        return False   # a name with no word to compare merges with nothing
     toks, mt = set(first_last), set(mfl)
     n, n2 = len(first_last), len(mfl)
     head_word = name.split()[0].lower()
