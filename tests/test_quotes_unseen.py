@@ -199,3 +199,35 @@ def test_dateline_wire_service_never_speaks(nlp):
             "The agency said the water would recede by Friday.")
     quotes, _ = run(nlp, text)
     assert all(q.speaker is None or q.speaker.name != "Andes Wire" for q in quotes)
+
+
+# families found on the development data (polnear-train), each a general mechanism
+FAMILIES = [
+    # a cue that ends its sentence after a comma reports what comes before
+    ("In nearby Millbrook, the paper mill is still running, but it has lost half its orders, "
+     "said the plant manager, Ruth Okafor.",
+     [("Ruth Okafor", "said", "In nearby Millbrook, the paper mill is still running, but it has lost half its orders")]),
+    ("The harbor will reopen next week, Ruth Okafor told reporters on Tuesday.",
+     [("Ruth Okafor", "told", "The harbor will reopen next week")]),
+    # a clause the parse broke into an object and a relative clause is still the content
+    ("Okafor says the rise in costs that the union fears also makes a strike more likely.",
+     [("Okafor", "says", "the rise in costs that the union fears also makes a strike more likely")]),
+    # "told the story of": the story is what was told
+    ("At the dinner, Ruth Okafor told the story of a miner who walked home through the snow.",
+     [("Ruth Okafor", "told", "the story of a miner who walked home through the snow")]),
+    # report, note, explain: the object is what was reported
+    ("The company reported a 4 percent rise in sales in May.",
+     [("company", "reported", "a 4 percent rise in sales in May")]),
+    # an agent noun is a source
+    ("The organizer of the march said the route would change.",
+     [("organizer of the march", "said", "the route would change.")]),
+    # a thing that cannot speak does not
+    ("The way forward said nothing.", []),
+    ("The river rose quickly, and the bridge closed.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", FAMILIES, ids=[c[0][:40] for c in FAMILIES])
+def test_family_table(nlp, text, expected):
+    quotes, _ = run(nlp, text)
+    assert table(quotes) == expected

@@ -11,20 +11,24 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import CHANNELS, OBJECT_WITH_PREP, PHRASAL, STATEMENT_NOUNS, verb_class
+from .lexicon import CHANNELS, OBJECT_WITH_PREP, PHRASAL, STATEMENT_NOUNS, lemma_of, verb_class
 from .syntax import is_under, path_child
 
 # speech verbs that need a clause or quotation, never just an object
 NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "write", "post", "add", "continue",
-                                "respond", "reply", "answer", "explain", "inform", "notify",
-                                "remind", "advise", "tweet", "report", "note", "agree",
-                                "comment", "remark", "observe", "state", "reason", "go on",
-                                "testify", "joke", "concur", "object", "protest", "indicate",
-                                "signal", "mention", "suggest", "plead",
-                                "beg", "confess", "muse", "elaborate", "specify", "clarify",
-                                "maintain", "challenge", "disclose", "repeat",
-                                # performatives: "declare an emergency", "rule the country"
-                                "declare", "rule", "order", "find"})
+                               "respond", "reply", "answer", "inform", "notify",
+                               "remind", "advise", "agree",
+                               "comment", "remark", "observe", "reason", "go on",
+                               "joke", "concur", "object", "protest", "indicate",
+                               "signal", "mention", "suggest", "plead",
+                               "beg", "confess", "muse", "elaborate", "specify", "clarify",
+                               "maintain", "challenge", "disclose",
+                               # performatives: "declare an emergency", "rule the country"
+                               "declare", "rule", "order", "find"})
+# (report, note, explain, repeat, state, tweet, testify: their object is what they
+# report, "reported a 2.8 percent jobless rate", "explained her support for the deal")
+# nouns that make the object of a say-verb its content: "told the story of ...", "said the same of"
+TOLD_NOUNS = frozenset({"story", "stories", "tale", "tales", "anecdote", "anecdotes", "joke", "jokes", "same"})
 
 # verbs that are statements only when they name something: "called the plan a
 # blank check" is, "called a strike" is not
@@ -217,6 +221,13 @@ def content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = None
         urging = klass == "urge" or lemma in ("ask", "tell", "warn", "remind", "advise", "beg", "request")
         lo = dobj[0].left_edge.i if (dobj and urging and dobj[0].i < xcomp[0].i) else xcomp[0].left_edge.i
         return cut_dash(doc, *cut_nested(v, lo, xcomp[-1].right_edge.i + 1))
+    if dobj and klass == "speech" and lemma in NO_OBJECT_CONTENT and (dobj[0].lower_ in TOLD_NOUNS
+            or misparsed_clause(v, dobj[0], sent_end if sent_end is not None else v.sent.end)):
+        # "Stone says the increase in polarization that X decries also makes ...": the
+        # parse read the clause's subject as an object and its verb as a relative clause
+        hi = max([dobj[0].right_edge.i] + [c.right_edge.i for c in v.rights if c.i > dobj[0].i and not c.is_punct
+                                           and c.dep_ in ("ccomp", "xcomp", "conj", "advcl", "oprd", "prep")])
+        return cut_nested(v, dobj[0].left_edge.i, hi + 1)
     if dobj and (klass in ("object", "urge") or lemma not in NO_OBJECT_CONTENT):
         lo = dobj[0].left_edge.i
         hi = dobj[0].right_edge.i + 1
@@ -235,6 +246,27 @@ def content_tokens(v: Token, klass: str, lemma: str, sent_end: int | None = None
                     and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                 return c.i + 1, c.right_edge.i + 1
     return None
+
+
+_FINITE = ("VBZ", "VBD", "VBP", "MD")
+# say-verbs whose object is the person addressed ("told reporters"), never a broken clause
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "notify", "remind", "advise", "answer", "beg", "challenge"})
+
+
+def misparsed_clause(v: Token, obj: Token, sent_end: int) -> bool:
+    """True when the "object" of a say-verb is the subject of a clause the parse
+    broke up ("Stone says the increase in polarization that X decries also makes
+    his election less likely": "increase" an object, "makes" a relative clause):
+    a finite verb inside the object's phrase, which runs to the end of the sentence."""
+    if lemma_of(v.text) in ADDRESSEE_VERBS:
+        return False
+    if any(not doc_t.is_punct and not doc_t.is_space for doc_t in v.doc[obj.right_edge.i + 1:sent_end]):
+        # "say they would be satisfied": the clause's verb hangs on the cue after its subject
+        after = [c for c in v.rights if c.i > obj.i and c.dep_ in ("ccomp", "xcomp", "conj", "advcl")]
+        return obj.i == obj.right_edge.i and obj.pos_ in ("PRON", "PROPN", "NOUN") and bool(after) \
+            and after[0].tag_ in _FINITE + ("VB",) and after[0].i == obj.i + 1 + sum(
+                1 for t in v.doc[obj.i + 1:after[0].i] if t.dep_ in ("aux", "neg", "advmod"))
+    return any(t.tag_ in _FINITE and t.i > obj.i for t in obj.subtree)
 
 
 def channel_of(v: Token) -> str | None:

@@ -17,7 +17,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
-from .content import MAX_CONTENT_TOKENS, channel_of, content_tokens, drop_asides, extend_right, trim
+from .content import MAX_CONTENT_TOKENS, NO_OBJECT_CONTENT, channel_of, content_tokens, drop_asides, extend_right, trim
 from .document import NO_STATEMENT_ROLES, QuoteDoc, Statement
 from .lexicon import CHANNELS, PHRASAL, STATEMENT_NOUNS, lemma_of, verb_class
 from .speakers import FEMALE, MALE
@@ -331,7 +331,9 @@ def noun_tagged_cue(qd: QuoteDoc, v: Token, klass: str) -> None:
 def parenthetical(qd: QuoteDoc, v: Token, own_clause: bool = False) -> tuple:
     """'This year, she says, was the first ...': a cue set off by commas in a
     sentence with no quotation reports the rest of the sentence (the longer
-    side of it; both sides when the second opens with "and"/"but").
+    side of it; both sides when the second opens with "and"/"but"). A cue that
+    ends its sentence after a comma ("The plant is struggling, said Ana Ruiz, its
+    chief executive." / "..., she told reporters on Monday.") reports what comes before.
     Returns (content, second content or None)."""
     doc = qd.doc
     if own_clause:
@@ -342,20 +344,32 @@ def parenthetical(qd: QuoteDoc, v: Token, own_clause: bool = False) -> tuple:
     else:
         kids = [c for c in v.subtree if not c.is_punct]
         a, b = kids[0].i, kids[-1].i
-    if a < 1 or b + 1 >= len(doc) or doc[a - 1].text != "," or doc[b + 1].text not in (",", "\u2014"):
-        return None, None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and (not own_clause or c.i > v.i) for c in v.children):
-        return None, None
     s0, s1 = qd.sent_bounds(v.i)
+    trailing = not own_clause and _only_punct(doc, b + 1, s1)
+    if a < 1 or doc[a - 1].text != "," or not trailing and (b + 1 >= len(doc) or doc[b + 1].text not in (",", "\u2014")):
+        return None, None
+    if own_clause:
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.i > v.i for c in v.children):
+            return None, None
+    elif any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and lemma_of(v.text) not in NO_OBJECT_CONTENT
+             or c.dep_ == "prep" and not trailing for c in v.children):
+        return None, None   # the cue has content of its own ("said of the plan", "told them to")
     if any(qd.in_quote[i] >= 0 or doc[i].text in ('"', "\u201c", "\u201d") for i in range(s0, s1)):
         return None, None
     left, right = (s0, a - 1), (b + 2, s1)
+    if trailing:
+        return ((left, None) if left[1] - left[0] >= 4 else (None, None))
     if right[0] < s1 and doc[right[0]].lower_ in ("and", "but") and left[1] - left[0] >= 3 \
             and right[1] - right[0] >= 4:
         # "A, she said, and B.": two statements around one cue
         return left, (right[0] + 1, right[1])
     best = max(left, right, key=lambda r: r[1] - r[0])
     return (best, None) if best[1] - best[0] >= 4 else (None, None)
+
+
+def _only_punct(doc, lo: int, hi: int) -> bool:
+    """True when tokens [lo, hi) are punctuation or space only (lo may equal hi)."""
+    return all(doc[i].is_punct or doc[i].is_space for i in range(lo, min(hi, len(doc))))
 
 
 def split_that_clauses(qd: QuoteDoc, t: tuple[int, int]) -> list[tuple[int, int]]:

@@ -59,6 +59,16 @@ office authority council service institute trust association federation
 # "the Times article", "a Bloomberg report": the publisher speaks
 DOCUMENT_NOUNS = frozenset({"article", "report", "editorial", "story", "piece", "column",
                             "investigation", "analysis", "op-ed", "broadcast", "segment"})
+# English agent-noun endings: a person who does something ("organizer", "strategist",
+# "historian", "attendee", "consultant", "correspondent")
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "eer", "ant", "ent")
+# texts that say something when they are the subject of a cue
+WRITTEN_NOUNS = frozenset("""
+petition opinion order ruling filing lawsuit suit complaint indictment memo memorandum
+letter email statement release report study survey poll ad advertisement video post
+tweet message note sign banner headline caption resolution bill law platform decision
+verdict warrant affidavit brief motion agreement proposal plan document book
+""".split())
 # nouns that mean a person of unstated name; singular with "a"/"an" -> anonymous
 PERSON_NOUNS = frozenset("""
 official officials spokesman spokeswoman spokesperson aide aides adviser advisers advisor
@@ -409,7 +419,7 @@ class SpeakerResolver:
                 return self._resolve_collective(head, ctx)
             return None
         if head.pos_ in ("NOUN", "PROPN", "NUM"):
-            return self._nominal(head, ctx)
+            return self._nominal(head, ctx, any_noun=True)
         return None
 
     def _mention_span(self, head: Token):
@@ -451,7 +461,11 @@ class SpeakerResolver:
                     return sp
         return None
 
-    def _nominal(self, head: Token, ctx: _Lookup) -> Speaker | None:
+    def _nominal(self, head: Token, ctx: _Lookup, any_noun: bool = False) -> Speaker | None:
+        """The speaker a noun phrase names. ``any_noun``: the subject of a cue, where
+        any noun phrase is a source the article names ("the petition accuses",
+        "the organizer of the rally said"); elsewhere (the antecedent of "it",
+        "they") only nouns that can speak."""
         doc = self.doc
         nominals = ctx.nominals
         # "the Democratic candidate Hillary Clinton", "spokeswoman Jessica Ditto"
@@ -543,6 +557,10 @@ class SpeakerResolver:
                 return Speaker(name=n, type=t, mention=mention)
         if not plural and head.pos_ == "NOUN" and key not in SPEAKING_NOUNS and key not in PERSON_NOUNS \
                 and key not in ROLE_NOUNS and key not in ORG_NOUNS and key not in DOCUMENT_NOUNS:
+            if any_noun and (key.endswith(AGENT_SUFFIXES) or key in WRITTEN_NOUNS):
+                # "the organizer of the rally said", "the petition accuses": someone
+                # who does something, or a text that says something
+                return Speaker(name=name, type="anonymous", mention=mention, affiliation=affiliation)
             return None  # "the way", "brain cancer", "a haven": not a speaker
         if any(d in ("a", "an") for d in dets) or head.lower_ in PERSON_NOUNS:
             return Speaker(name=name, type="anonymous", mention=mention, affiliation=affiliation)
