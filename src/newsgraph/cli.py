@@ -48,8 +48,10 @@ def _progress(quiet: bool, label: str):
 
 
 def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: int,
-                timeout: float | None = None, max_line: int = DEFAULT_MAX_LINE) -> tuple[int, int]:
+                timeout: float | None = None, max_line: int = DEFAULT_MAX_LINE,
+                min_confidence: float | None = None) -> tuple[int, int]:
     from .pipeline import Options, extract
+    from .records import drop_below_confidence
 
     ok = err = 0
     stdin = sys.stdin.buffer if "-" in paths else None
@@ -61,6 +63,7 @@ def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: in
                 (errors_out or out).write(rec.to_json() + "\n")
             else:
                 ok += 1
+                drop_below_confidence(rec, min_confidence)
                 out.write(rec.to_json() + "\n")
             update(ok, err)
     return ok, err
@@ -85,8 +88,12 @@ def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: in
               help="Longest line (characters) of a text input; a page without line breaks becomes an error record.")
 @click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds one article may take per step before it becomes an error record (0: no limit).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave out quotes whose speaker confidence (0-1, calibrated) is below this; "
+                   "their number is kept in metadata.quotes_below_confidence.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, max_line, timeout, quiet):
+def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, max_line, timeout, min_confidence,
+            quiet):
     """Extract ArticleRecords from PATHS: text dumps, HTML pages, JSONL(.gz) feeds,
     directories (recursively) or '-' for stdin; with --engine dask also Parquet
     shards and WARC files.
@@ -100,6 +107,9 @@ def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, m
     if engine == "dask":
         if output == "-":
             raise click.UsageError("--engine dask writes Parquet tables: give -o FOLDER")
+        if min_confidence:
+            raise click.UsageError("--min-confidence goes with --engine local (the Parquet quotes "
+                                   "table has a confidence column to filter on)")
         from .distributed import run_dask
 
         with _progress(quiet, "extract (dask)") as update:
@@ -118,7 +128,8 @@ def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, m
         raise click.UsageError("--scheduler goes with --engine dask")
     with click.open_file(output, "w", encoding="utf-8") as out, \
             (open(errors_path, "w", encoding="utf-8") if errors_path else contextlib.nullcontext()) as err_out:
-        ok, err = run_extract(list(paths), out, err_out, workers, quiet, max_bytes, timeout, max_line)
+        ok, err = run_extract(list(paths), out, err_out, workers, quiet, max_bytes, timeout, max_line,
+                              min_confidence)
     if not quiet:
         click.echo(f"newsgraph extract: {ok + err} inputs, {ok} processed, {err} errors", err=True)
 

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from ..records import About, Cue, Mention, Quote, Speaker
+from .confidence import features, load_model, score
 from .document import QuoteDoc, Statement
 from .lexicon import CHANNELS
 from .speakers import FEMALE, MALE, PERSON_NOUNS, ROLE_NOUNS, Discourse, Focus
@@ -115,14 +116,20 @@ def drop_reported_cues(stmts: list[Statement]) -> list[Statement]:
 
 def records(qd: QuoteDoc) -> list[Quote]:
     """Pass 3: the statements as Quote records, in text order."""
+    return [q for q, _ in records_with_features(qd)]
+
+
+def records_with_features(qd: QuoteDoc) -> list[tuple[Quote, list[str]]]:
+    """Pass 3, each record with the features its confidence was scored from."""
     stmts = sorted([s for s in qd.statements if s.spans], key=lambda s: s.spans[0][0])
     discourse = resolve_speakers(qd, stmts)
     inherit_speakers(qd, stmts, discourse)
     stmts = [st for st in stmts if has_speaker(st)]
     end_at_second_statement(qd, stmts)
     stmts = drop_reported_cues(stmts)
-    out: list[Quote] = []
+    out: list[tuple[Quote, list[str]]] = []
     seen: set[tuple[int, int]] = set()
+    model = load_model()
     for st in stmts:
         s, e = st.spans[0]
         if (s, e) in seen:
@@ -137,9 +144,19 @@ def records(qd: QuoteDoc) -> list[Quote]:
             b = max(t.idx + len(t.text) for t in st.cue)
             cue = Cue(qd.text[a:b], a, b)
         about = about_entities(qd, s, e, st.speaker, kind == "direct", discourse.focus)
-        out.append(Quote(text=qd.text[s:e], kind=kind, start=s, end=e, paragraph=qd.para_of(s),
-                         speaker=st.speaker, cue=cue, channel=st.channel, about=about))
-    out.sort(key=lambda q: q.start)
+        src = st
+        for _ in range(5):   # the statement whose subject named the speaker
+            if src.inherit is None:
+                break
+            src = src.inherit
+        sp = st.speaker
+        mentions = len(qd.resolver.entities[sp.entity].mentions) if sp is not None and sp.entity else 0
+        feats = features(via=st.via, subject=src.subject, speaker=sp, kind=kind, cue_text=cue.text if cue else None,
+                         n_words=len(qd.text[s:e].split()), role=qd.role_of(qd.para_of(s)), mentions=mentions)
+        out.append((Quote(text=qd.text[s:e], kind=kind, start=s, end=e, paragraph=qd.para_of(s),
+                          speaker=sp, cue=cue, channel=st.channel, about=about,
+                          confidence=score(feats, model) if model is not None else None), feats))
+    out.sort(key=lambda qf: qf[0].start)
     return out
 
 

@@ -246,7 +246,7 @@ def noun_statements(qd: QuoteDoc) -> None:
         t = trim(doc, c.left_edge.i, extend_right(n, c.right_edge.i + 1, qd.sent_bounds(n.i)[1]))
         if t is None:
             continue
-        st = Statement(cue=[n], subject=poss[0], spans=[qd.char_range(*t)], paragraph=pi)
+        st = Statement(cue=[n], subject=poss[0], spans=[qd.char_range(*t)], paragraph=pi, via="noun")
         st.quote_ids = qd.quote_ids(*t)
         qd.statements.append(st)
 
@@ -288,7 +288,7 @@ def according_statements(qd: QuoteDoc) -> None:
                     x.channel = x.channel or channel or src
                 continue
             st = Statement(cue=[tok, doc[tok.i + 1]], subject=pobj[0], spans=[qd.char_range(*t)],
-                           paragraph=pi)
+                           paragraph=pi, via="according")
             st.quote_ids = qd.quote_ids(*t)
             qd.statements.append(st)
 
@@ -323,7 +323,7 @@ def noun_tagged_cue(qd: QuoteDoc, v: Token, klass: str) -> None:
     t = trim(doc, v.i + 1, s1)
     if t is None:
         return
-    st = Statement(cue=[v], subject=subj, spans=[qd.char_range(*t)], paragraph=pi)
+    st = Statement(cue=[v], subject=subj, spans=[qd.char_range(*t)], paragraph=pi, via="noun_tagged")
     st.quote_ids = qd.quote_ids(*t)
     qd.statements.append(st)
 

@@ -37,6 +37,7 @@ class Statement:
     from_quote: bool = False
     quote_ids: list[int] = field(default_factory=list)
     turn: bool = False                     # an interview answer: the speaker is fixed
+    via: str = "verb"                      # how it was found (a feature of its confidence)
 
 
 _HASHES: dict[tuple[int, str], frozenset[int]] = {}

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..records import Entity, Paragraph, Quote
-from .attribution import records
+from .attribution import records_with_features
 from .cues import cue_statements
 from .document import QuoteDoc
 from .quotations import quotation_statements
@@ -36,8 +36,19 @@ def extract_quotes(doc: Doc, entities: list[Entity], paragraphs: list[Paragraph]
         return []  # statements are read from the parse; an unparsed doc has none
     if not paragraphs:
         paragraphs = [Paragraph(0, len(doc.text), "body")]
+    return [q for q, _ in extract_quotes_with_features(doc, entities, paragraphs)]
+
+
+def extract_quotes_with_features(doc: Doc, entities: list[Entity],
+                                 paragraphs: list[Paragraph]) -> list[tuple[Quote, list[str]]]:
+    """``extract_quotes``, each quote with the features its confidence was scored
+    from (for fitting the confidence model: ``scripts/fit_confidence.py``)."""
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return []
+    if not paragraphs:
+        paragraphs = [Paragraph(0, len(doc.text), "body")]
     qd = QuoteDoc(doc, entities, paragraphs)
     cue_statements(qd)
     interview_turns(qd)
     quotation_statements(qd)
-    return records(qd)
+    return records_with_features(qd)

@@ -70,6 +70,7 @@ def quotation_statements(qd: QuoteDoc) -> None:
             cue_st.kind = "direct"
             cue_st.from_quote = True
             cue_st.quote_ids = [qi]
+            cue_st.via = "quote_cue"
             continue
         # the second half of a quotation broken by its cue ("A," he said, "B.")
         halves = [st for st in qd.statements if st.spans and st.quote_ids and st.cue
@@ -78,13 +79,13 @@ def quotation_statements(qd: QuoteDoc) -> None:
         if halves:
             src = min(halves, key=lambda st: abs(st.cue[0].idx - q.start))
             qd.statements.append(Statement(cue=[], subject=None, spans=[span], paragraph=pi, kind="direct",
-                                              from_quote=True, quote_ids=[qi], inherit=src))
+                                              from_quote=True, quote_ids=[qi], inherit=src, via="half"))
             continue
         # no cue here: a scare quote inside a longer sentence is not a statement
         if len(outside) > max(6, len(words)):
             continue
         st = Statement(cue=[], subject=None, spans=[span], paragraph=pi, kind="direct",
-                        from_quote=True, quote_ids=[qi])
+                       from_quote=True, quote_ids=[qi], via="context")
         st.inherit = context_for(qd, q, st)
         if st.inherit is None and q.continued:
             pending.append((qi, st))  # "...<paragraph break> "... ," she said.
@@ -96,6 +97,7 @@ def quotation_statements(qd: QuoteDoc) -> None:
         nxt = [x for x in qd.statements if qi + 1 in x.quote_ids and x is not st]
         if nxt:
             st.inherit = nxt[0]
+            st.via = "continued"
             qd.statements.append(st)
     lead_ins(qd)
 
@@ -125,6 +127,7 @@ def lead_ins(qd: QuoteDoc) -> None:
         st.spans = [(nxt.start, nxt.start + len(text[nxt.start:nxt.end].rstrip()))]
         st.kind = "direct"
         st.from_quote = True
+        st.via = "lead_in"
         taken.add(k)
 
 

@@ -55,7 +55,8 @@ def interview_turns(qd: QuoteDoc) -> None:
         if len(text[a:b].split()) < 1:
             continue
         st = Statement(cue=[], subject=None, spans=[(a, b)], paragraph=pi, kind="direct",
-                        speaker=speaker, channel="interview", from_quote=True, turn=True)
+                        speaker=speaker, channel="interview", from_quote=True, turn=True,
+                       via="turn")
         qd.statements.append(st)
         spans.append((a, b))
     if spans:

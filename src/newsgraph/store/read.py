@@ -95,6 +95,7 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
                       speaker_type: Optional[str] = None, since: Optional[str] = None,
                       until: Optional[str] = None, date_field: str = "statement", source: Optional[str] = None,
                       kind: Optional[str] = None, order: Optional[str] = None,
+                      min_confidence: Optional[float] = None,
                       limit: int = 20, offset: int = 0) -> dict:
     """Quotations matching full-text search and filters, one page of them.
 
@@ -102,6 +103,8 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     it is passed to FTS5 as written (still a bound parameter) and a syntax error
     becomes a StoreError E102. ``about`` is an entity the statement mentions.
     ``date_field`` is "statement" (when it was said) or "published".
+    ``min_confidence``: only quotations with an occurrence whose speaker confidence
+    is at least this (occurrences stored without one never pass).
     """
     limit, offset = _page(limit, offset)
     if date_field not in ("statement", "published"):
@@ -148,6 +151,9 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     if source:
         occ.append("o.site = ?")
         params.append(source)
+    if min_confidence:
+        occ.append("o.confidence >= ?")   # an occurrence whose speaker is that sure
+        params.append(float(min_confidence))
     if occ:
         where.append(f"EXISTS (SELECT 1 FROM occurrences o WHERE o.quotation = q.id AND {' AND '.join(occ)})")
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""
@@ -194,7 +200,7 @@ def get_quotation(store: Store, quotation_id: int) -> dict:
             raise StoreError(E.NO_MATCH, what="quotation", name=quotation_id, path=store.path)
         out = _quotation(conn, row)
         occ = _rows(conn, "SELECT o.id, a.id AS article, a.title, o.site, o.published, o.date, o.date_source, "
-                          "o.text, o.kind, o.match, o.cue, o.channel, o.speaker_name, o.speaker_descriptor, "
+                          "o.text, o.kind, o.match, o.cue, o.channel, o.speaker_name, o.speaker_descriptor, o.confidence, "
                           "o.start, o.end, o.paragraph, d.id AS duplicate_of "
                           "FROM occurrences o JOIN articles a ON a.rowid = o.article "
                           "LEFT JOIN articles d ON d.rowid = a.duplicate_of "

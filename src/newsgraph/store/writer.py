@@ -410,12 +410,12 @@ class ArticleWriter:
                                   [(k, qid) for k in T.quote_anchors(norm, skey)])
             cur = self.conn.execute(
                 "INSERT INTO occurrences (quotation, article, idx, match, text, kind, start, end, paragraph, "
-                "speaker_name, speaker_descriptor, cue, channel, date, date_source, sdate, published, site) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "speaker_name, speaker_descriptor, cue, channel, date, date_source, sdate, published, site, "
+                "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (qid, art, idx, match, quote.text, quote.kind, quote.start, quote.end, quote.paragraph,
                  sp.name if sp else None, sp.descriptor if sp else None, quote.cue.text if quote.cue else None,
                  quote.channel, quote.date, quote.date_source, statement_date(quote.date, rec.published),
-                 rec.published, site))
+                 rec.published, site, quote.confidence))
             occ = cur.lastrowid
             about = set()
             for ab in quote.about:

@@ -87,10 +87,13 @@ class SearchArgs:
         source: Optional[str] = text("Outlet (site) that published it, e.g. reuters.com."),
         kind: Optional[str] = choice(Kind, "Direct, indirect (reported) or mixed speech."),
         order: Optional[str] = choice(Order, "Sort order; default relevance with q, else date."),
+        min_confidence: Optional[float] = Query(None, ge=0.0, le=1.0, description=(
+            "Only quotations with an occurrence whose speaker confidence (0-1, calibrated) is at least this.")),
     ):
         self.q, self.fts, self.speaker, self.about = q, fts, speaker, about
         self.speaker_type, self.since, self.until = speaker_type, since, until
         self.date_field, self.source, self.kind, self.order = date_field, source, kind, order
+        self.min_confidence = min_confidence
 
     def store_kwargs(self) -> dict:
         val = lambda e: e or None  # noqa: E731
@@ -101,7 +104,7 @@ class SearchArgs:
         return {"search": blank(self.q), "fts": self.fts, "speaker": blank(self.speaker),
                 "about": blank(self.about), "speaker_type": val(self.speaker_type), "since": self.since or None,
                 "until": self.until or None, "date_field": self.date_field or "statement", "source": blank(self.source),
-                "kind": val(self.kind), "order": order}
+                "kind": val(self.kind), "order": order, "min_confidence": self.min_confidence}
 
     def form(self) -> dict:
         """The values as the search form shows them."""
@@ -109,7 +112,7 @@ class SearchArgs:
         return {"q": self.q or "", "fts": self.fts, "speaker": self.speaker or "", "about": self.about or "",
                 "speaker_type": val(self.speaker_type), "since": self.since or "", "until": self.until or "",
                 "date_field": val(self.date_field), "source": self.source or "", "kind": val(self.kind),
-                "order": val(self.order)}
+                "order": val(self.order), "min_confidence": self.min_confidence if self.min_confidence is not None else ""}
 
 # parameter name -> the Enum whose values it takes (for error messages)
 CHOICES = {"speaker_type": "SpeakerType", "kind": "Kind", "order": "Order", "date_field": "DateField"}
