@@ -221,6 +221,17 @@ FAMILIES = [
     # an agent noun is a source
     ("The organizer of the march said the route would change.",
      [("organizer of the march", "said", "the route would change.")]),
+    # a claim noun with a possessive pronoun: "her claim that"
+    ("Ruth Okafor stood by her claim that the pier would open by summer.",
+     [("Ruth Okafor", "claim", "that the pier would open by summer.")]),
+    # a long relative clause set off at the end of the content is the writer's aside
+    ("Ruth Okafor said the plan came from Tom Reyes, who also runs the bakery on Main Street and the "
+     "small shop next to it.",
+     [("Ruth Okafor", "said", "the plan came from Tom Reyes")]),
+    # ", while other voters said": another speaker's statement ends the first one
+    ("Several supporters said the rally had gone well, while other voters said they had heard nothing new.",
+     [("Several supporters", "said", "the rally had gone well"),
+      ("other voters", "said", "they had heard nothing new.")]),
     # a thing that cannot speak does not
     ("The way forward said nothing.", []),
     ("The river rose quickly, and the bridge closed.", []),

@@ -480,3 +480,10 @@ def test_head_is_answered_like_get(client):
     r = client.head("/api/stats")
     assert r.status_code == 200 and r.content == b""
     assert client.head("/api/articles/none").status_code == 404
+
+
+def test_search_min_confidence(client):
+    # the fixture corpus was stored without confidences: a minimum leaves nothing, none leaves all
+    assert client.get("/api/quotations?min_confidence=0.5").json()["items"] == []
+    assert client.get("/api/quotations?min_confidence=0").json()["total"] == client.get("/api/quotations").json()["total"]
+    assert_error(client.get("/api/quotations?min_confidence=1.5"), 400)

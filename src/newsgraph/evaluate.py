@@ -185,7 +185,7 @@ def reliability(confidences: list, labels: list[int], bins: int = 10) -> list[st
     """A reliability table: per confidence band, the quotes in it, their mean
     confidence and the share with the right speaker; then the share at >= 0.9."""
     lines = [f"{'confidence':<11} {'quotes':>6} {'mean':>6} {'right':>6}"]
-    pairs = [(c, y) for c, y in zip(confidences, labels) if c is not None]
+    pairs = [(c, y) for c, y in zip(confidences, labels, strict=True) if c is not None]
     for k in range(bins):
         lo, hi = k / bins, (k + 1) / bins
         band = [(c, y) for c, y in pairs if lo <= c < hi or (k == bins - 1 and c == 1.0)]
@@ -213,7 +213,7 @@ def confidence_report(golds: dict[str, dict], preds: dict[str, dict]) -> dict:
             conf.append(c)
             labels.append(y)
     return {"thresholds": at, "reliability": reliability(conf, labels),
-            "right_at_0.9": round(sum(y for c, y in zip(conf, labels) if c is not None and c >= 0.9)
+            "right_at_0.9": round(sum(y for c, y in zip(conf, labels, strict=True) if c is not None and c >= 0.9)
                                   / max(1, sum(1 for c in conf if c is not None and c >= 0.9)), 3)}
 
 

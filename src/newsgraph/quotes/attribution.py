@@ -99,6 +99,32 @@ def end_at_second_statement(qd: QuoteDoc, stmts: list[Statement]) -> None:
                     outer.spans = [(a, qd.doc[j].idx + len(qd.doc[j].text))]
 
 
+def end_at_other_speaker(qd: QuoteDoc, stmts: list[Statement]) -> None:
+    """"Supporters said X, while other voters said Y": a cue with a subject of its own,
+    joined to the content by a conjunction after a comma, starts another speaker's
+    statement; the first one's content ends before the conjunction."""
+    doc = qd.doc
+    for inner in stmts:
+        if not inner.cue or inner.inherit is not None or inner.from_quote or inner.subject is None:
+            continue
+        c = inner.cue[0]
+        if inner.subject.i > c.i or not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            continue
+        left = inner.subject.left_edge.i - 1
+        if left < 1 or doc[left].lower_ not in ("while", "but", "and", "whereas") or doc[left - 1].text != ",":
+            continue
+        for outer in stmts:
+            if outer is inner or not outer.cue or outer.from_quote or not outer.spans:
+                continue
+            a, b = outer.spans[0]
+            if a < doc[left].idx < b and outer.cue[0].i < left and (
+                    outer.speaker is None or inner.speaker is None or outer.speaker.entity != inner.speaker.entity
+                    or outer.speaker.entity is None and outer.speaker.name != inner.speaker.name):
+                end = doc[left - 2]
+                if end.idx > a:
+                    outer.spans = [(a, end.idx + len(end.text))]
+
+
 def drop_reported_cues(stmts: list[Statement]) -> list[Statement]:
     """A cue inside what someone else reports belongs to the report ("Trump said
     that Clinton once described the deal as ..."): not a statement of its own."""
@@ -126,6 +152,7 @@ def records_with_features(qd: QuoteDoc) -> list[tuple[Quote, list[str]]]:
     inherit_speakers(qd, stmts, discourse)
     stmts = [st for st in stmts if has_speaker(st)]
     end_at_second_statement(qd, stmts)
+    end_at_other_speaker(qd, stmts)
     stmts = drop_reported_cues(stmts)
     out: list[tuple[Quote, list[str]]] = []
     seen: set[tuple[int, int]] = set()

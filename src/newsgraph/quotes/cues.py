@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .content import MAX_CONTENT_TOKENS, NO_OBJECT_CONTENT, channel_of, content_tokens, drop_asides, extend_right, trim
 from .document import NO_STATEMENT_ROLES, QuoteDoc, Statement
-from .lexicon import CHANNELS, PHRASAL, STATEMENT_NOUNS, lemma_of, verb_class
+from .lexicon import CHANNELS, CLAIM_NOUNS, CLAIM_PREPS, PHRASAL, STATEMENT_NOUNS, lemma_of, verb_class
 from .speakers import FEMALE, MALE
 from .syntax import antecedent, inherited_subject, subject_of
 
@@ -147,7 +147,30 @@ def bound_content(qd: QuoteDoc, v: Token, subj: Token | None, rng: tuple[int, in
     if t is None:
         return None
     t = trim(doc, *drop_asides(doc, *t), min_len=min_len) or t
+    t = cut_trailing_aside(qd, t)
     return snap(qd, t, v)
+
+
+def cut_trailing_aside(qd: QuoteDoc, t: tuple[int, int]) -> tuple[int, int]:
+    """Reported content without a long writer's aside at its end: a relative clause
+    set off by a comma (", who also held a rally in ...", ", which took a hit ...")
+    or an apposition to the clause (", a charge that ...") that runs to the end of
+    the content and makes up more than 40% of it. Words inside quotation
+    marks are never cut."""
+    doc = qd.doc
+    lo, hi = t
+    for j in range(lo + 3, hi - 2):
+        if doc[j].text != "," or qd.in_quote[j] >= 0:
+            continue
+        w = doc[j + 1]
+        aside = (w.lower_ in ("who", "which", "whose") and w.head.dep_ == "relcl") or (
+            w.lower_ in ("a", "an") and w.head.dep_ == "appos" and w.head.head.i < j)
+        if not aside or any(qd.in_quote[k] >= 0 for k in range(j, hi)):
+            continue
+        if w.head.right_edge.i + 1 >= hi - 1 and hi - j > 0.4 * (hi - lo):
+            return lo, j
+        break
+    return t
 
 
 def coordinated_that_clauses(qd: QuoteDoc, v: Token, after: int) -> list[tuple[int, int]]:
@@ -228,22 +251,33 @@ def verb_statements(qd: QuoteDoc) -> None:
 
 
 def noun_statements(qd: QuoteDoc) -> None:
-    """"Trump's claim that ...", "the senator's warning that ...": a statement noun
-    with a possessor (not a pronoun) and a that-clause."""
+    """"Trump's claim that ...", "his denial that ...", "Berlin's pledge to add ...", "the
+    senator's call for ...": a claim noun with a possessor (a name, a noun or a
+    possessive pronoun) and its content: a that-clause, an infinitive, or the
+    object of "for"/"of"/"against" after call, warning, threat."""
     doc = qd.doc
     for ni in qd.noun_ids:
         n = doc[ni]
-        if n.lower_ not in STATEMENT_NOUNS or qd.in_quote[n.i] >= 0 or n.pos_ != "NOUN":
+        if n.lower_ not in CLAIM_NOUNS or qd.in_quote[n.i] >= 0 or n.pos_ != "NOUN":
             continue
-        poss = [c for c in n.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "my", "our", "your")]
-        clause = [c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-        if not poss or not clause:
+        poss = [c for c in n.children if c.dep_ == "poss" and c.lower_ not in ("my", "our", "your")]
+        if not poss:
+            continue
+        clause = [c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > n.i and (
+            any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            or c.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))]
+        prep = [c for c in n.children if c.dep_ == "prep" and c.i == n.i + 1 and c.lower_ in CLAIM_PREPS
+                and n.lower_ not in STATEMENT_NOUNS and any(p.dep_ in ("pobj", "pcomp") for p in c.children)]
+        if not clause and not prep:
             continue
         pi = qd.para_of(n.idx)
         if qd.role_of(pi) in NO_STATEMENT_ROLES:
             continue
-        c = clause[0]
-        t = trim(doc, c.left_edge.i, extend_right(n, c.right_edge.i + 1, qd.sent_bounds(n.i)[1]))
+        if clause:
+            c = clause[0]
+            t = trim(doc, c.left_edge.i, extend_right(n, c.right_edge.i + 1, qd.sent_bounds(n.i)[1]))
+        else:
+            t = trim(doc, prep[0].i + 1, prep[0].right_edge.i + 1)
         if t is None:
             continue
         st = Statement(cue=[n], subject=poss[0], spans=[qd.char_range(*t)], paragraph=pi, via="noun")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..records import Entity, Paragraph, Speaker
-from .lexicon import FORMS, STATEMENT_NOUNS
+from .lexicon import CLAIM_NOUNS, FORMS
 from .marks import find_quote_spans
 from .speakers import SpeakerResolver
 
@@ -65,7 +65,7 @@ class QuoteDoc:
         # tokens worth a look, found by hash without building Token objects
         strings = doc.vocab.strings
         verb_hashes = _hashes(strings, "verbs", FORMS)
-        noun_hashes = _hashes(strings, "nouns", STATEMENT_NOUNS)
+        noun_hashes = _hashes(strings, "nouns", CLAIM_NOUNS)
         according = strings["according"]
         self.verb_ids = [i for i, row in enumerate(arr) if row[0] in verb_hashes]
         self.noun_ids = [i for i, row in enumerate(arr) if row[0] in noun_hashes]

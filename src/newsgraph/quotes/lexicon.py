@@ -99,6 +99,18 @@ STATEMENT_NOUNS = frozenset({
     "tweet", "post", "letter", "missive", "memo", "email", "e-mail", "interview",
 })
 
+# Nouns that report a statement of their possessor: "her claim that ...", "his vow to ...",
+# "Berlin's pledge to ...", "the senator's call for ..."
+CLAIM_NOUNS = STATEMENT_NOUNS | frozenset({
+    "vow", "vows", "pledges", "promises", "claims", "denials", "warnings", "demand", "demands",
+    "call", "calls", "charge", "charges", "assurance", "assurances", "threat", "threats",
+    "complaint", "complaints", "plea", "appeal", "request", "insistence", "contention",
+    "prediction", "predictions", "boast", "admission", "acknowledgment", "acknowledgement",
+    "criticism", "accusations", "allegations", "assertions", "suggestion", "suggestions",
+})
+# prepositions that carry a claim noun's content: "call for", "warning of/against"
+CLAIM_PREPS = frozenset({"for", "of", "against", "about"})
+
 # "in a statement", "in an interview", "on Twitter", "via Twitter": the channel.
 CHANNELS: dict[str, str] = {
     "twitter": "Twitter", "tweet": "Twitter", "tweets": "Twitter", "tweeted": "Twitter",
