@@ -21,7 +21,8 @@ run: install
 	$(BIN)/newsgraph extract samples -o out/articles.jsonl --workers 2
 	$(BIN)/newsgraph ingest out/articles.jsonl --records --db out/news.db
 	$(BIN)/newsgraph speakers --db out/news.db --limit 10
-	@echo "newsgraph: the sample corpus is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/newsgraph sources --db out/news.db --by outlet
+	@echo "newsgraph: the sample corpus is at http://127.0.0.1:$(PORT)/, who gets quoted at /sources (Ctrl-C to stop)"
 	$(BIN)/newsgraph serve --db out/news.db --port $(PORT)
 
 test: install

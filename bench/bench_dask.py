@@ -84,6 +84,7 @@ def _write_shards(folder: Path, articles: list[dict]) -> None:
 
 
 def bench_pool(inputs: Path, out: Path) -> dict:
+    from newsgraph.options import Options
     from newsgraph.pipeline import extract
     from newsgraph.records import ErrorRecord
 
@@ -91,7 +92,7 @@ def bench_pool(inputs: Path, out: Path) -> dict:
     with RssSampler() as rss:
         t = time.perf_counter()
         with open(out, "w", encoding="utf-8") as fh:
-            for rec in extract([str(inputs)], workers=WORKERS):
+            for rec in extract([str(inputs)], Options(workers=WORKERS)):
                 fh.write(rec.to_json() + "\n")
                 if isinstance(rec, ErrorRecord):
                     err += 1
@@ -104,10 +105,11 @@ def bench_pool(inputs: Path, out: Path) -> dict:
 
 def bench_dask(inputs: Path, out: Path) -> dict:
     from newsgraph.distributed import merge_corpus, run_dask
+    from newsgraph.options import Options
 
     with RssSampler() as rss:
         t = time.perf_counter()
-        summary = run_dask([str(inputs)], str(out), n_workers=WORKERS, merge=False)
+        summary = run_dask([str(inputs)], str(out), Options(workers=WORKERS), merge=False)
         seconds = time.perf_counter() - t
     t = time.perf_counter()
     merged = merge_corpus(out)  # on Dask's local scheduler: the cluster is gone by now

@@ -1,11 +1,12 @@
-"""Screenshots of the web UI for the README: the article view and a speaker page.
+"""Screenshots of the web UI for the README: the article view, a speaker page, the Sources page.
 
     newsgraph ingest samples --db /tmp/samples.db
     .venv/bin/python docs/screenshots.py --db /tmp/samples.db \
         --article council-budget-alvarez --speaker "Ricardo Alvarez"
 
 Serves the database on a free loopback port and drives Debian's headless Chromium with
-Playwright (no browser download). Writes docs/article-view.png and docs/speaker-page.png.
+Playwright (no browser download). Writes docs/article-view.png, docs/speaker-page.png and
+docs/sources-page.png.
 """
 from __future__ import annotations
 
@@ -53,7 +54,8 @@ def main() -> None:
             browser = pw.chromium.launch(executable_path=args.chromium, args=FLAGS)
             page = browser.new_page(viewport={"width": args.width, "height": 900}, device_scale_factor=1)
             for name, url in (("article-view", f"/articles/{quote(args.article, safe='/')}"),
-                              ("speaker-page", f"/speakers/{quote(args.speaker, safe='')}")):
+                              ("speaker-page", f"/speakers/{quote(args.speaker, safe='')}"),
+                              ("sources-page", "/sources")):
                 resp = page.goto(base + url)
                 if resp is None or resp.status != 200:
                     raise SystemExit(f"{url}: HTTP {resp.status if resp else '?'}")

@@ -16,6 +16,30 @@ def need_shared():
 
 
 @pytest.fixture(scope="session")
+def gold_run():
+    """The pipeline over the 25 gold articles, once per test session: (golds, preds, records)."""
+    need_shared()
+    from newsgraph.evaluate import gold_inputs, load_gold
+    from newsgraph.pipeline import extract
+
+    golds = load_gold(GOLD)
+    records = [r.to_dict() for r in extract(gold_inputs(GOLD, golds))]
+    preds = {r["id"]: r for r in records if "error" not in r}
+    return golds, preds, records
+
+
+@pytest.fixture(scope="session")
+def samples_run():
+    """The pipeline over the sample corpus, once per test session: (golds, preds)."""
+    from newsgraph.evaluate import load_gold
+    from newsgraph.pipeline import extract
+
+    golds = load_gold(REPO / "samples" / "annotations")
+    preds = {d["id"]: d for d in (r.to_dict() for r in extract([str(REPO / "samples")])) if "error" not in d}
+    return golds, preds
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from newsgraph.nlp import load_model
 
@@ -23,18 +47,16 @@ def nlp():
 
 
 def run_quotes(nlp, text: str, roles: list[str] | None = None):
-    """The entity and quote stages on a text whose paragraphs are split on blank lines."""
-    from newsgraph.entities import extract_entities
-    from newsgraph.nlp import paragraph_spans
-    from newsgraph.quotes import extract_quotes
+    """The whole pipeline on a text whose paragraphs are split on blank lines: (quotes, entities)."""
+    from newsgraph.paragraphs import paragraph_spans
     from newsgraph.records import Paragraph
 
     blocks = paragraph_spans(text)
     roles = roles or ["body"] * len(blocks)
-    paragraphs = [Paragraph(s, e, r) for (s, e), r in zip(blocks, roles)]
-    doc = nlp(text)
-    entities = extract_entities(doc)
-    return extract_quotes(doc, entities, paragraphs), entities
+    doc = nlp.make_doc(text)
+    doc._.ng_paragraphs = [Paragraph(s, e, r) for (s, e), r in zip(blocks, roles)]
+    doc = nlp(doc)
+    return doc._.ng_quotes, doc._.ng_entities
 
 
 def quote_table(quotes) -> list[tuple]:

@@ -17,12 +17,13 @@ pytest.importorskip("distributed")
 pa = pytest.importorskip("pyarrow")
 import pyarrow.parquet as pq  # noqa: E402
 
-from newsgraph.distributed import (merge_corpus, plan_shards, process_shard, quotation_norm,  # noqa: E402
-                                   run_dask, shard_items, speaker_key)
+from newsgraph.distributed import merge_corpus, plan_shards, process_shard, run_dask, shard_items  # noqa: E402
 from newsgraph.ingest import RawDocument, read_file  # noqa: E402
+from newsgraph.keys import quote_norm, speaker_key  # noqa: E402
 from newsgraph.ingest.parquet import read_parquet  # noqa: E402
+from newsgraph.options import Options  # noqa: E402
 from newsgraph.records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Event,  # noqa: E402
-                               Mention, Paragraph, Quote, Speaker, Timex)
+                               Evidence, Mention, Paragraph, Profile, ProfileField, Quote, Speaker, Timex)
 from newsgraph.tables import TABLES, read_records, read_table, write_shard  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -105,7 +106,10 @@ def handmade_record(id_: str, published: str, quote: str, speaker: str | None) -
                       cue=Cue("said", len(text) - 5, len(text) - 1) if speaker else None, channel=None,
                       about=[About("e2", "Canada")], date=published, date_source="published")],
         entities=[Entity(id="e1", name=speaker or "Nobody", type="PERSON",
-                         mentions=[Mention("X", 1, 2), Mention("Y", 3, 4)], aliases=["X"], descriptors=["minister"])],
+                         mentions=[Mention("X", 1, 2), Mention("Y", 3, 4)], aliases=["X"], descriptors=["minister"],
+                         profile=Profile(gender=ProfileField("female", evidence=[Evidence("pronoun", "she", "female", 5, 8)]),
+                                         role=ProfileField("government", label="former"),
+                                         country=ProfileField("Canada")) if speaker else None)],
         timexes=[Timex(text="Monday", start=1, end=7, type="DATE", value=published, mod=None)],
         events=[Event(code="010", source="e1", target=None, start=0, end=4, date=published)],
     )
@@ -145,12 +149,14 @@ def test_merge_corpus_groups_quotations_and_speakers(tmp_path):
     assert len(chen) == 1
     assert (chen[0]["occurrences"], chen[0]["articles"], chen[0]["first_seen"], chen[0]["last_seen"]) == \
         (3, 3, "2024-01-02", "2024-02-01")
-    assert chen[0]["norm_text"] == quotation_norm("We will fix it")
+    assert chen[0]["norm_text"] == quote_norm("We will fix it")
     s = {r["speaker_key"]: r for r in read_table(tmp_path, "speakers").to_pylist()}
     assert s[speaker_key("Maria Chen", "person")]["quotes"] == 3
     assert s[speaker_key("Maria Chen", "person")]["name"] == "Maria Chen"
     assert s[speaker_key("Tomas Brandt", "person")]["first_seen"] == "2024-01-01"
-    assert speaker_key(None, None) == "" and speaker_key("officials", "anonymous") == ""
+    occ = read_table(tmp_path, "occurrences").to_pylist()
+    assert sorted((o["article_id"], o["quote_index"]) for o in occ if o["quotation_id"] == chen[0]["quotation_id"]) \
+        == [("a1", 0), ("a2", 0), ("a3", 0)]
 
 
 def test_merge_corpus_with_no_quotes(tmp_path):
@@ -251,10 +257,23 @@ def test_default_local_cluster(tmp_path):
     """scheduler=None starts (and stops) a LocalCluster; inputs that are all errors need no model."""
     (tmp_path / "bad.jsonl").write_text("{oops\n[1, 2]\n")
     summary = run_dask([str(tmp_path / "bad.jsonl"), str(tmp_path / "gone.jsonl")], str(tmp_path / "out"),
-                       n_workers=1)
+                       Options(workers=1))
     assert (summary["shards"], summary["articles"], summary["errors"]) == (2, 0, 3)
     assert summary["merge"] == {"quotes": 0, "quotations": 0, "speakers": 0}
     assert sorted(r.error.code for r in read_records(tmp_path / "out")) == ["E005", "E005", "E008"]
+
+
+@pytest.mark.slow
+def test_the_time_limit_reaches_every_shard_task(cluster, tmp_path):
+    """Options travel unchanged to the workers: a tiny limit makes every article E009
+    (checked when each step ends, since a Dask worker runs tasks in a thread)."""
+    d = tmp_path / "in"
+    d.mkdir()
+    write_jsonl(d / "feed.jsonl", generate(3, seed=5))
+    summary = run_dask([str(d)], str(tmp_path / "out"), Options(timeout=1e-6), scheduler=cluster.scheduler_address,
+                       merge=False)
+    assert (summary["articles"], summary["errors"]) == (0, 3)
+    assert [r.error.code for r in read_records(tmp_path / "out")] == ["E009"] * 3
 
 
 @pytest.mark.slow

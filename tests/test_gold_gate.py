@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate import load_gold, score
+from newsgraph.evaluate import score
 
-from conftest import GOLD, need_shared
+from conftest import GOLD
 
 MINIMUMS = json.loads((Path(__file__).with_name("gold_minimums.json")).read_text())
 REFERENCE_ID = "000_1c9d02aa7d9a6008"
@@ -20,15 +20,9 @@ pytestmark = [pytest.mark.gold, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def run():
-    need_shared()
-    from newsgraph.evaluate import gold_inputs
-    from newsgraph.pipeline import extract
-
-    golds = load_gold(GOLD)
-    records = [r.to_dict() for r in extract(gold_inputs(GOLD, golds))]
-    preds = {r["id"]: r for r in records if "error" not in r}
-    return golds, preds, records
+def run(gold_run):
+    """The session's one pipeline run over the gold articles (shared with the profile gate)."""
+    return gold_run
 
 
 def _check(summary: dict, minimums: dict):

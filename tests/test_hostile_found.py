@@ -12,6 +12,7 @@ import pytest
 
 from newsgraph.clean import clean_page_text
 from newsgraph.ingest import RawDocument
+from newsgraph.options import Options
 from newsgraph.records import ArticleRecord
 
 SUPERSCRIPT_DATE = "\u00b2 January 2024\n\nThe mayor said on Monday that the bridge would reopen in May.\n"
@@ -34,7 +35,7 @@ def test_quote_stage_scales_linearly_with_cues(nlp):
     from newsgraph.quotes.content import MAX_CONTENT_TOKENS
 
     raw = RawDocument(id="cues", source="<test>", media_type="text", content='He said "hello ' * 3000)
-    rec = process_document(raw, nlp, timeout=20)
+    rec = process_document(raw, nlp, options=Options(timeout=20))
     assert isinstance(rec, ArticleRecord), rec
     assert all(len(q.text.split()) <= MAX_CONTENT_TOKENS for q in rec.quotes)
 

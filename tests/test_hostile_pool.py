@@ -16,6 +16,7 @@ import pytest
 from newsgraph import pipeline
 from newsgraph.errors import E
 from newsgraph.ingest import RawDocument
+from newsgraph.options import Options
 from newsgraph.records import ArticleRecord, ErrorInfo, ErrorRecord
 
 pytestmark = pytest.mark.slow
@@ -52,7 +53,7 @@ def doc(i: int, marker: str = "") -> RawDocument:
 
 def run(items, **kw):
     t = time.monotonic()
-    out = list(pipeline.process_items(items, _worker_setup=misbehave, **kw))
+    out = list(pipeline.process_items(items, Options(**kw), _worker_setup=misbehave))
     return out, time.monotonic() - t
 
 
@@ -96,5 +97,5 @@ def test_workers_that_cannot_start_stop_the_run():
     items = [doc(i) for i in range(6)]
     t = time.monotonic()
     with pytest.raises(RuntimeError, match="die while starting"):
-        list(pipeline.process_items(items, workers=2, batch=2, timeout=30, _worker_setup=broken_start))
+        list(pipeline.process_items(items, Options(workers=2, batch=2, timeout=30), _worker_setup=broken_start))
     assert time.monotonic() - t < 60

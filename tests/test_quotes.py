@@ -10,7 +10,8 @@ import pytest
 from conftest import quote_table, run_quotes
 
 from newsgraph.entities import extract_entities
-from newsgraph.nlp import paragraph_spans
+from newsgraph.nlp import STAGE_NAMES
+from newsgraph.paragraphs import paragraph_spans
 from newsgraph.quotes import extract_quotes
 from newsgraph.records import Paragraph
 
@@ -190,14 +191,16 @@ def test_spacy_components(nlp):
     fresh = spacy.blank("en")
     fresh.add_pipe("newsgraph_entities_v1")
     fresh.add_pipe("newsgraph_quotes_v1")
-    assert fresh("Nothing parsed here.")._.ng_quotes == []
+    # without a parser the stage says so instead of finding nothing
+    with pytest.raises(ValueError, match="needs a dependency parse and named entities"):
+        fresh("Nothing parsed here.")
     # on a parsed doc, the components fill the extensions
     from newsgraph.entities import entities_component
     from newsgraph.quotes import quotes_component
 
-    doc = nlp("Lena Hart told reporters that the vote would happen on Friday.")
-    doc._.ng_paragraphs = None  # falls back to blank-line blocks
-    quotes_component(entities_component(doc))
+    doc = nlp("Lena Hart told reporters that the vote would happen on Friday.", disable=STAGE_NAMES)
+    assert doc._.ng_quotes is None
+    quotes_component(entities_component(doc))  # ng_paragraphs unset: blank-line blocks
     assert "Lena Hart" in [e.name for e in doc._.ng_entities]
     assert table(doc._.ng_quotes) == [("Lena Hart", "told", "that the vote would happen on Friday.")]
 

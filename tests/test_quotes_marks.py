@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp import paragraph_spans
+from newsgraph.paragraphs import paragraph_spans
 from newsgraph.quotes.lexicon import FORMS, NOT_STATEMENTS, REPORTING_VERBS, inflections, lemma_of, verb_class
 from newsgraph.quotes.marks import find_quote_spans
 

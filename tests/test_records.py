@@ -6,15 +6,22 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Mention,
-                               Paragraph, Quote, SCHEMA_VERSION, Speaker, Timex)
+from newsgraph.records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Evidence, Mention,
+                               Paragraph, Profile, ProfileField, Quote, SCHEMA_VERSION, Speaker, Timex)
 
 text_st = st.text(max_size=40)
 small = st.integers(min_value=0, max_value=10_000)
 mention_st = st.builds(Mention, text=text_st, start=small, end=small)
+evidence_st = st.builds(Evidence, kind=st.sampled_from(["pronoun", "honorific", "given_name"]), text=text_st,
+                        value=text_st, start=st.none() | small, end=st.none() | small)
+field_st = st.builds(ProfileField, value=st.none() | text_st, label=st.none() | text_st,
+                     evidence=st.lists(evidence_st, max_size=2))
+profile_st = st.builds(Profile, kind=st.sampled_from(["person", "anonymous", "group"]), gender=field_st, role=field_st,
+                       affiliation=field_st, country=field_st, anonymous=st.booleans())
 speaker_st = st.builds(Speaker, name=text_st, type=st.sampled_from(["person", "group", "anonymous"]),
                        entity=st.none() | text_st, mention=st.none() | mention_st,
-                       descriptor=st.none() | text_st, affiliation=st.none() | text_st)
+                       descriptor=st.none() | text_st, affiliation=st.none() | text_st,
+                       profile=st.none() | profile_st)
 quote_st = st.builds(Quote, text=text_st, kind=st.sampled_from(["direct", "indirect", "mixed"]),
                      start=small, end=small, paragraph=small, speaker=st.none() | speaker_st,
                      cue=st.none() | st.builds(Cue, text=text_st, start=small, end=small),
@@ -33,7 +40,8 @@ record_st = st.builds(
     entities=st.lists(st.builds(Entity, id=text_st, name=text_st, type=st.sampled_from(["PERSON", "ORG"]),
                                 mentions=st.lists(mention_st, max_size=2),
                                 aliases=st.lists(text_st, max_size=2),
-                                descriptors=st.lists(text_st, max_size=2)), max_size=3),
+                                descriptors=st.lists(text_st, max_size=2),
+                                profile=st.none() | profile_st), max_size=3),
     timexes=st.lists(st.builds(Timex, text=text_st, start=small, end=small,
                                type=st.sampled_from(["DATE", "DURATION"]), value=text_st,
                                mod=st.none() | st.just("END")), max_size=3),

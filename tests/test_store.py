@@ -327,7 +327,7 @@ def test_migration_2_from_a_version_1_file(tmp_path):
     _configure(conn)
     conn.row_factory = sqlite3.Row
     assert migrate(conn, str(path), {1: MIGRATIONS[1]}) == 1
-    conn.execute("ALTER TABLE occurrences ADD COLUMN confidence REAL")  # today's writer fills it (step 3)
+    conn.execute("ALTER TABLE occurrences ADD COLUMN confidence REAL")  # today's writer fills it (its own step)
     title = "Kim vows to keep nuclear arsenal"
     recs = [article("a1", [(KIM, Q)], body=BODIES[0] + BODIES[1] + BODIES[2], title=title),
             article("a2", [(KIM, Q)], body=["(AP) -"] + BODIES[0] + BODIES[1] + BODIES[2], title=title)]
@@ -451,18 +451,19 @@ def test_words_of_a_near_variant_are_searchable(store):
     assert search_quotations(store, search="say")["total"] == 1
 
 
-def test_migration_3_adds_the_confidence_of_each_occurrence(tmp_path):
-    """A version 2 file gains occurrences.confidence; --min-confidence filters on it."""
-    from newsgraph.store.db import _configure
+def test_migration_adds_the_confidence_of_each_occurrence(tmp_path):
+    """A file of the step before gains occurrences.confidence; --min-confidence filters on it."""
+    from newsgraph.store.db import _configure, _migrate_confidence
 
-    path = tmp_path / "v2.db"
+    step = next(v for v, f in MIGRATIONS.items() if f is _migrate_confidence)
+    path = tmp_path / "before.db"
     conn = sqlite3.connect(path, isolation_level=None)
     _configure(conn)
-    assert migrate(conn, str(path), {1: MIGRATIONS[1], 2: MIGRATIONS[2]}) == 2
+    assert migrate(conn, str(path), {v: MIGRATIONS[v] for v in range(1, step)}) == step - 1
     assert "confidence" not in {r[1] for r in conn.execute("PRAGMA table_info(occurrences)")}
     conn.close()
     store = open_store(path)
-    assert store.schema_version == max(MIGRATIONS) >= 3
+    assert store.schema_version == max(MIGRATIONS) >= step
     rec = article("c1", [(KIM, Q)])
     rec.quotes[0].confidence = 0.42
     ingest_records(store, [rec])

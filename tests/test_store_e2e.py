@@ -18,7 +18,8 @@ TEXTS = {
 
 def test_ingest_with_the_real_pipeline_then_again(tmp_path):
     pytest.importorskip("spacy")
-    from newsgraph.store import ingest_paths, open_store, search_quotations, stats
+    from newsgraph.corpus import ingest_paths
+    from newsgraph.store import open_store, search_quotations, stats
 
     folder = tmp_path / "in"
     folder.mkdir()

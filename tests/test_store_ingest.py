@@ -15,14 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.store import ingest_paths, open_store, stats
+from newsgraph.corpus import ingest_paths
+from newsgraph.store import open_store, stats
 
 FAKE = '''
 import time
 from newsgraph.records import ErrorRecord
 from newsgraph.store.synthetic import article
 
-def fake_process_items(items, *, workers=1, delay=0.0):
+def fake_process_items(items, options=None, *, delay=0.0):
     for item in items:
         if isinstance(item, ErrorRecord):
             yield item
@@ -45,10 +46,10 @@ def write_corpus(folder: Path, n: int = 30) -> None:
 def _fake(monkeypatch, delay=0.0):
     namespace: dict = {}
     exec(FAKE, namespace)
-    import newsgraph.pipeline as pipeline
+    import newsgraph.corpus as corpus
 
-    monkeypatch.setattr(pipeline, "process_items",
-                        lambda items, workers=1: namespace["fake_process_items"](items, workers=workers, delay=delay))
+    monkeypatch.setattr(corpus, "process_items",
+                        lambda items, options=None: namespace["fake_process_items"](items, options, delay=delay))
 
 
 def table_counts(path) -> dict:
@@ -79,9 +80,10 @@ def test_ingesting_the_same_folder_twice_leaves_identical_counts(tmp_path, monke
 
 SCRIPT = FAKE + '''
 import sys
-import newsgraph.pipeline as pipeline
-from newsgraph.store import open_store, ingest_paths
-pipeline.process_items = lambda items, workers=1: fake_process_items(items, delay=0.03)
+import newsgraph.corpus as corpus
+from newsgraph.corpus import ingest_paths
+from newsgraph.store import open_store
+corpus.process_items = lambda items, options=None: fake_process_items(items, delay=0.03)
 store = open_store(sys.argv[1])
 print("started", flush=True)
 ingest_paths(store, [sys.argv[2]], batch_size=int(sys.argv[3]))

@@ -1,4 +1,4 @@
-"""Pure helpers of the store: name keys, quotation matching, MinHash, safe FTS queries."""
+"""Pure helpers of the store: MinHash, safe FTS queries (name and quotation keys: test_keys.py)."""
 from __future__ import annotations
 
 import re
@@ -6,36 +6,6 @@ import re
 import pytest
 
 from newsgraph.store import text as T
-
-
-@pytest.mark.parametrize("name, key", [
-    ("Kim Jong Un", "kim jong un"), ("Kim Jong-un", "kim jong un"), ("KIM JONG UN", "kim jong un"),
-    ("President Donald J. Trump", "donald trump"), ("Mr. Moon's", "moon"), ("José Müller Jr.", "jose muller"),
-    ("Dong-Yub Kim", "dong yub kim"), ("", ""),
-])
-def test_name_key(name, key):
-    assert T.name_key(name) == key
-
-
-@pytest.mark.parametrize("a, b, match", [
-    ("We will never give up, whatever they say.", "we will never give up whatever they say", "exact"),
-    ("We will never give up our weapons, whatever they say", "We will never give up our weapons", "trimmed"),
-    ("whatever they say we will never give up our weapons", "we will never give up our weapons", "trimmed"),
-    ("We will never give up our weapons at all", "We will never give up our arms at all", "near"),
-    ("We will give up our nuclear weapons next year", "We will not give up our nuclear weapons next year", None),
-    ("Prices rose 3 percent in March this year", "Prices rose 4 percent in March this year", None),
-    ("No.", "Yes.", None),
-    ("The talks are over", "The talks are over for now and for ever and ever more", None),  # too short a part
-])
-def test_quote_match(a, b, match):
-    assert T.quote_match(T.quote_norm(a), T.quote_norm(b)) == match
-
-
-def test_quote_anchors_meet_for_trimmed_quotes_of_one_speaker():
-    full = T.quote_norm("We will never give up our nuclear weapons, whatever the sanctions say.")
-    cut = T.quote_norm("We will never give up our nuclear weapons")
-    assert set(T.quote_anchors(full, "e:1")) & set(T.quote_anchors(cut, "e:1"))
-    assert not set(T.quote_anchors(full, "e:1")) & set(T.quote_anchors(cut, "e:2"))
 
 
 def _shingles(text):

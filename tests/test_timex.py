@@ -20,7 +20,6 @@ from newsgraph.timex import (
     parse_value,
     statement_date,
     tag_timexes,
-    timex_component,
     validate_value,
 )
 
@@ -232,17 +231,19 @@ def test_component_in_a_blank_pipeline():
     nlp = spacy.blank("en")
     nlp.add_pipe(TIMEX_COMPONENT)
     doc = nlp.make_doc("Prices rose last year and will rise next year.")
-    doc._.ng_anchor = SAT
+    doc._.ng_published = SAT
     doc = nlp.get_pipe(TIMEX_COMPONENT)(doc)
+    assert doc._.ng_anchor == SAT and doc._.ng_published_source is None
     assert [(t.text, t.value) for t in doc._.ng_timexes] == [("last year", "2018"), ("next year", "2020")]
 
 
 @pytest.mark.slow
 def test_component_reads_the_anchor(nlp):
     doc = nlp("Trump on Thursday expressed openness.")
-    assert doc._.ng_anchor is None
-    doc._.ng_anchor = "2019-04-13"
-    timex_component(doc)
+    assert doc._.ng_anchor is None and doc._.ng_published_source is None  # nothing to infer from
+    doc = nlp.make_doc("Trump on Thursday expressed openness.")
+    doc._.ng_published = "2019-04-13"
+    doc = nlp(doc)
     assert [(t.text, t.value) for t in doc._.ng_timexes] == [("Thursday", "2019-04-11")]
 
 

@@ -487,3 +487,25 @@ def test_search_min_confidence(client):
     assert client.get("/api/quotations?min_confidence=0.5").json()["items"] == []
     assert client.get("/api/quotations?min_confidence=0").json()["total"] == client.get("/api/quotations").json()["total"]
     assert_error(client.get("/api/quotations?min_confidence=1.5"), 400)
+
+
+@pytest.mark.parametrize("status, code", [
+    (401, "E206"),    # was computed as "E2" + "01": E201, the code of a bad parameter
+    (403, "E210"),    # was E203, the code of a body over the limit
+    (406, "E210"),    # was E206, the code of a missing token
+    (418, "E210"), (400, "E201"), (413, "E203"), (503, "E209"),
+])
+def test_framework_http_errors_take_catalogue_codes(db, status, code):
+    """Regression: an HTTP error raised by the framework got a code computed from its
+    status, which collided with other codes; now each maps onto the catalogue."""
+    from starlette.exceptions import HTTPException
+
+    app = create_app(db)
+
+    @app.get("/api/raise")
+    def raise_it():
+        raise HTTPException(status_code=status, detail="refused by the framework")
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        err = assert_error(c.get("/api/raise"), status, code)
+        assert err["message"] and "{" not in err["message"]

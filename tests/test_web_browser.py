@@ -1,5 +1,5 @@
 """A real browser against a real server: headless Chromium (Debian's binary, driven by
-Playwright) opens the article view, a speaker page and a hostile article.
+Playwright) opens the article view, a speaker page, the Sources page and a hostile article.
 
 Skipped, with the reason, when Playwright or a Chromium binary is missing. The binary is
 $NEWSGRAPH_CHROMIUM, else chromium / chromium-browser on PATH. Screenshots go to
@@ -162,3 +162,29 @@ def test_hostile_article_is_inert(browser_page, shots):
     page.goto(f"{base}/articles/hostile")
     page.screenshot(path=str(shots / "hostile-article.png"), full_page=True)
     assert not [p for p in problems if "dialog" in p or "page error" in p], problems
+
+
+def test_sources_page_charts_link_to_quotations(browser_page, shots):
+    page, base, problems, outside = browser_page
+    page.goto(f"{base}/sources")
+    assert page.locator("h1").inner_text() == "Who gets quoted"
+    assert "of 3 quoted people, 33.3% of unknown gender" in page.locator("p.base").inner_text().lower()
+    outlet = page.locator("#gender-outlet svg.stack")
+    box = outlet.bounding_box()
+    assert box and box["width"] > 400
+    segs = outlet.locator("rect.seg")
+    assert segs.count() == 4                     # portnews: a woman and a man; coastal: a woman; evil: unknown
+    colours = set(segs.evaluate_all("els => els.map(e => getComputedStyle(e).fill)"))
+    assert len(colours) == 3                     # women, men, unknown drawn apart
+    assert page.locator("#gender-month svg.stack rect.seg").count() == 5   # March: two; May, June, Sept: one
+    assert page.locator("#roles svg.stack rect.seg").count() == 3
+    assert "Anna Dekker" in page.locator("#top-voices").inner_text()
+    page.screenshot(path=str(shots / "sources-page.png"), full_page=True)
+    # a segment is a link to the quotations it counts
+    outlet.locator("a rect.seg-female").first.click()
+    page.wait_for_url("**/search?*gender=female*")
+    cards = page.locator(".qcard blockquote")
+    assert cards.count() >= 1
+    assert page.locator(".qcard .who").all_inner_texts() == ["Anna Dekker"] * cards.count()
+    assert not problems, problems
+    assert not outside, outside

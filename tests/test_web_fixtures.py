@@ -3,8 +3,8 @@ and a hostile article whose text tries to run script. Offsets are found in the t
 quote, speaker mention, cue and date points exactly where it claims."""
 from __future__ import annotations
 
-from newsgraph.records import (About, ArticleRecord, Cue, Entity, Mention, Paragraph, Quote, Speaker,
-                               Timex)
+from newsgraph.records import (About, ArticleRecord, Cue, Entity, Evidence, Mention, Paragraph, Profile,
+                               ProfileField, Quote, Speaker, Timex)
 from newsgraph.store import ingest_records, open_store
 
 HOSTILE_BITS = ['<script>window.__pwned = 1</script>', '<img src=x onerror="window.__pwned = 2">',
@@ -68,6 +68,23 @@ def make_article(id: str, *, site: str, published: str, title: str, blocks: list
     return ArticleRecord(id=id, source=f"{site}/{id}.html", text=text, title=title, published=published,
                          published_source="supplied", paragraphs=paragraphs, metadata=meta, quotes=out_quotes,
                          entities=list(ents.values()), timexes=tx)
+
+
+def profile(kind: str, gender, role: str, evidence: list[tuple[str, str]] = (), **fields) -> Profile:
+    """A hand-made speaker profile: ``evidence`` are (kind, text) for the gender."""
+    return Profile(kind=kind, gender=ProfileField(gender, evidence=[Evidence(k, t, gender) for k, t in evidence]),
+                   role=ProfileField(role, evidence=[Evidence("descriptor", role, role)] if role != "unknown" else []),
+                   **fields)
+
+
+def with_profiles(rec: ArticleRecord, profiles: dict) -> ArticleRecord:
+    """Put profiles on a record's entities (by local id) and entity-less speakers (by name)."""
+    for e in rec.entities:
+        e.profile = profiles.get(e.id)
+    for q in rec.quotes:
+        if q.speaker and not q.speaker.entity:
+            q.speaker.profile = profiles.get(q.speaker.name)
+    return rec
 
 
 def articles() -> list[ArticleRecord]:
@@ -154,6 +171,12 @@ def articles() -> list[ArticleRecord]:
                  "descriptor": "<i>hacker</i>"}],
         timexes=[("1 June", "2026-06-01", "DATE")],
     )
+    union = lambda *ev: profile("person", "female", "union", ev)  # noqa: E731
+    with_profiles(a1, {"e1": union(("pronoun", "she")), "e2": profile("organisation", None, "government"),
+                       "e3": profile("person", "male", "government", [("pronoun", "he")])})
+    with_profiles(a2, {"e1": union(("given_name", "Anna"))})
+    with_profiles(a3, {"e1": union(("pronoun", "She"))})
+    with_profiles(a4, {"e1": profile("person", "unknown", "unknown")})
     return [a1, a2, a3, a4]
 
 

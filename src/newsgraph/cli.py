@@ -10,9 +10,9 @@ from typing import Optional
 
 import click
 
-from . import __version__
-from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE
-from .limits import DEFAULT_TIMEOUT
+from .version import __version__
+from .cli_options import extraction_options
+from .options import Options
 from .records import ErrorRecord
 
 
@@ -47,17 +47,15 @@ def _progress(quiet: bool, label: str):
         yield update
 
 
-def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: int,
-                timeout: float | None = None, max_line: int = DEFAULT_MAX_LINE,
+def run_extract(paths, out, errors_out, options: Options, quiet: bool,
                 min_confidence: float | None = None) -> tuple[int, int]:
-    from .pipeline import Options, extract
+    from .pipeline import extract
     from .records import drop_below_confidence
 
     ok = err = 0
     stdin = sys.stdin.buffer if "-" in paths else None
     with _progress(quiet, "extract") as update:
-        for rec in extract(paths, workers=workers, options=Options(max_bytes=max_bytes, max_line=max_line,
-                                                                     timeout=timeout or None), stdin=stdin):
+        for rec in extract(paths, options, stdin=stdin):
             if isinstance(rec, ErrorRecord):
                 err += 1
                 (errors_out or out).write(rec.to_json() + "\n")
@@ -75,25 +73,17 @@ def run_extract(paths, out, errors_out, workers: int, quiet: bool, max_bytes: in
               help="JSONL file of ArticleRecords ('-' for stdout); with --engine dask, a folder of Parquet tables.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
               help="Write error records here instead of into the output.")
-@click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes to run; the model is loaded once per worker.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: this process (or --workers processes); dask: a Dask cluster, Parquet output.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="With --engine dask: a running scheduler (tcp://host:8786); default a LocalCluster "
                    "of --workers processes.")
-@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Largest article (file or JSONL line) accepted; larger inputs become error records.")
-@click.option("--max-line", type=click.IntRange(1), default=DEFAULT_MAX_LINE, show_default=True,
-              help="Longest line (characters) of a text input; a page without line breaks becomes an error record.")
-@click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True,
-              help="Seconds one article may take per step before it becomes an error record (0: no limit).")
+@extraction_options
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Leave out quotes whose speaker confidence (0-1, calibrated) is below this; "
                    "their number is kept in metadata.quotes_below_confidence.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, max_line, timeout, min_confidence,
-            quiet):
+def extract(paths, output, errors_path, engine, scheduler, options, min_confidence, quiet):
     """Extract ArticleRecords from PATHS: text dumps, HTML pages, JSONL(.gz) feeds,
     directories (recursively) or '-' for stdin; with --engine dask also Parquet
     shards and WARC files.
@@ -114,8 +104,8 @@ def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, m
 
         with _progress(quiet, "extract (dask)") as update:
             try:
-                summary = run_dask(list(paths), output, scheduler=scheduler, n_workers=max(workers, 2),
-                                   max_bytes=max_bytes, progress=update)
+                summary = run_dask(list(paths), output, options.replace(workers=max(options.workers, 2)),
+                                   scheduler=scheduler, progress=update)
             except ValueError as exc:
                 raise click.UsageError(str(exc)) from exc
         if not quiet:
@@ -128,8 +118,7 @@ def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, m
         raise click.UsageError("--scheduler goes with --engine dask")
     with click.open_file(output, "w", encoding="utf-8") as out, \
             (open(errors_path, "w", encoding="utf-8") if errors_path else contextlib.nullcontext()) as err_out:
-        ok, err = run_extract(list(paths), out, err_out, workers, quiet, max_bytes, timeout, max_line,
-                              min_confidence)
+        ok, err = run_extract(list(paths), out, err_out, options, quiet, min_confidence)
     if not quiet:
         click.echo(f"newsgraph extract: {ok + err} inputs, {ok} processed, {err} errors", err=True)
 
@@ -142,8 +131,8 @@ def extract(paths, output, errors_path, workers, engine, scheduler, max_bytes, m
 @click.option("-i", "--inputs", multiple=True,
               help="Where the annotated articles are (file, folder or JSONL; repeatable), matched by id. "
                    "Default: ID.txt or ID.html beside each ID.json.")
-@click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True)
-def eval_cmd(gold_dir, output, as_json, inputs, workers):
+@extraction_options
+def eval_cmd(gold_dir, output, as_json, inputs, options):
     """Run extraction on annotated articles (ID.json, format of the shared gold) and score it.
 
     Prints the misses, then quote and attribution P/R/F1, entity and
@@ -151,7 +140,7 @@ def eval_cmd(gold_dir, output, as_json, inputs, workers):
     """
     from .evaluate import evaluate_folder, format_report
 
-    report = evaluate_folder(gold_dir, inputs=list(inputs) or None, workers=workers, predictions_path=output)
+    report = evaluate_folder(gold_dir, inputs=list(inputs) or None, options=options, predictions_path=output)
     click.echo(json.dumps(report["summary"]) if as_json else format_report(report))
 
 

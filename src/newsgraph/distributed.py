@@ -14,8 +14,9 @@ The model is loaded once per worker process by the cached ``nlp.load_model``
 carries only a ``Shard`` (paths) and returns a few counts.
 
 After the shards, ``merge_corpus`` groups the ``quotes`` table with Dask
-dataframes into ``quotations`` (same normalised text and speaker: occurrences,
-articles, first and last seen) and ``speakers``.
+dataframes into ``quotations`` (the same quotation of one speaker, by the rule of
+``newsgraph.keys`` that the store applies too: occurrences, articles, first and
+last seen), ``occurrences`` (which quotation each quote joined) and ``speakers``.
 
 Workers and the client must see ``out_dir`` and the inputs at the same paths
 (one machine, or a shared file system).
@@ -29,16 +30,17 @@ import os
 import re
 import socket
 import time
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
+from . import keys as K
 from .errors import E, NewsgraphError
-from .ingest import DEFAULT_MAX_BYTES, Item, RawDocument, error_record, file_id, kind_of, read_file
+from .ingest import Item, RawDocument, error_record, file_id, kind_of, read_file
 from .ingest.parquet import is_parquet, parquet_stem, read_parquet
 from .ingest.warc import is_warc, read_warc, warc_stem
+from .options import Options
 from .records import ErrorRecord
 from .tables import TABLES, ShardWriter, remove_shard, shard_complete, table_path, write_shard
 
@@ -124,9 +126,10 @@ def plan_shards(inputs: Iterable[str], *, group_files: int = GROUP_FILES) -> lis
     return shards
 
 
-def shard_items(shard: Shard, *, max_bytes: int = DEFAULT_MAX_BYTES,
+def shard_items(shard: Shard, options: Options = Options(), *,
                 skipped: Optional[Counter] = None) -> Iterator[Item]:
-    """Every RawDocument and ErrorRecord of a shard, in order."""
+    """Every RawDocument and ErrorRecord of a shard, in order (``options``: the size limits)."""
+    max_bytes = options.max_bytes
     if shard.kind == "missing":
         p = Path(shard.paths[0])
         yield error_record(file_id(p), str(p), NewsgraphError(E.NOT_FOUND, detail="no such file or directory"))
@@ -136,7 +139,7 @@ def shard_items(shard: Shard, *, max_bytes: int = DEFAULT_MAX_BYTES,
         yield from read_parquet(shard.paths[0], max_bytes=max_bytes)
     else:  # jsonl, files
         for p in shard.paths:
-            yield from read_file(Path(p), max_bytes=max_bytes)
+            yield from read_file(Path(p), max_bytes=max_bytes, max_line=options.max_line)
 
 
 def signature(shard: Shard) -> list:
@@ -176,12 +179,13 @@ def is_done(out_dir: Union[str, Path], shard: Shard) -> bool:
 
 # ------------------------------------------------------------------ the task
 
-def process_shard(shard: Shard, out_dir: str, *, batch: int = 16,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
-    """One shard, on a worker: read, run ``process_batch`` by batches, write the tables, mark done.
+def process_shard(shard: Shard, out_dir: str, options: Options = Options()) -> dict:
+    """One shard, on a worker: read, run ``process_batch`` by batches of ``options.batch``
+    with the run's limits, write the tables, mark done.
 
     Importable (so Dask pickles it by reference); the model comes from the
-    per-process cache, never from the task.
+    per-process cache, never from the task. Inside a Dask worker's thread the time
+    limit is checked when each step ends (signals only work in a main thread).
     """
     from .pipeline import Timings, process_batch
 
@@ -196,20 +200,20 @@ def process_shard(shard: Shard, out_dir: str, *, batch: int = 16,
 
         def run(raws: list) -> None:
             nonlocal articles, errors
-            results = process_batch(raws, None, timings=timings)
+            results = process_batch(raws, None, options=options, timings=timings)
             writer.add(results)
             n_err = sum(isinstance(r, ErrorRecord) for r in results)
             articles += len(results) - n_err
             errors += n_err
             raws.clear()
 
-        for item in shard_items(shard, max_bytes=max_bytes, skipped=skipped):
+        for item in shard_items(shard, options, skipped=skipped):
             if isinstance(item, ErrorRecord):
                 writer.add([item])
                 errors += 1
                 continue
             pending.append(item)
-            if len(pending) >= batch:
+            if len(pending) >= options.batch:
                 run(pending)
         if pending:
             run(pending)
@@ -271,13 +275,14 @@ def local_cluster(n_workers: int = 2):
                             dashboard_address=":0", silence_logs=logging.ERROR)
 
 
-def run_dask(inputs: list[str], out_dir: str, *, scheduler: Optional[str] = None, n_workers: int = 2,
-             batch: int = 16, progress: Optional[Callable[[int, int], None]] = None,
-             merge: bool = True, max_bytes: int = DEFAULT_MAX_BYTES, group_files: int = GROUP_FILES) -> dict:
+def run_dask(inputs: list[str], out_dir: str, options: Options = Options(), *, scheduler: Optional[str] = None,
+             progress: Optional[Callable[[int, int], None]] = None, merge: bool = True,
+             group_files: int = GROUP_FILES) -> dict:
     """Extract ``inputs`` into Parquet tables under ``out_dir`` on a Dask cluster.
 
+    ``options`` travels unchanged to every shard task (size and time limits, batch).
     ``scheduler``: address of a running scheduler ("tcp://host:8786"); None starts a
-    LocalCluster of ``n_workers`` processes with one thread each. ``progress`` is
+    LocalCluster of ``options.workers`` processes with one thread each. ``progress`` is
     called as ``progress(articles, errors)`` (running totals of this run) each time
     a shard finishes. Returns a summary: shards, articles, errors, skipped_done,
     failed (shard names), seconds, and the merge's counts.
@@ -298,7 +303,7 @@ def run_dask(inputs: list[str], out_dir: str, *, scheduler: Optional[str] = None
 
     cluster = None
     if scheduler is None:
-        cluster = local_cluster(n_workers)
+        cluster = local_cluster(options.workers)
     try:
         with Client(cluster if cluster is not None else scheduler) as client:
             log.info("dask: %d shards to do, %d already done; dashboard %s",
@@ -308,7 +313,7 @@ def run_dask(inputs: list[str], out_dir: str, *, scheduler: Optional[str] = None
                 futures = {}
                 # largest first: the last tasks to start are short, so no worker idles long at the end
                 for shard in sorted(todo, key=_input_bytes, reverse=True):
-                    fut = client.submit(process_shard, shard, str(out), batch=batch, max_bytes=max_bytes,
+                    fut = client.submit(process_shard, shard, str(out), options,
                                         key=f"newsgraph-shard-{shard.name}", pure=False, retries=1)
                     futures[fut] = shard
                 for fut in as_completed(futures):
@@ -336,71 +341,56 @@ def run_dask(inputs: list[str], out_dir: str, *, scheduler: Optional[str] = None
 
 
 # ------------------------------------------------------------------ cross-article merge
+#
+# The rule is the store's (``newsgraph.keys``): a quote's speaker key from its own name
+# and type, then the connected components of ``keys.same_quotation`` among one
+# speaker's wordings. Quotes are shuffled so that each speaker's quotes sit in one
+# partition (speaker-less quotes, which only merge when their words are the same, by
+# their words), and grouped there; nothing is collected on the client.
 
-_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
-_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "president", "prime", "minister", "senator", "sen",
-           "governor", "gov", "mayor", "judge", "chancellor", "finance", "the"}
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", (text or "").translate(_FOLD))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
-def quotation_norm(text: str) -> str:
-    """Quotation text for grouping: case, accents and punctuation removed."""
-    try:  # the store's own key when present, so the cluster and the store agree
-        from .store.text import quote_norm
-        return quote_norm(text)
-    except ImportError:
-        return " ".join(w for w in _NON_WORD.split(_fold(text).replace("'", "")) if w)
-
-
-_SPEAKER_TYPES = {"person": "PERSON", "organisation": "ORG", "country": "GPE", "group": "NORP"}
-
-
-def speaker_key(name: Optional[str], type_: Optional[str]) -> str:
-    """A speaker's identity across articles; '' for none or anonymous."""
-    if not isinstance(name, str) or not name.strip() or type_ == "anonymous":
-        return ""
-    etype = _SPEAKER_TYPES.get(type_ or "", "PERSON")
-    try:
-        from .store.text import name_key
-        key = name_key(name, etype)
-    except ImportError:
-        words = [w for w in _NON_WORD.split(_fold(name).replace("'", "")) if w]
-        while etype == "PERSON" and len(words) > 1 and words[0] in _TITLES:
-            words = words[1:]
-        key = " ".join(words)
-    return f"{etype}:{key}" if key else ""
+QUOTE_COLUMNS = ["article_id", "quote_index", "published", "text", "kind", "speaker_name", "speaker_type", "date"]
 
 
 def _keys(df):
-    """Partition-wise: add the grouping keys of each quote row."""
+    """Partition-wise: the speaker key, the normalised text and the shuffle group of each
+    quote; quotes without words are no quotation and are dropped."""
     import pandas as pd
 
-    spk = [speaker_key(n, t) for n, t in zip(df["speaker_name"], df["speaker_type"])]
-    norm = [quotation_norm(t) if isinstance(t, str) else "" for t in df["text"]]
-    qid = [hashlib.blake2b(f"{s}\0{q}".encode("utf-8"), digest_size=8).hexdigest() for s, q in zip(spk, norm)]
+    spk = [K.speaker_key(n, t) for n, t in zip(df["speaker_name"], df["speaker_type"])]
+    norm = [K.quote_norm(t) if isinstance(t, str) else "" for t in df["text"]]
+    group = [s if s else "=" + K.stable_id(q) for s, q in zip(spk, norm)]
     dtype = df["text"].dtype
-    return df.assign(speaker_key=pd.Series(spk, index=df.index, dtype=dtype),
-                     norm_text=pd.Series(norm, index=df.index, dtype=dtype),
-                     quotation_id=pd.Series(qid, index=df.index, dtype=dtype))
+    out = df.assign(speaker_key=pd.Series(spk, index=df.index, dtype=dtype),
+                    norm_text=pd.Series(norm, index=df.index, dtype=dtype),
+                    group=pd.Series(group, index=df.index, dtype=dtype))
+    return out[out["norm_text"] != ""]
 
 
-QUOTE_COLUMNS = ["article_id", "published", "text", "speaker_name", "speaker_type", "date"]
+def _group_partition(df):
+    """Partition-wise, after the shuffle: every quote of a speaker is here; add the
+    ``quotation_id`` of each (``keys.quotation_groups``) and how it matched."""
+    import pandas as pd
+
+    df = df.reset_index(drop=True)
+    qid_of: dict[tuple[str, str], str] = {}
+    for skey, norms in df.groupby("speaker_key", sort=False)["norm_text"]:
+        for group in K.quotation_groups(set(norms), skey):
+            qid = K.quotation_id(skey, group)
+            qid_of.update(((skey, norm), qid) for norm in group)
+    qids = [qid_of[(s, n)] for s, n in zip(df["speaker_key"], df["norm_text"])]
+    return df.assign(quotation_id=pd.Series(qids, index=df.index, dtype=df["text"].dtype))
 
 
 def merge_corpus(out_dir: Union[str, Path], *, rows_per_partition: int = 200_000) -> dict:
-    """``quotations`` and ``speakers`` tables from the ``quotes`` table, grouped with Dask.
+    """``quotations``, ``occurrences`` and ``speakers`` tables from the ``quotes`` table.
 
-    Quotes are shuffled by key so each group sits in one partition, then
-    aggregated there with pandas. Runs on the active Dask client when there is one
-    (as inside ``run_dask``), else on Dask's local scheduler. Rewrites both tables.
+    Quotes are shuffled by speaker key with Dask, then grouped and aggregated per
+    partition with pandas. Runs on the active Dask client when there is one (as
+    inside ``run_dask``), else on Dask's local scheduler. Rewrites the three tables.
     """
     import shutil
 
+    import dask
     import dask.dataframe as dd
     import pyarrow.parquet as pq
 
@@ -418,48 +408,80 @@ def merge_corpus(out_dir: Union[str, Path], *, rows_per_partition: int = 200_000
     quotes = dd.read_parquet(files, columns=QUOTE_COLUMNS)
     keyed = quotes.map_partitions(_keys, meta=_keys(quotes._meta))
     parts = max(1, -(-n_quotes // rows_per_partition))
-    quotations = (keyed.shuffle("quotation_id", npartitions=parts)
-                  .map_partitions(_agg_quotations, meta=_agg_quotations(keyed._meta)))
-    attributed = keyed[keyed["speaker_key"] != ""]
-    speakers = (attributed.shuffle("speaker_key", npartitions=parts)
-                .map_partitions(_agg_speakers, meta=_agg_speakers(keyed._meta)))
-    quotations.to_parquet(out / "quotations", write_index=False, schema=MERGE_SCHEMAS["quotations"])
-    speakers.to_parquet(out / "speakers", write_index=False, schema=MERGE_SCHEMAS["speakers"])
+    grouped = (keyed.shuffle("group", npartitions=parts)
+               .map_partitions(_group_partition, meta=_group_partition(keyed._meta)))
+    frames = {"quotations": grouped.map_partitions(_agg_quotations, meta=_agg_quotations(grouped._meta)),
+              "occurrences": grouped.map_partitions(_occurrences, meta=_occurrences(grouped._meta)),
+              "speakers": grouped.map_partitions(_agg_speakers, meta=_agg_speakers(grouped._meta))}
+    # one computation for the three tables: the shuffle and the grouping run once
+    dask.compute(*(frame.to_parquet(out / name, write_index=False, schema=MERGE_SCHEMAS[name], compute=False)
+                   for name, frame in frames.items()))
     count = lambda name: sum(pq.ParquetFile(f).metadata.num_rows for f in (out / name).glob("*.parquet"))
     return {"quotes": n_quotes, "quotations": count("quotations"), "speakers": count("speakers")}
 
 
+def _rows_by(df, key: str) -> dict[str, list[dict]]:
+    """A partition's rows (plain dicts, nulls as None) grouped by a column, keys sorted."""
+    import pandas as pd
+
+    groups: dict[str, list[dict]] = {}
+    for row in df.to_dict("records"):
+        row = {k: (v if isinstance(v, str) or not pd.isna(v) else None) for k, v in row.items()}   # NaN, NA -> None
+        groups.setdefault(row[key], []).append(row)
+    return dict(sorted(groups.items()))
+
+
 def _agg_quotations(df):
-    """One partition's quotations: every row of a quotation_id is in this partition."""
-    g = df.groupby("quotation_id", sort=True).agg(
-        text=("text", "first"), norm_text=("norm_text", "first"), speaker_key=("speaker_key", "first"),
-        speaker_name=("speaker_name", "first"), speaker_type=("speaker_type", "first"),
-        occurrences=("article_id", "size"), articles=("article_id", "nunique"),
-        first_seen=("published", "min"), last_seen=("published", "max"), first_said=("date", "min"))
-    g = g.reset_index()
-    return g.astype({"occurrences": "int64", "articles": "int64"})[list(MERGE_SCHEMAS["quotations"].names)]
+    """One partition's quotations: every quote of a quotation is in this partition.
+    The text is the fullest wording, then the first published (``keys.wording_rank``)."""
+    import pandas as pd
+
+    out = []
+    for qid, rows in _rows_by(df, "quotation_id").items():
+        best = min(rows, key=lambda r: K.wording_rank(r["norm_text"], r["published"], r["article_id"],
+                                                      int(r["quote_index"])))
+        out.append({
+            "quotation_id": qid, "text": best["text"], "norm_text": best["norm_text"], "kind": best["kind"],
+            "speaker_key": best["speaker_key"], "speaker_name": K.preferred_name(r["speaker_name"] for r in rows),
+            "speaker_type": best["speaker_type"], "occurrences": len(rows),
+            "articles": len({r["article_id"] for r in rows}),
+            "first_seen": _min(r["published"] for r in rows), "last_seen": _max(r["published"] for r in rows),
+            "first_said": _min(r["date"] for r in rows),
+        })
+    frame = pd.DataFrame(out, columns=list(MERGE_SCHEMAS["quotations"].names))
+    return frame.astype({"occurrences": "int64", "articles": "int64"})
+
+
+def _occurrences(df):
+    """Which quotation each quote joined: (article_id, quote_index) -> quotation_id."""
+    names = list(MERGE_SCHEMAS["occurrences"].names)
+    return df[names].astype({"quote_index": "int64"})
 
 
 def _agg_speakers(df):
-    g = df.groupby("speaker_key", sort=True).agg(
-        name=("speaker_name", _most_common), type=("speaker_type", _most_common), quotes=("article_id", "size"),
-        quotations=("quotation_id", "nunique"), articles=("article_id", "nunique"),
-        first_seen=("published", "min"), last_seen=("published", "max"))
-    g = g.reset_index()
-    return g.astype({"quotes": "int64", "quotations": "int64", "articles": "int64"})[
-        list(MERGE_SCHEMAS["speakers"].names)]
+    """One partition's speakers (those with an identity: ``keys.is_identity``)."""
+    import pandas as pd
+
+    out = []
+    for skey, rows in _rows_by(df, "speaker_key").items():
+        if not K.is_identity(skey):
+            continue
+        out.append({
+            "speaker_key": skey, "name": K.preferred_name(r["speaker_name"] for r in rows),
+            "type": K.SPEAKER_TYPE_OF_ENTITY[skey.split(":", 1)[0]], "quotes": len(rows),
+            "quotations": len({r["quotation_id"] for r in rows}), "articles": len({r["article_id"] for r in rows}),
+            "first_seen": _min(r["published"] for r in rows), "last_seen": _max(r["published"] for r in rows),
+        })
+    frame = pd.DataFrame(out, columns=list(MERGE_SCHEMAS["speakers"].names))
+    return frame.astype({"quotes": "int64", "quotations": "int64", "articles": "int64"})
 
 
-def _most_common(values):
-    """The form a speaker is most often given in (ties: the first seen)."""
-    counts = values.dropna().value_counts(sort=True)
-    return counts.index[0] if len(counts) else None
+def _min(values) -> Optional[str]:
+    return min((v for v in values if isinstance(v, str)), default=None)
 
 
-def _has_rows(files: list[str]) -> bool:
-    import pyarrow.parquet as pq
-
-    return any(pq.ParquetFile(f).metadata.num_rows for f in files)
+def _max(values) -> Optional[str]:
+    return max((v for v in values if isinstance(v, str)), default=None)
 
 
 def _merge_schemas():
@@ -468,9 +490,10 @@ def _merge_schemas():
     s, i = pa.string(), pa.int64()
     return {
         "quotations": pa.schema([
-            ("quotation_id", s), ("text", s), ("norm_text", s), ("speaker_key", s), ("speaker_name", s),
+            ("quotation_id", s), ("text", s), ("norm_text", s), ("kind", s), ("speaker_key", s), ("speaker_name", s),
             ("speaker_type", s), ("occurrences", i), ("articles", i), ("first_seen", s), ("last_seen", s),
             ("first_said", s)]),
+        "occurrences": pa.schema([("quotation_id", s), ("article_id", s), ("quote_index", i), ("speaker_key", s)]),
         "speakers": pa.schema([
             ("speaker_key", s), ("name", s), ("type", s), ("quotes", i), ("quotations", i), ("articles", i),
             ("first_seen", s), ("last_seen", s)]),

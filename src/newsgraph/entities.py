@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .keys import SUFFIXES as NAME_SUFFIXES, TITLES
 from .records import Entity, Mention
 
 if not Doc.has_extension("ng_entities"):
@@ -38,20 +39,8 @@ if not Doc.has_extension("ng_entities"):
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT")
 
-TITLES = frozenset("""
-mr mrs ms miss mx dr prof professor president vice sen senator rep representative
-gov governor mayor gen general col colonel lt lieutenant sgt sergeant capt captain
-adm admiral maj major cmdr chairman chairwoman chair secretary judge justice rev
-reverend sir dame lord lady king queen prince princess pope sheikh ambassador
-minister premier chancellor speaker leader chief attorney commissioner coach
-officer detective sheriff former first then-president deputy pastor father sister
-councilor councillor councilman councilwoman alderman assemblyman assemblywoman
-superintendent trustee mp mep congressman congresswoman spokesman spokeswoman
-brother rabbi imam cardinal bishop archbishop emir ayatollah supreme
-""".split())
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"})
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # surnames that begin with a particle: "Mr. Van Voorhis" is Chandler Van Voorhis
 NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "di", "da", "la", "le", "du",
                             "mac", "st", "st.", "bin", "ibn", "al", "el", "ben", "ter", "ten"})

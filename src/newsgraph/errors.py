@@ -1,4 +1,9 @@
-"""One catalogue of error codes. Each message says what went wrong and what to do."""
+"""One catalogue of error codes, for every layer. Each message says what went wrong and what to do.
+
+E0xx: one input (an error record); E1xx: the corpus store; E2xx: the HTTP API and web pages.
+Nothing else in the package writes a code: it names a member of ``E`` (a test walks the
+source for code literals and checks every code here is used once).
+"""
 from __future__ import annotations
 
 from enum import Enum
@@ -28,6 +33,17 @@ class E(str, Enum):
     BAD_OPTION = "E107"
     NO_DATABASE = "E108"
     WRITE_FAILED = "E109"
+    # the HTTP API and web pages
+    BAD_PARAM = "E201"
+    NO_ROUTE = "E202"
+    BODY_TOO_LARGE = "E203"
+    URI_TOO_LONG = "E204"
+    METHOD_NOT_ALLOWED = "E205"
+    UNAUTHORIZED = "E206"
+    BAD_BODY = "E207"
+    BAD_HOST = "E208"
+    SERVER_ERROR = "E209"
+    HTTP_ERROR = "E210"
 
 
 MESSAGES = {
@@ -59,6 +75,17 @@ MESSAGES = {
     E.WRITE_FAILED: "the article {id!r} could not be stored ({detail}); the ingest went on without it, "
                     "please report it with this input",
     E.NO_DATABASE: "the database {path} does not exist; create it with `newsgraph ingest PATH... --db {path}`",
+    E.BAD_PARAM: "bad request parameters: {detail}; see /docs for what each one accepts",
+    E.NO_ROUTE: "nothing at {path}; the API is under /api, documented at /docs",
+    E.BODY_TOO_LARGE: "the request body is over {limit} bytes; send smaller batches",
+    E.URI_TOO_LONG: "the query string is over {limit} bytes; shorten the search",
+    E.METHOD_NOT_ALLOWED: "{method} is not allowed on {path}; the server is read-only unless started with an "
+                          "ingest token",
+    E.UNAUTHORIZED: "a valid ingest token is needed: send the header 'Authorization: Bearer TOKEN'",
+    E.BAD_BODY: "the request body cannot be used ({detail}); send the JSON lines written by 'newsgraph extract'",
+    E.BAD_HOST: "the Host header {host!r} is not one this server answers to; open it by its loopback address",
+    E.SERVER_ERROR: "internal error; please report it with the URL that caused it",
+    E.HTTP_ERROR: "the request could not be served (HTTP {http}: {detail})",
 }
 
 

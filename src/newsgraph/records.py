@@ -13,12 +13,16 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: speaker profiles (Entity.profile, Speaker.profile)
 
 PARAGRAPH_ROLES = ("title", "body", "heading", "caption")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organisation", "country", "group", "anonymous")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+GENDERS = ("female", "male", "unknown")
+# who a source is (docs/profiles.md): the roles of the source-diversity figures
+ROLES = ("government", "legislator", "judiciary", "police_military", "party", "expert", "business",
+         "civil_society", "union", "religious", "media", "sports_culture", "ordinary", "unknown")
 
 
 @dataclass
@@ -38,6 +42,37 @@ class Mention:
 
 
 @dataclass
+class Evidence:
+    """One piece of text or data behind a profile value: ``she`` (pronoun), ``Ms.``
+    (honorific), ``given name Margaret`` (names data), ``specialist`` (role noun)..."""
+    kind: str                      # pronoun | honorific | role_noun | given_name | descriptor | name | type
+    text: str                      # the words, or the datum
+    value: str                     # what it points to: female, expert, E3, South Korea ...
+    start: Optional[int] = None    # into ArticleRecord.text, when it comes from the article
+    end: Optional[int] = None
+
+
+@dataclass
+class ProfileField:
+    """A profile value with the evidence behind it; ``value`` is ``unknown`` (gender,
+    role) or None (affiliation, country) when the text gives nothing."""
+    value: Optional[str] = None
+    label: Optional[str] = None    # a readable name for an id value (the affiliation's name)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Profile:
+    """Who a speaker is, as far as the article says (``newsgraph.profiles``)."""
+    kind: str = "person"           # one of SPEAKER_TYPES: organisations, countries, groups keep theirs
+    gender: ProfileField = field(default_factory=lambda: ProfileField("unknown"))  # one of GENDERS
+    role: ProfileField = field(default_factory=lambda: ProfileField("unknown"))    # one of ROLES
+    affiliation: ProfileField = field(default_factory=ProfileField)  # value: an Entity.id
+    country: ProfileField = field(default_factory=ProfileField)      # value: a country name
+    anonymous: bool = False        # a source the article does not name
+
+
+@dataclass
 class Entity:
     """An in-document entity: every mention of one person, organisation, place..."""
     id: str
@@ -46,6 +81,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     descriptors: list[str] = field(default_factory=list)
+    profile: Optional[Profile] = None   # speakers only
 
 
 @dataclass
@@ -56,6 +92,7 @@ class Speaker:
     mention: Optional[Mention] = None
     descriptor: Optional[str] = None
     affiliation: Optional[str] = None
+    profile: Optional[Profile] = None   # a speaker that is no entity (anonymous, a group); else Entity.profile
 
 
 @dataclass

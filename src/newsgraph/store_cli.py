@@ -1,4 +1,4 @@
-"""Store commands for the CLI: ingest, load, quotes, speakers, entity, article, export.
+"""Store commands for the CLI: ingest, load, quotes, speakers, entity, article, export, sources.
 
 ``register(group)`` adds them to the ``newsgraph`` click group. Options in, a call
 to ``newsgraph.store``, output out: a rich table on a terminal, JSON with --json.
@@ -12,6 +12,8 @@ import time
 from typing import Callable
 
 import click
+
+from .cli_options import extraction_options
 
 DB_OPTION = click.option("--db", "db_path", default="news.db", show_default=True, envvar="NEWSGRAPH_DB",
                          type=click.Path(dir_okay=False), help="The corpus database (SQLite); env NEWSGRAPH_DB.")
@@ -71,8 +73,7 @@ def _echo_json(data) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extraction processes (the model is loaded once per worker).")
+@extraction_options
 @click.option("--records", is_flag=True,
               help="PATHS are JSONL ArticleRecords written by `newsgraph extract` (no re-extraction).")
 @click.option("--batch-size", type=click.IntRange(1), default=20, show_default=True,
@@ -81,13 +82,14 @@ def _echo_json(data) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress line.")
 @JSON_OPTION
 @_handle_errors
-def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_json):
+def ingest(paths, db_path, options, records, batch_size, no_resume, quiet, as_json):
     """Extract PATHS (files, directories, JSONL feeds) and store them in the corpus.
 
     Re-ingesting an article (same id or same text) updates it in place; an
     interrupted ingest resumes where it stopped.
     """
-    from .store import ingest_paths, ingest_records, read_record_files
+    from .corpus import ingest_paths
+    from .store import ingest_records, read_record_files
 
     store = _open(db_path, create=True)
     live = not (quiet or as_json) and sys.stderr.isatty()
@@ -103,7 +105,7 @@ def ingest(paths, db_path, workers, records, batch_size, no_resume, quiet, as_js
     if records:
         report = ingest_records(store, read_record_files(paths), batch_size=batch_size, progress=progress)
     else:
-        report = ingest_paths(store, paths, workers=workers, batch_size=batch_size, resume=not no_resume,
+        report = ingest_paths(store, paths, options, batch_size=batch_size, resume=not no_resume,
                               progress=progress)
     if as_json:
         _echo_json(report.to_dict())
@@ -152,6 +154,9 @@ def load(out_dir, db_path, batch_size, quiet, as_json):
               help="Filter on when it was said or when it was published.")
 @click.option("--source", help="Outlet (site) that reported it.")
 @click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]))
+@click.option("--gender", type=click.Choice(["female", "male", "unknown"]), help="Speaker's gender (profile).")
+@click.option("--role", help="Speaker's role (profile): government, expert, business, ... (docs/profiles.md).")
+@click.option("--section", help="Section of the article (business, world, ...).")
 @click.option("--order", type=click.Choice(["date", "first_seen", "occurrences", "relevance"]))
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Only quotations with an occurrence whose speaker confidence (0-1) is at least this.")
@@ -160,8 +165,8 @@ def load(out_dir, db_path, batch_size, quiet, as_json):
 @click.option("--offset", type=click.IntRange(0), default=0)
 @JSON_OPTION
 @_handle_errors
-def quotes(db_path, search, fts, speaker, about, speaker_type, since, until, date_field, source, kind, order,
-           min_confidence, quotation_id, limit, offset, as_json):
+def quotes(db_path, search, fts, speaker, about, speaker_type, since, until, date_field, source, kind, gender, role,
+           section, order, min_confidence, quotation_id, limit, offset, as_json):
     """Search quotations: full text and filters, merged across articles."""
     from .store import get_quotation, search_quotations
 
@@ -178,7 +183,8 @@ def quotes(db_path, search, fts, speaker, about, speaker_type, since, until, dat
                       ["article", "site", "published", "said", "match", "copy of", "wording"], rows)
     res = search_quotations(store, search=search, fts=fts, speaker=speaker, about=about, speaker_type=speaker_type,
                             since=since, until=until, date_field=date_field, source=source, kind=kind, order=order,
-                            min_confidence=min_confidence, limit=limit, offset=offset)
+                            gender=gender, role=role, section=section, min_confidence=min_confidence,
+                            limit=limit, offset=offset)
     if as_json:
         return _echo_json(res)
     rows = [[q["id"], q["first_seen"], q["speaker"]["name"], q["text"], q["n_articles"], ", ".join(q["sources"][:3])]
@@ -273,7 +279,7 @@ def article(article_id, db_path, as_json):
 @DB_OPTION
 @click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True)
-@click.option("-t", "--table", type=click.Choice(["quotations", "occurrences", "articles", "entities"]),
+@click.option("-t", "--table", type=click.Choice(["quotations", "occurrences", "articles", "entities", "speakers"]),
               default="quotations", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
               help="Output file ('-' for stdout; Parquet needs a file).")
@@ -295,7 +301,70 @@ def export_cmd(db_path, fmt, table, output):
         click.echo(f"newsgraph export: {n} {table} rows to {output}", err=True)
 
 
-COMMANDS = (ingest, load, quotes, speakers, entity, article, export_cmd)
+def sources_rows(res: dict) -> tuple[list[str], list[list]]:
+    """The figures of ``store.sources`` as one table: a row per group (or the corpus)."""
+    from .records import ROLES
+
+    cols = ["group", "people", "female", "male", "unknown_gender", "female_%", "male_%", "unknown_%",
+            *[f"role_{r}" for r in ROLES], "quotes", "anonymous_quotes", "anonymous_%"]
+    rows = []
+    for f in (res["groups"] if res["by"] else [res["total"]]):
+        g = f["gender"]
+        rows.append([f["group"] if res["by"] else "all", f["people"], g["female"]["people"], g["male"]["people"],
+                     g["unknown"]["people"], g["female"]["share"], g["male"]["share"], g["unknown"]["share"],
+                     *[f["roles"].get(r, {}).get("people", 0) for r in ROLES],
+                     f["quotes"], f["anonymous_quotes"], f["anonymous_share"]])
+    return cols, rows
+
+
+@click.command("sources")
+@DB_OPTION
+@click.option("--by", type=click.Choice(["outlet", "month", "section"]), help="One row per outlet, month or section.")
+@click.option("--since", help="Published from this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Published up to this date, inclusive.")
+@click.option("--top", type=click.IntRange(0, 50), default=5, show_default=True,
+              help="Most quoted people listed per gender.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (one row per group) instead of a table.")
+@JSON_OPTION
+@_handle_errors
+def sources_cmd(db_path, by, since, until, top, as_csv, as_json):
+    """Who gets quoted: people by gender and role, anonymous quotes, top voices.
+
+    Counts distinct people quoted (syndicated copies once) by the gender and role of
+    their merged profiles; every figure states its base.
+    """
+    from .store import sources
+
+    res = sources(_open(db_path), by=by, since=since, until=until, top=top)
+    if as_json:
+        return _echo_json(res)
+    cols, rows = sources_rows(res)
+    if as_csv:
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows([["" if v is None else v for v in r] for r in rows])
+        return
+    groups = res["groups"] if res["by"] else [res["total"]]
+
+    def pct(x):
+        return "" if x is None else f"{x:g}%"
+    table = [[f["group"] if res["by"] else "all", f["people"],
+              *[f'{f["gender"][g]["people"]} ({pct(f["gender"][g]["share"])})' for g in ("female", "male", "unknown")],
+              ", ".join(f"{r} {v['people']}" for r, v in sorted(f["roles"].items(), key=lambda kv: -kv[1]["people"])[:4]),
+              f["quotes"], pct(f["anonymous_share"])] for f in groups]
+    _table(f'Sources: {res["total"]["base"]}', [res["by"] or "corpus", "people", "female", "male", "unknown",
+                                                "roles (people)", "quotes", "anonymous"], table)
+    if res["total"]["top"]:
+        console = _console()
+        for g, voices in res["total"]["top"].items():
+            if voices:
+                console.print(f"most quoted ({g}): " + ", ".join(f'{v["name"]} ({v["quotes"]})' for v in voices),
+                              highlight=False)
+
+
+COMMANDS = (ingest, load, quotes, speakers, entity, article, export_cmd, sources_cmd)
 
 
 def register(group: click.Group) -> None:

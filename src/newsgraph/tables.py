@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Event, Mention,
-                      Paragraph, Quote, Speaker, Timex)
+                      Paragraph, Profile, Quote, Speaker, Timex)
 
 Result = Union[ArticleRecord, ErrorRecord]
 
@@ -52,11 +52,14 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("cue_text", _S), ("cue_start", _I), ("cue_end", _I), ("channel", _S),
         ("about_entities", pa.list_(_S)), ("about_names", pa.list_(_S)),
         ("date", _S), ("date_source", _S), ("confidence", pa.float64()),
+        ("speaker_profile", _S),   # JSON Profile of a speaker that is no entity (anonymous, a group)
     ]),
     "entities": pa.schema([
         ("shard", _S), ("article_id", _S), ("entity_index", _I), ("entity_id", _S),
         ("name", _S), ("type", _S), ("n_mentions", _I), ("mentions", pa.list_(_MENTION)),
         ("aliases", pa.list_(_S)), ("descriptors", pa.list_(_S)),
+        ("gender", _S), ("role", _S),   # a speaker's profile values, for queries
+        ("profile", _S),                # JSON Profile with its evidence
     ]),
     "timexes": pa.schema([
         ("shard", _S), ("article_id", _S), ("timex_index", _I), ("text", _S), ("start", _I),
@@ -103,6 +106,7 @@ def quote_rows(rec: ArticleRecord, shard: str) -> Iterator[dict]:
             "cue_end": cue.end if cue else None, "channel": q.channel,
             "about_entities": [a.entity for a in q.about], "about_names": [a.name for a in q.about],
             "date": q.date, "date_source": q.date_source, "confidence": q.confidence,
+            "speaker_profile": _profile_json(sp.profile if sp else None),
         }
 
 
@@ -113,7 +117,20 @@ def entity_rows(rec: ArticleRecord, shard: str) -> Iterator[dict]:
             "name": e.name, "type": e.type, "n_mentions": len(e.mentions),
             "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions],
             "aliases": list(e.aliases), "descriptors": list(e.descriptors),
+            "gender": e.profile.gender.value if e.profile else None,
+            "role": e.profile.role.value if e.profile else None,
+            "profile": _profile_json(e.profile),
         }
+
+
+def _profile_json(profile: Optional[Profile]) -> Optional[str]:
+    return json.dumps(_plain(profile), ensure_ascii=False) if profile is not None else None
+
+
+def _profile(value: Optional[str]) -> Optional[Profile]:
+    from .records import from_dict
+
+    return from_dict(Profile, json.loads(value)) if value else None
 
 
 def timex_rows(rec: ArticleRecord, shard: str) -> Iterator[dict]:
@@ -301,7 +318,8 @@ def _quote(q: dict) -> Quote:
             mention = Mention(text=q["speaker_mention_text"], start=q["speaker_mention_start"],
                               end=q["speaker_mention_end"])
         speaker = Speaker(name=q["speaker_name"], type=q["speaker_type"], entity=q["speaker_entity"],
-                          mention=mention, descriptor=q["speaker_descriptor"], affiliation=q["speaker_affiliation"])
+                          mention=mention, descriptor=q["speaker_descriptor"], affiliation=q["speaker_affiliation"],
+                          profile=_profile(q.get("speaker_profile")))
     cue = Cue(text=q["cue_text"], start=q["cue_start"], end=q["cue_end"]) if q["cue_text"] is not None else None
     return Quote(text=q["text"], kind=q["kind"], start=q["start"], end=q["end"], paragraph=q["paragraph"],
                  speaker=speaker, cue=cue, channel=q["channel"],
@@ -312,4 +330,5 @@ def _quote(q: dict) -> Quote:
 def _entity(e: dict) -> Entity:
     return Entity(id=e["entity_id"], name=e["name"], type=e["type"],
                   mentions=[Mention(text=m["text"], start=m["start"], end=m["end"]) for m in e["mentions"] or []],
-                  aliases=list(e["aliases"] or []), descriptors=list(e["descriptors"] or []))
+                  aliases=list(e["aliases"] or []), descriptors=list(e["descriptors"] or []),
+                  profile=_profile(e.get("profile")))

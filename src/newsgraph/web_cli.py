@@ -6,6 +6,8 @@ import os
 
 import click
 
+from .cli_options import extraction_options
+
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
@@ -19,14 +21,15 @@ def is_loopback(host: str) -> bool:
 
 
 @click.command()
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False),
-              help="The corpus database written by 'newsgraph ingest'.")
+@click.option("--db", "db_path", default="news.db", show_default=True, envvar="NEWSGRAPH_DB",
+              type=click.Path(dir_okay=False), help="The corpus database written by 'newsgraph ingest'; env NEWSGRAPH_DB.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; the default answers this machine only.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--ingest-token", envvar="NEWSGRAPH_INGEST_TOKEN", default=None, show_envvar=True,
               help="Turn on POST /api/ingest for clients sending this bearer token (off by default: read-only).")
-def serve(db_path: str, host: str, port: int, ingest_token):
+@extraction_options
+def serve(db_path: str, host: str, port: int, ingest_token, options):
     """Serve the JSON API (documented at /docs) and the web pages for the corpus in --db."""
     import uvicorn
 
@@ -40,7 +43,7 @@ def serve(db_path: str, host: str, port: int, ingest_token):
     loopback = is_loopback(host)
     try:
         app = create_app(db_path, ingest_token=ingest_token,
-                         allowed_hosts=LOOPBACK_NAMES if loopback else None)
+                         allowed_hosts=LOOPBACK_NAMES if loopback else None, options=options)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     if not loopback:

@@ -17,13 +17,10 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from ..errors import E, NewsgraphError
+from ..options import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE
 from ..records import ErrorInfo, ErrorRecord
 from .decode import decode_bytes, refuse_binary_text
 
-DEFAULT_MAX_BYTES = 10_000_000  # one article; a JSONL file may be larger, each line is limited
-# A page dump whose line (paragraph) is this long is no article text: a minified page,
-# a dump without line breaks. Parsing it would take minutes; it is refused (E013).
-DEFAULT_MAX_LINE = 100_000
 # An HTML tag this long (a megabyte attribute, 100,000 attributes) makes the HTML
 # parser quadratic; the tag is cut down to its name before cleaning.
 MAX_TAG_CHARS = 20_000

@@ -20,15 +20,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..entities import entity_gender, is_credit, norm_key
+from ..keys import TYPE_OF_LABEL
 from ..records import Entity, Mention, Speaker
 
-TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "country",
-                 "NORP": "group", "LOC": "country", "FAC": "organisation"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "themselves"}
 NEUTER = {"it", "its", "itself"}
-FIRST_SECOND = {"i", "me", "my", "we", "us", "our", "you", "your"}
 SUBJECTS = ("nsubj", "nsubjpass")
 # role nouns that name a person the article is about ("the Republican nominee")
 ROLE_NOUNS = frozenset("""

@@ -1,20 +1,21 @@
 """The corpus store: SQLite (WAL), one writer, per-thread readers, cross-article merges.
 
-    from newsgraph.store import open_store, ingest_paths, search_quotations
+    from newsgraph.store import open_store, ingest_records, search_quotations
     store = open_store("news.db")
-    ingest_paths(store, ["samples/"], workers=2)
+    ingest_records(store, records)          # ArticleRecords; extract-and-store is newsgraph.corpus
     search_quotations(store, speaker="Kim Jong Un", search="sanctions", since="2019-01-01")
 """
 from .db import SCHEMA_VERSION, Store, StoreError, open_store
 from .export import FORMATS, TABLES, export
-from .ingest import IngestReport, ingest_paths, ingest_records, read_record_files
+from .ingest import IngestReport, done_inputs, ingest_records, read_record_files
 from .read import (explain_entity, find_entities, get_article, get_quotation, get_speaker, list_entities,
                    search_quotations, stats, top_speakers)
+from .sources import sources, speaker_profile
 from .writer import ArticleWriter
 
 __all__ = [
     "SCHEMA_VERSION", "Store", "StoreError", "open_store", "FORMATS", "TABLES", "export",
-    "IngestReport", "ingest_paths", "ingest_records", "read_record_files", "explain_entity",
+    "IngestReport", "done_inputs", "ingest_records", "read_record_files", "explain_entity",
     "find_entities", "get_article", "get_quotation", "get_speaker", "list_entities", "search_quotations",
-    "stats", "top_speakers", "ArticleWriter",
+    "stats", "top_speakers", "ArticleWriter", "sources", "speaker_profile",
 ]

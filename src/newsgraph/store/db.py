@@ -168,6 +168,22 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
     rebuild_derived(conn)
 
 
+def _migrate_v3(conn: sqlite3.Connection) -> None:
+    """Quotations regrouped by the rule of ``newsgraph.keys`` (the Dask merge's rule too)."""
+    from .writer import regroup_quotations
+
+    regroup_quotations(conn)
+
+
+def _migrate_v4(conn: sqlite3.Connection) -> None:
+    """Article sections and speaker profiles (store/profiles.py), filled from the stored records."""
+    from .profiles import SCHEMA_V4, backfill_v4
+
+    for stmt in _statements(SCHEMA_V4):
+        conn.execute(stmt)
+    backfill_v4(conn)
+
+
 # Each occurrence keeps the speaker confidence of its quote (quotes/confidence.py);
 # rows stored before this step have none (NULL), which a --min-confidence filter leaves out.
 def _migrate_confidence(conn: sqlite3.Connection) -> None:
@@ -178,8 +194,9 @@ def _migrate_confidence(conn: sqlite3.Connection) -> None:
 
 
 # version -> SQL script or function that brings the previous version to it
-MIGRATIONS: dict[int, Union[str, Callable[[sqlite3.Connection], None]]] = {
-    1: SCHEMA_V1, 2: _migrate_v2, 3: _migrate_confidence}
+MIGRATIONS: dict[int, Union[str, Callable[[sqlite3.Connection], None]]] = {1: SCHEMA_V1, 2: _migrate_v2,
+                                                                           3: _migrate_v3, 4: _migrate_v4,
+                                                                           5: _migrate_confidence}
 SCHEMA_VERSION = max(MIGRATIONS)
 APP_ID = 0x4E475354  # "NGST": marks the file as a newsgraph store
 

@@ -6,12 +6,16 @@ import json
 from typing import IO, Iterator
 
 from ..errors import E
+from ..keys import SPEAKER_TYPE_OF_ENTITY
 from .db import Store, StoreError
 
 FORMATS = ("jsonl", "csv", "parquet")
+_IDENTITY = "substr(q.speaker_key, 1, instr(q.speaker_key, ':') - 1) IN ({})".format(
+    ", ".join(f"'{t}'" for t in sorted(SPEAKER_TYPE_OF_ENTITY)))
 TABLES = {
     "quotations": (
-        "SELECT q.id, q.text, q.kind, q.speaker AS speaker_id, e.name AS speaker, q.speaker_name, q.speaker_type, "
+        "SELECT q.id, q.text, q.kind, q.speaker AS speaker_id, e.name AS speaker, q.speaker_key, q.speaker_name, "
+        "q.speaker_type, "
         "q.first_seen, q.last_seen, q.first_published, q.n_occurrences, q.n_articles, q.n_sources, "
         "(SELECT GROUP_CONCAT(site, '|') FROM (SELECT DISTINCT site FROM occurrences o "
         "  WHERE o.quotation = q.id AND site IS NOT NULL)) AS sources "
@@ -32,6 +36,17 @@ TABLES = {
         "(SELECT GROUP_CONCAT(alias, '|') FROM (SELECT DISTINCT alias FROM entity_aliases "
         "  WHERE entity = e.id)) AS aliases "
         "FROM entities e ORDER BY e.id"),
+    # the speakers of the quotations (keys.speaker_key), as ``newsgraph extract --engine dask`` writes them:
+    # the name is the form most often given (ties: code-point order), as keys.preferred_name picks it
+    "speakers": (
+        "SELECT q.speaker_key, "
+        "(SELECT o2.speaker_name FROM quotations q2 JOIN occurrences o2 ON o2.quotation = q2.id "
+        "  WHERE q2.speaker_key = q.speaker_key AND o2.speaker_name IS NOT NULL AND o2.speaker_name != '' "
+        "  GROUP BY o2.speaker_name ORDER BY COUNT(*) DESC, o2.speaker_name LIMIT 1) AS name, "
+        "MIN(q.speaker_type) AS type, COUNT(*) AS quotes, COUNT(DISTINCT q.id) AS quotations, "
+        "COUNT(DISTINCT o.article) AS articles, MIN(o.published) AS first_seen, MAX(o.published) AS last_seen "
+        f"FROM quotations q JOIN occurrences o ON o.quotation = q.id WHERE {_IDENTITY} "
+        "GROUP BY q.speaker_key ORDER BY quotes DESC, q.speaker_key"),
 }
 
 

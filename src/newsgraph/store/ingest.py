@@ -1,12 +1,13 @@
-"""Ingest: records (or raw inputs through the pipeline) into the store, resumably.
+"""Ingest: ArticleRecords into the store, resumably.
 
 Articles are committed in small batches, each batch one transaction together with
 its lines of the ingest log, so a run killed at any instant leaves whole articles
-only; the next run skips the raw inputs the log already holds and stores the rest.
+only; ``done_inputs`` tells a caller (``corpus.ingest_paths``) which raw inputs the
+log already holds, so a re-run extracts only the rest. The store reads records and
+nothing else: extraction happens above it.
 """
 from __future__ import annotations
 
-import collections
 import hashlib
 import json
 import logging
@@ -17,7 +18,6 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from ..errors import E, NewsgraphError
 from ..records import ArticleRecord, ErrorInfo, ErrorRecord
-from ..errors import E
 from .db import Store, StoreError
 from .writer import ArticleWriter, _now
 
@@ -120,47 +120,10 @@ def with_optimize(conn) -> None:
         log.debug("optimize failed", exc_info=True)
 
 
-def _done_inputs(store: Store) -> set[tuple[str, str]]:
+def done_inputs(store: Store) -> set[tuple[str, str]]:
+    """(raw id, raw hash) of every raw input an earlier ingest stored."""
     conn = store.reader()
     return {(r[0], r[1]) for r in conn.execute("SELECT raw_id, raw_hash FROM ingest_log WHERE article IS NOT NULL")}
-
-
-def ingest_paths(store: Store, paths: Iterable[str], *, workers: int = 1, batch_size: int = 20,
-                 resume: bool = True, progress: Progress = None, options=None, stdin=None) -> IngestReport:
-    """Extract PATHS through the pipeline and store the records.
-
-    Raw inputs already stored (same id, same bytes) are skipped before extraction,
-    so an interrupted run restarts where it stopped.
-    """
-    from ..ingest import RawDocument, read_inputs
-    from ..pipeline import Options, process_items
-
-    options = options or Options()
-    done = _done_inputs(store) if resume else set()
-    order: collections.deque = collections.deque()
-    skipped = 0
-
-    def todo() -> Iterator:
-        nonlocal skipped
-        for item in read_inputs(list(paths), max_bytes=options.max_bytes, stdin=stdin):
-            if isinstance(item, RawDocument):
-                key = (item.id, raw_hash(item.content))
-                if key in done:
-                    skipped += 1
-                    continue
-                order.append(key)
-            else:
-                order.append((None, None))
-            yield item
-
-    def results() -> Iterator[tuple]:
-        for rec in process_items(todo(), workers=workers):
-            rid, rhash = order.popleft()
-            yield rec, rid, rhash
-
-    report = ingest_records(store, results(), batch_size=batch_size, progress=progress)
-    report.skipped = skipped
-    return report
 
 
 def read_record_files(paths: Iterable[str]) -> Iterator[Union[ArticleRecord, ErrorRecord]]:

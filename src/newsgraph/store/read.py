@@ -10,8 +10,9 @@ import json
 import sqlite3
 from typing import Optional
 
-from . import text as T
+from .. import keys as K
 from ..errors import E
+from . import text as T
 from .db import Store, StoreError
 
 MAX_LIMIT = 1000
@@ -40,11 +41,11 @@ def find_entities(store: Store, name: str, *, type: Optional[str] = None) -> lis
     """Corpus entities a user-typed name means: its full key, a recorded alias, or
     (for one word) the surname or family name of known people."""
     conn = store.reader()
-    keys = {T.name_key(name, "PERSON"), T.name_key(name, "ORG")} - {""}
+    keys = {K.name_key(name, "PERSON"), K.name_key(name, "ORG")} - {""}
     if not keys:
         return []
     marks = ",".join("?" * len(keys))
-    type_sql, params = ("", ()) if not type else (" AND type = ?", (T.entity_type(type),))
+    type_sql, params = ("", ()) if not type else (" AND type = ?", (K.entity_type(type),))
     ids = [r[0] for r in conn.execute(f"SELECT DISTINCT entity FROM entity_keys WHERE key IN ({marks}) "
                                       f"AND kind IN ('name', 'alias'){type_sql} ORDER BY entity",
                                       (*keys, *params))]
@@ -95,6 +96,7 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
                       speaker_type: Optional[str] = None, since: Optional[str] = None,
                       until: Optional[str] = None, date_field: str = "statement", source: Optional[str] = None,
                       kind: Optional[str] = None, order: Optional[str] = None,
+                      gender: Optional[str] = None, role: Optional[str] = None, section: Optional[str] = None,
                       min_confidence: Optional[float] = None,
                       limit: int = 20, offset: int = 0) -> dict:
     """Quotations matching full-text search and filters, one page of them.
@@ -102,7 +104,8 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     ``search`` is plain words ("a phrase", word*, OR) made safe; with ``fts=True``
     it is passed to FTS5 as written (still a bound parameter) and a syntax error
     becomes a StoreError E102. ``about`` is an entity the statement mentions.
-    ``date_field`` is "statement" (when it was said) or "published".
+    ``date_field`` is "statement" (when it was said) or "published". ``gender`` and
+    ``role`` filter on the speaker's merged profile, ``section`` on the article's.
     ``min_confidence``: only quotations with an occurrence whose speaker confidence
     is at least this (occurrences stored without one never pass).
     """
@@ -140,6 +143,13 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     if kind:
         where.append("q.kind = ?")
         params.append(kind)
+    for col, value in (("gender", gender), ("role", role)):
+        if value:
+            # the profile of the speaker's entity, else of its speaker key (store/profiles.py)
+            where.append(f"(q.speaker IN (SELECT entity FROM profiles WHERE {col} = ? AND entity IS NOT NULL) "
+                         f"OR q.speaker IS NULL AND q.speaker_key IN "
+                         f"(SELECT speaker_key FROM profiles WHERE {col} = ? AND entity IS NULL))")
+            params += [value, value]
     occ: list[str] = []
     col = "o.sdate" if date_field == "statement" else "o.published"
     if since:
@@ -151,6 +161,9 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     if source:
         occ.append("o.site = ?")
         params.append(source)
+    if section:
+        occ.append("o.article IN (SELECT rowid FROM articles WHERE section = ?)")
+        params.append(section)
     if min_confidence:
         occ.append("o.confidence >= ?")   # an occurrence whose speaker is that sure
         params.append(float(min_confidence))
@@ -247,6 +260,9 @@ def get_speaker(store: Store, name_or_id, *, limit: int = 20, offset: int = 0) -
         out["quotations"] = {"total": counts[0], "limit": limit, "offset": offset,
                              "items": _quotations(conn, rows.fetchall())}
         out["other_matches"] = [_entity_brief(conn, i) for i in ids if i != eid]
+    from .sources import speaker_profile
+
+    out["profile"] = speaker_profile(store, eid)
     return out
 
 
@@ -279,7 +295,7 @@ def explain_entity(store: Store, name: str) -> dict:
             items.append(ent)
         near = []
         if not ids:
-            like = T.escape_like(T.name_key(name, "ORG")) + "%"
+            like = T.escape_like(K.name_key(name, "ORG")) + "%"
             near = _rows(conn, "SELECT id, name, type FROM entities WHERE key LIKE ? ESCAPE '\\' LIMIT 10", (like,))
     return {"name": name, "items": items, "suggestions": near}
 
@@ -292,10 +308,10 @@ def list_entities(store: Store, *, type: Optional[str] = None, search: Optional[
     where, params = [], []
     if type:
         where.append("e.type = ?")
-        params.append(T.entity_type(type))
-    if search and T.name_key(search, "ORG"):
+        params.append(K.entity_type(type))
+    if search and K.name_key(search, "ORG"):
         where.append("e.key LIKE ? ESCAPE '\\'")
-        params.append("%" + T.escape_like(T.name_key(search, "ORG")) + "%")
+        params.append("%" + T.escape_like(K.name_key(search, "ORG")) + "%")
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""
     with store.time_limit(conn):
         total = conn.execute(f"SELECT COUNT(*) FROM entities e{where_sql}", params).fetchone()[0]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from typing import Iterator, Optional, Sequence, Union
 
+from ..keys import SPEAKER_ENTITY_TYPES
 from ..records import About, ArticleRecord, Cue, Entity, Mention, Paragraph, Quote, Speaker
 
-KIND_TYPES = {"person": "PERSON", "organisation": "ORG", "country": "GPE", "group": "NORP"}
 QuoteSpec = Union[tuple, dict]
 
 
@@ -63,7 +63,7 @@ def article(id: str, quotes: Sequence[QuoteSpec] = (), *, entities: Sequence[tup
         search_from = end
         speaker = None
         if s["speaker"]:
-            label = KIND_TYPES.get(s["type"])
+            label = SPEAKER_ENTITY_TYPES.get(s["type"])
             ent = entity(s["speaker"], label, s.get("aliases", ()),
                          [s["descriptor"]] if s.get("descriptor") else ()) if label else None
             sstart = text.find(s["speaker"], end)

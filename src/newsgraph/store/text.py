@@ -1,147 +1,22 @@
-"""Pure text helpers of the store: name keys, quotation keys, MinHash, FTS queries.
+"""Pure text helpers of the store: article identity, MinHash, FTS queries.
 
-Nothing here touches SQLite; every function is deterministic across processes
-(no salted ``hash()``), because its output is stored.
+Name keys, quotation keys and the near-duplicate rule for quotations are in
+``newsgraph.keys`` (shared with entities and the Dask runner). Nothing here touches
+SQLite; every function is deterministic across processes (no salted ``hash()``),
+because its output is stored.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 import zlib
-from difflib import SequenceMatcher
 from typing import Optional
 
 import numpy as np
 
-# ------------------------------------------------------------------ names
+from ..keys import fold, stable_hash
 
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "president", "vice", "prime", "minister", "chairman", "chairwoman", "leader", "king", "queen",
-    "prince", "princess", "gen", "general", "col", "colonel", "lt", "sgt", "capt", "captain",
-    "adm", "admiral", "sen", "senator", "rep", "representative", "gov", "governor", "mayor",
-    "judge", "justice", "secretary", "chancellor", "pope", "rev", "reverend", "st", "the",
-}
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-# spaCy labels folded into the type used for cross-article identity
-ENTITY_TYPES = {
-    "PERSON": "PERSON", "PER": "PERSON",
-    "ORG": "ORG",
-    "GPE": "GPE", "LOC": "GPE",
-    "NORP": "NORP",
-    "FAC": "FAC",
-}
-# Speaker.type -> entity type; anonymous speakers get no cross-article identity
-SPEAKER_ENTITY_TYPES = {"person": "PERSON", "organisation": "ORG", "country": "GPE", "group": "NORP"}
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
-                              "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Casefolded, accents removed, typographic quotes and dashes made plain."""
-    text = (text or "").translate(_APOSTROPHES)
-    if text.isascii():
-        return text.casefold()
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
-def entity_type(label: str) -> str:
-    return ENTITY_TYPES.get((label or "").upper(), (label or "MISC").upper())
-
-
-def name_tokens(name: str, *, person: bool = True) -> list[str]:
-    """Words of a name for matching: no titles, possessives, initials or suffixes."""
-    name = re.sub(r"'s\b", "", fold(name))
-    words = [w for w in _NON_WORD.split(name.replace("'", "")) if w]
-    if person:
-        while words and words[0] in TITLES and len(words) > 1:
-            words = words[1:]
-        words = [w for w in words if len(w) > 1 and w not in SUFFIXES] or words
-    elif words and words[0] == "the" and len(words) > 1:
-        words = words[1:]
-    return words
-
-
-def name_key(name: str, type_: str = "PERSON") -> str:
-    """The canonical key of a name: "Kim Jong-un" and "kim jong un" share one."""
-    return " ".join(name_tokens(name, person=type_ == "PERSON"))
-
-
-def partial_keys(key: str) -> list[str]:
-    """Single-word keys under which a full person name may be mentioned alone:
-    the last word (Western order) and the first (family name first, as in Korean)."""
-    words = key.split()
-    if len(words) < 2:
-        return []
-    out = [words[-1]]
-    if words[0] != words[-1]:
-        out.append(words[0])
-    return out
-
-
-# ------------------------------------------------------------------ quotations
-
-def quote_norm(text: str) -> str:
-    """Quotation text for comparison: case, accents and punctuation removed."""
-    return " ".join(w for w in _NON_WORD.split(fold(text).replace("'", "")) if w)
-
-
-def stable_hash(text: str) -> int:
-    """A signed 64-bit hash that is the same in every process."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
-
-
-def quote_anchors(norm: str, speaker_key: str = "", *, n: int = 3, bottom: int = 4) -> list[int]:
-    """Keys under which near-identical quotations of one speaker meet: the first and
-    last word n-grams (a trimmed clause keeps one of them) and the bottom-k n-grams."""
-    words = norm.split()
-    if not words:
-        return []
-    if len(words) <= n:
-        return [stable_hash(f"{speaker_key}|{norm}")]
-    grams = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
-    bottom_grams = sorted(set(grams), key=stable_hash)[:bottom]
-    return sorted({stable_hash(f"{speaker_key}|{g}") for g in (grams[0], grams[-1], *bottom_grams)})
-
-
-_NEGATIONS = {"not", "no", "never", "nor", "none", "nobody", "nothing", "cannot", "cant", "dont", "doesnt",
-              "didnt", "wont", "wouldnt", "isnt", "arent", "wasnt", "werent", "shouldnt", "couldnt"}
-
-
-def _meaning_changes(wa: list[str], wb: list[str]) -> bool:
-    """Words whose presence in only one wording changes what was said: a negation or a number."""
-    diff = set(wa) ^ set(wb)
-    return any(w in _NEGATIONS or w.isdigit() for w in diff)
-
-
-def quote_match(a: str, b: str, *, min_words: int = 5, ratio: float = 0.88) -> Optional[str]:
-    """How two normalised quotations match: "exact", "trimmed", "near" or None.
-
-    "trimmed": one is a run of words inside the other (a clause cut off), the
-    shorter at least ``min_words`` words and half the longer. "near": a few words
-    differ (word-level similarity >= ``ratio``), none of them a negation or a number.
-    """
-    if a == b:
-        return "exact"
-    wa, wb = a.split(), b.split()
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) >= min_words and len(short) * 2 >= len(long_):
-        if f" {' '.join(short)} " in f" {' '.join(long_)} ":
-            return "trimmed"
-    if min(len(wa), len(wb)) >= min_words and 2 * len(short) >= ratio * (len(wa) + len(wb)):
-        sa, sb = set(wa), set(wb)
-        if 2 * len(sa & sb) < ratio * (len(sa) + len(sb)) - 2:   # too few shared words to be near
-            return None
-        sm = SequenceMatcher(None, wa, wb, autojunk=False)
-        if sm.quick_ratio() >= ratio and sm.ratio() >= ratio and not _meaning_changes(wa, wb):
-            return "near"
-    return None
-
 
 # ------------------------------------------------------------------ articles
 

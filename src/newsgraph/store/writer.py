@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlparse
 
+from .. import keys as K
 from ..records import ArticleRecord, Entity, Quote
+from . import profiles as P
 from . import text as T
 
 DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word 5-shingles
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
-_MATCH_RANK = {"exact": 0, "trimmed": 1, "near": 2}
 
 
 @dataclass
@@ -82,6 +83,10 @@ class ArticleWriter:
         self.duplicate_threshold = duplicate_threshold
         self._ambiguous: Optional[tuple[str, list[str]]] = None
         self._absorbed: dict[int, int] = {}
+        self._merged: dict[int, int] = {}
+        self._speakers: list[tuple] = []   # (quote, corpus entity, speaker key) of the article being written
+        # profiles and sections came with schema 4; a writer inside an older migration step skips them
+        self._profiles = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_profiles'").fetchone() is not None
 
     # ------------------------------------------------------------ articles
     def find_article(self, rec: ArticleRecord, chash: str) -> Optional[sqlite3.Row]:
@@ -97,7 +102,7 @@ class ArticleWriter:
 
     def write(self, rec: ArticleRecord) -> str:
         """Store one record: returns "inserted", "updated" or "unchanged"."""
-        self._absorbed = {}
+        self._absorbed, self._merged = {}, {}
         record_json = json.dumps(plain(rec), ensure_ascii=False)
         rhash = hashlib.sha256(record_json.encode("utf-8")).hexdigest()
         chash = T.content_hash(rec.text)
@@ -111,8 +116,11 @@ class ArticleWriter:
                     published_source=rec.published_source, language=rec.language,
                     record_schema=rec.schema_version, minhash=T.sig_to_blob(sig), record=record_json,
                     ingested_at=_now())
+        if self._profiles:
+            cols["section"] = P.article_section(rec)
         old_quotations: set[int] = set()
         old_entities: set[int] = set()
+        old_profiles: set[str] = set()
         if row is None:
             names = ", ".join(cols)
             marks = ", ".join(f":{k}" for k in cols)
@@ -123,18 +131,26 @@ class ArticleWriter:
         else:
             art = row["rowid"]
             old_quotations, old_entities = self._clear(art)
+            old_profiles = P.clear_article_profiles(self.conn, art) if self._profiles else set()
             sets = ", ".join(f"{k} = :{k}" for k in cols)
             self.conn.execute(f"UPDATE articles SET {sets} WHERE rowid = :art", {"art": art, **cols})
             if row["id"] != rec.id:
                 self.conn.execute("INSERT OR IGNORE INTO article_ids (id, article) VALUES (?, ?)", (rec.id, art))
             status = "updated"
 
+        regrouped = {part for qid in sorted(old_quotations) for part in self.regroup_quotation(qid)}
         self._link_duplicate(art, sig)
         local = self._resolve_entities(art, rec)
+        self._speakers: list[tuple] = []
         new_quotations = self._write_quotes(art, rec, local, site)
         self.conn.execute("UPDATE articles SET n_quotes = ? WHERE rowid = ?", (len(new_quotations), art))
-        for qid in old_quotations | set(new_quotations):
+        for qid in sorted({self.quotation(q) for q in regrouped} | set(new_quotations)):
             self.refresh_quotation(qid)
+        if self._profiles:
+            links = {lid: self.canon(link.entity) for lid, link in local.items()}
+            new_profiles = P.write_article_profiles(self.conn, art, rec, self._speakers, links)
+            for skey in old_profiles | new_profiles:
+                P.refresh_profile(self.conn, skey)
         self._drop_orphan_entities(old_entities - {link.entity for link in local.values()})
         return status
 
@@ -178,10 +194,10 @@ class ArticleWriter:
         """Link every in-article entity to a corpus entity; full names first, so
         one-word names can be judged by the company they keep."""
         local: dict[str, Link] = {}
-        order = sorted(rec.entities, key=lambda e: T.entity_type(e.type) == "PERSON"
-                       and len(T.name_key(e.name).split()) < 2)
+        order = sorted(rec.entities, key=lambda e: K.entity_type(e.type) == "PERSON"
+                       and len(K.name_key(e.name).split()) < 2)
         for ent in order:
-            etype = T.entity_type(ent.type)
+            etype = K.entity_type(ent.type)
             context = {self.canon(link.entity) for link in local.values()}
             link = self.resolve(ent.name, etype, context=context, descriptors=ent.descriptors)
             if link is None:
@@ -202,7 +218,7 @@ class ArticleWriter:
             "INSERT OR IGNORE INTO entity_descriptors (entity, article, text, kind) VALUES (?, ?, ?, 'descriptor')",
             [(entity, art, d.strip()) for d in ent.descriptors if d and d.strip()])
         for alias in aliases:
-            key = T.name_key(alias, etype)
+            key = K.name_key(alias, etype)
             if not key:
                 continue
             kind = "alias" if len(key.split()) > 1 or etype != "PERSON" else "partial"
@@ -212,7 +228,7 @@ class ArticleWriter:
     def resolve(self, name: str, etype: str, *, context: set[int] = frozenset(),
                 descriptors: list[str] = ()) -> Optional[Link]:
         """The corpus entity for a name of a type, with the rule and a readable reason."""
-        key = T.name_key(name, etype)
+        key = K.name_key(name, etype)
         if not key:
             return None
         q = self.conn.execute
@@ -245,7 +261,7 @@ class ArticleWriter:
         scored = sorted(((self._context_score(c, context, descriptors), c) for c in cands),
                         key=lambda sc: (-sc[0][0], sc[1]))
         (best_score, shared), best = scored[0]
-        what = f"one-word name {name!r}" if len(T.name_key(name, etype).split()) == 1 else f"alias {name!r}"
+        what = f"one-word name {name!r}" if len(K.name_key(name, etype).split()) == 1 else f"alias {name!r}"
         ctx = f"; shares context: {', '.join(shared[:4])}" if shared else ""
         if len(scored) == 1:
             return Link(best, "partial", f"{what} matches only one known {etype}, "
@@ -269,8 +285,8 @@ class ArticleWriter:
                 (*ctx, cand)).fetchall()
             shared += [r[0] for r in rows]
         if descriptors:
-            mine = {T.fold(d).strip() for d in descriptors}
-            theirs = {T.fold(r[0]).strip() for r in self.conn.execute(
+            mine = {K.fold(d).strip() for d in descriptors}
+            theirs = {K.fold(r[0]).strip() for r in self.conn.execute(
                 "SELECT DISTINCT text FROM entity_descriptors WHERE entity = ? LIMIT 200", (cand,))}
             shared += sorted(mine & theirs)
         return len(shared), shared
@@ -283,7 +299,7 @@ class ArticleWriter:
         if etype == "PERSON":
             self.conn.executemany(
                 "INSERT OR IGNORE INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'partial')",
-                [(p, etype, eid) for p in T.partial_keys(key)])
+                [(p, etype, eid) for p in K.partial_keys(key)])
         absorbed = self._absorb_short_names(eid, name, key) if etype == "PERSON" and not one_word_person else []
         ambiguous, self._ambiguous = self._ambiguous, None
         if absorbed:
@@ -299,7 +315,7 @@ class ArticleWriter:
         the full name when it is the only known person that word can mean."""
         q = self.conn.execute
         absorbed = []
-        for part in T.partial_keys(key):
+        for part in K.partial_keys(key):
             row = q("SELECT id, name FROM entities WHERE key = ? AND type = 'PERSON'", (part,)).fetchone()
             if row is None:
                 continue
@@ -323,19 +339,14 @@ class ArticleWriter:
             q(f"DELETE FROM {table} WHERE entity = ?", (src,))
         q("UPDATE OR IGNORE occurrence_about SET entity = ? WHERE entity = ?", (dst, src))
         q("DELETE FROM occurrence_about WHERE entity = ?", (src,))
-        skey = f"e:{dst}"
-        moved = [r[0] for r in q("SELECT id FROM quotations WHERE speaker = ?", (src,))]
-        q("UPDATE quotations SET speaker = ?, speaker_key = ?, speaker_name = ? WHERE speaker = ?",
-          (dst, skey, self._name(dst), src))
-        for qid in moved:  # anchors are per speaker: rebuild them under the new key
-            q("DELETE FROM quotation_keys WHERE quotation = ?", (qid,))
-            for (text,) in q("SELECT text FROM occurrences WHERE quotation = ?", (qid,)).fetchall():
-                self.conn.executemany("INSERT OR IGNORE INTO quotation_keys (key, quotation) VALUES (?, ?)",
-                                      [(k, qid) for k in T.quote_anchors(T.quote_norm(text), skey)])
+        # quotations are grouped by speaker key, not by entity: only the link moves
+        q("UPDATE quotations SET speaker = ?, speaker_name = ? WHERE speaker = ?", (dst, self._name(dst), src))
         q("INSERT OR IGNORE INTO entity_keys (key, type, entity, kind) "
           "SELECT key, type, ?, 'partial' FROM entity_keys WHERE entity = ?", (dst, src))
         q("DELETE FROM entity_keys WHERE entity = ?", (src,))
         q("DELETE FROM entities WHERE id = ?", (src,))
+        if self._profiles:
+            P.move_profiles(self.conn, src, dst)
         self._absorbed[src] = dst
 
     def canon(self, eid: Optional[int]) -> Optional[int]:
@@ -361,18 +372,27 @@ class ArticleWriter:
                 self.conn.execute("DELETE FROM entities WHERE id = ?", (eid,))
 
     # ------------------------------------------------------------ quotations
+    #
+    # A quotation is one connected component of ``keys.same_quotation`` among the
+    # wordings of one speaker key (``keys.speaker_key``): a new occurrence joins every
+    # quotation holding a related wording (merging them when it relates several), and
+    # the quotations an article leaves when it is written again are regrouped. So the
+    # quotations are those of ``keys.quotation_groups`` over the stored occurrences,
+    # whatever the ingest order, and the same as ``distributed.merge_corpus`` computes.
+
     def _speaker(self, art: int, quote: Quote, local: dict[str, Link]) -> tuple[Optional[int], str]:
-        """The corpus entity of a quote's speaker (None when anonymous) and the merge key."""
+        """The corpus entity of a quote's speaker (None when anonymous) and its speaker key."""
         sp = quote.speaker
         if sp is None or not (sp.name or "").strip():
-            return None, "none"
+            return None, ""
+        skey = K.speaker_key(sp.name, sp.type)
         if sp.entity and sp.entity in local:
             eid = self.canon(local[sp.entity].entity)
         else:
-            etype = T.SPEAKER_ENTITY_TYPES.get(sp.type)
+            etype = K.SPEAKER_ENTITY_TYPES.get(sp.type)
             link = self.resolve(sp.name, etype) if etype else None
             if link is None:
-                return None, f"n:{sp.type}:{T.quote_norm(sp.name)}"
+                return None, skey
             eid = link.entity
             local_id = f"speaker:{sp.name.strip()}"
             self.conn.execute(
@@ -385,18 +405,19 @@ class ArticleWriter:
             if text and text.strip():
                 self.conn.execute("INSERT OR IGNORE INTO entity_descriptors (entity, article, text, kind) "
                                   "VALUES (?, ?, ?, ?)", (eid, art, text.strip(), kind))
-        return eid, f"e:{eid}"
+        return eid, skey
 
     def _write_quotes(self, art: int, rec: ArticleRecord, local: dict[str, Link], site: Optional[str]) -> list[int]:
         out: list[int] = []
         for idx, quote in enumerate(rec.quotes):
-            norm = T.quote_norm(quote.text)
+            norm = K.quote_norm(quote.text)
             if not norm:
                 continue
             eid, skey = self._speaker(art, quote, local)
-            qid, match = self._find_quotation(norm, skey)
+            self._speakers.append((quote, eid, skey))
+            related = self._related(norm, skey)
             sp = quote.speaker
-            if qid is None:
+            if not related:
                 qid = self.conn.execute(
                     "INSERT INTO quotations (speaker, speaker_name, speaker_type, speaker_key, text, norm, kind) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -404,10 +425,12 @@ class ArticleWriter:
                      skey, quote.text, norm, quote.kind)).lastrowid
                 self.conn.execute("INSERT INTO quotation_fts (rowid, text) VALUES (?, ?)", (qid, quote.text))
                 match = "first"
-            elif match in ("trimmed", "near"):
-                self._merge_wording(qid, quote.text, norm, match)
-            self.conn.executemany("INSERT OR IGNORE INTO quotation_keys (key, quotation) VALUES (?, ?)",
-                                  [(k, qid) for k in T.quote_anchors(norm, skey)])
+            else:
+                qid = min(related)
+                match = min(related.values(), key=K.MATCH_RANK.__getitem__)
+                for other in sorted(related)[1:]:   # this wording joins them: one quotation
+                    self._merge_quotations(other, qid)
+            self._index_wording(qid, norm, skey)
             cur = self.conn.execute(
                 "INSERT INTO occurrences (quotation, article, idx, match, text, kind, start, end, paragraph, "
                 "speaker_name, speaker_descriptor, cue, channel, date, date_source, sdate, published, site, "
@@ -424,68 +447,137 @@ class ArticleWriter:
                     about.add(self.canon(link.entity))
                 elif ab.name:
                     row = self.conn.execute("SELECT id FROM entities WHERE key = ? ORDER BY id LIMIT 1",
-                                            (T.name_key(ab.name),)).fetchone()
+                                            (K.name_key(ab.name),)).fetchone()
                     if row:
                         about.add(row[0])
             self.conn.executemany("INSERT OR IGNORE INTO occurrence_about (occurrence, entity, quotation) "
                                   "VALUES (?, ?, ?)", [(occ, e, qid) for e in about])
             out.append(qid)
-        return out
+        return [self.quotation(q) for q in out]
 
-    def _find_quotation(self, norm: str, skey: str) -> tuple[Optional[int], Optional[str]]:
-        """An existing quotation of the same speaker with the same or nearly the same words."""
-        anchors = T.quote_anchors(norm, skey)
+    def _related(self, norm: str, skey: str) -> dict[int, str]:
+        """The quotations of speaker key ``skey`` holding a wording related to ``norm``
+        (``keys.same_quotation``), each with its closest match kind."""
+        anchors = K.quote_anchors(norm, skey)
         marks = ",".join("?" * len(anchors))
         rows = self.conn.execute(
-            f"SELECT q.id, q.norm FROM quotations q WHERE q.id IN "
-            f"(SELECT quotation FROM quotation_keys WHERE key IN ({marks})) AND q.speaker_key = ? "
-            f"ORDER BY q.id LIMIT 100", (*anchors, skey)).fetchall()
-        best: tuple[int, int, str] | None = None
-        for r in rows:
-            match = T.quote_match(norm, r["norm"])
-            if match and (best is None or _MATCH_RANK[match] < best[0]):
-                best = (_MATCH_RANK[match], r["id"], match)
-                if match == "exact":
-                    break
-        return (best[1], best[2]) if best else (None, None)
+            f"SELECT DISTINCT o.quotation, o.text FROM occurrences o WHERE o.quotation IN "
+            f"(SELECT k.quotation FROM quotation_keys k JOIN quotations q ON q.id = k.quotation "
+            f"WHERE k.key IN ({marks}) AND q.speaker_key = ?)", (*anchors, skey)).fetchall()
+        found: dict[int, str] = {}
+        for qid, text in rows:
+            match = K.same_quotation(norm, K.quote_norm(text), skey)
+            if match and (qid not in found or K.MATCH_RANK[match] < K.MATCH_RANK[found[qid]]):
+                found[qid] = match
+        return found
 
-    def _merge_wording(self, qid: int, text: str, norm: str, match: str) -> None:
-        """Keep the fullest wording as the quotation's text (a trimmed copy is inside it) and
-        make the words only a near variant has searchable too."""
-        rep_text, rep_norm = self.conn.execute("SELECT text, norm FROM quotations WHERE id = ?", (qid,)).fetchone()
-        fts = self.conn.execute("SELECT variants FROM quotation_fts WHERE rowid = ?", (qid,)).fetchone()
-        variants = (fts[0] or "") if fts else ""
-        longer = match == "trimmed" and len(norm.split()) > len(rep_norm.split())
-        if longer:
-            rep_text, rep_norm = text, norm
-            self.conn.execute("UPDATE quotations SET text = ?, norm = ? WHERE id = ?", (text, norm, qid))
-        new_words = sorted(set(norm.split()) - set(rep_norm.split()) - set(variants.split()))
-        if longer or new_words:
-            self.conn.execute("DELETE FROM quotation_fts WHERE rowid = ?", (qid,))
-            self.conn.execute("INSERT INTO quotation_fts (rowid, text, variants) VALUES (?, ?, ?)",
-                              (qid, rep_text, " ".join([variants, *new_words]).strip()))
+    def _index_wording(self, qid: int, norm: str, skey: str) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO quotation_keys (key, quotation) VALUES (?, ?)",
+                              [(k, qid) for k in K.quote_anchors(norm, skey)])
+
+    def _merge_quotations(self, src: int, dst: int) -> None:
+        """Quotation ``src`` joins ``dst`` (a new wording relates them); ``src`` is gone."""
+        q = self.conn.execute
+        q("UPDATE occurrences SET quotation = ? WHERE quotation = ?", (dst, src))
+        q("UPDATE occurrence_about SET quotation = ? WHERE quotation = ?", (dst, src))
+        q("INSERT OR IGNORE INTO quotation_keys (key, quotation) SELECT key, ? FROM quotation_keys "
+          "WHERE quotation = ?", (dst, src))
+        q("DELETE FROM quotation_keys WHERE quotation = ?", (src,))
+        q("DELETE FROM quotation_fts WHERE rowid = ?", (src,))
+        q("DELETE FROM quotations WHERE id = ?", (src,))
+        self._merged[src] = dst
+
+    def quotation(self, qid: int) -> int:
+        """The quotation an id stands for now (after merges within this write)."""
+        while qid in self._merged:
+            qid = self._merged[qid]
+        return qid
+
+    def regroup_quotation(self, qid: int) -> list[int]:
+        """Split a quotation that lost occurrences into the components that remain
+        (the one holding its earliest occurrence keeps the id); re-index its wordings.
+        Returns the ids of the quotations it now is."""
+        q = self.conn.execute
+        head = q("SELECT speaker, speaker_name, speaker_type, speaker_key, kind FROM quotations WHERE id = ?",
+                 (qid,)).fetchone()
+        occs = q("SELECT id, text FROM occurrences WHERE quotation = ? ORDER BY id", (qid,)).fetchall()
+        if head is None or not occs:
+            return [qid]
+        skey = head["speaker_key"]
+        norms = _norms({text for _, text in occs})
+        groups = K.quotation_groups(norms.values(), skey)
+        q("DELETE FROM quotation_keys WHERE quotation = ?", (qid,))
+        if len(groups) == 1:
+            for norm in groups[0]:
+                self._index_wording(qid, norm, skey)
+            return [qid]
+        group_of = {norm: i for i, group in enumerate(groups) for norm in group}
+        keeper = group_of[norms[occs[0]["text"]]]
+        ids = []
+        for i, group in enumerate(groups):
+            if i == keeper:
+                gid = qid
+            else:
+                gid = q("INSERT INTO quotations (speaker, speaker_name, speaker_type, speaker_key, text, norm, kind) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)", (head["speaker"], head["speaker_name"], head["speaker_type"],
+                                                         skey, group[0], group[0], head["kind"])).lastrowid
+                moved = [oid for oid, text in occs if group_of[norms[text]] == i]
+                for start in range(0, len(moved), 500):
+                    part = moved[start:start + 500]
+                    marks = ",".join("?" * len(part))
+                    q(f"UPDATE occurrences SET quotation = ? WHERE id IN ({marks})", (gid, *part))
+                    q(f"UPDATE occurrence_about SET quotation = ? WHERE occurrence IN ({marks})", (gid, *part))
+            for norm in group:
+                self._index_wording(gid, norm, skey)
+            ids.append(gid)
+        return ids
 
     def variant_words(self, qid: int) -> str:
         """Words of a quotation's other wordings that its text lacks (for the search index)."""
         rep = set(self.conn.execute("SELECT norm FROM quotations WHERE id = ?", (qid,)).fetchone()[0].split())
+        texts = {r[0] for r in self.conn.execute("SELECT DISTINCT text FROM occurrences WHERE quotation = ?", (qid,))}
         words: set[str] = set()
-        for (text,) in self.conn.execute("SELECT text FROM occurrences WHERE quotation = ?", (qid,)):
-            words |= set(T.quote_norm(text).split())
+        for norm in _norms(texts).values():
+            words |= set(norm.split())
         return " ".join(sorted(words - rep))
 
     def refresh_quotation(self, qid: int) -> None:
-        """Recount a quotation's occurrences; delete it when none is left."""
-        row = self.conn.execute(
-            "SELECT COUNT(*), COUNT(DISTINCT COALESCE(a.duplicate_of, a.rowid)), COUNT(DISTINCT o.site), "
-            "MIN(o.sdate), MIN(o.published), MAX(o.sdate) "
-            "FROM occurrences o JOIN articles a ON a.rowid = o.article WHERE o.quotation = ?", (qid,)).fetchone()
-        if row[0] == 0:
+        """Recount a quotation's occurrences and choose its text (``keys.wording_rank``:
+        the fullest wording, then the first published); delete it when none is left."""
+        occs = self.conn.execute(
+            "SELECT o.text, o.kind, o.published, a.id, o.idx, COALESCE(a.duplicate_of, a.rowid), o.site, o.sdate "
+            "FROM occurrences o JOIN articles a ON a.rowid = o.article WHERE o.quotation = ?", (qid,)).fetchall()
+        if not occs:
             self.conn.execute("DELETE FROM quotations WHERE id = ?", (qid,))
             self.conn.execute("DELETE FROM quotation_keys WHERE quotation = ?", (qid,))
             self.conn.execute("DELETE FROM quotation_fts WHERE rowid = ?", (qid,))
             return
-        self.conn.execute("UPDATE quotations SET n_occurrences = ?, n_articles = ?, n_sources = ?, first_seen = ?, "
-                          "first_published = ?, last_seen = ? WHERE id = ?", (*row, qid))
+        norms = _norms({r[0] for r in occs})
+        text, kind, *_ = min(occs, key=lambda r: K.wording_rank(norms[r[0]], r[2], r[3], r[4]))
+        norm = norms[text]
+        sdates = [r[7] for r in occs if r[7] is not None]
+        published = [r[2] for r in occs if r[2] is not None]
+        self.conn.execute(
+            "UPDATE quotations SET text = ?, norm = ?, kind = ?, n_occurrences = ?, n_articles = ?, n_sources = ?, "
+            "first_seen = ?, first_published = ?, last_seen = ? WHERE id = ?",
+            (text, norm, kind, len(occs), len({r[5] for r in occs}), len({r[6].translate(_ASCII_LOWER) for r in occs if r[6]}),
+             min(sdates, default=None), min(published, default=None), max(sdates, default=None), qid))
+        words: set[str] = set()
+        for other in norms.values():
+            words |= set(other.split())
+        variants = " ".join(sorted(words - set(norm.split())))
+        fts = self.conn.execute("SELECT * FROM quotation_fts WHERE rowid = ?", (qid,)).fetchone()
+        if fts is None or (fts[0], (fts[1] if len(fts) > 1 else None) or "") != (text, variants):
+            self.conn.execute("DELETE FROM quotation_fts WHERE rowid = ?", (qid,))
+            self.conn.execute("INSERT INTO quotation_fts (rowid, text, variants) VALUES (?, ?, ?)",
+                              (qid, text, variants))
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")   # SQLite's NOCASE
+
+
+def _norms(texts) -> dict[str, str]:
+    return {t: K.quote_norm(t) for t in texts}
 
 
 def rebuild_derived(conn: sqlite3.Connection) -> None:
@@ -503,4 +595,52 @@ def rebuild_derived(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE articles SET minhash = ? WHERE rowid = ?", (T.sig_to_blob(sig), art))
         writer._link_duplicate(art, sig)
     for (qid,) in conn.execute("SELECT id FROM quotations").fetchall():
+        writer.refresh_quotation(qid)
+
+
+def regroup_quotations(conn: sqlite3.Connection) -> None:
+    """Migration 3: quotations regrouped by the rule of ``newsgraph.keys`` (speaker key
+    from the quote's own name and type, then connected components of
+    ``keys.same_quotation``) instead of by corpus entity and the first match found.
+
+    Each group keeps the smallest old quotation id among its occurrences that no
+    earlier group took, so most quotation URLs stay valid.
+    """
+    writer = ArticleWriter(conn)
+    q = conn.execute
+    speakers: dict[tuple[int, int], str] = {}
+    for art, record in q("SELECT rowid, record FROM articles").fetchall():
+        for idx, quote in enumerate(json.loads(record).get("quotes") or []):
+            sp = quote.get("speaker") or {}
+            speakers[(art, idx)] = K.speaker_key(sp.get("name"), sp.get("type"))
+    old = {r["id"]: r for r in q("SELECT id, speaker, speaker_name, speaker_type, kind FROM quotations")}
+    by_key: dict[str, list[tuple[int, int, str]]] = {}
+    for oid, qid, art, idx, text in q("SELECT id, quotation, article, idx, text FROM occurrences ORDER BY id"):
+        by_key.setdefault(speakers.get((art, idx), ""), []).append((oid, qid, K.quote_norm(text)))
+    for table in ("quotations", "quotation_keys", "quotation_fts"):
+        q(f"DELETE FROM {table}")
+    taken: set[int] = set()
+    for skey in sorted(by_key):
+        occs = by_key[skey]
+        for group in K.quotation_groups({n for _, _, n in occs}, skey):
+            members = set(group)
+            mine = [(oid, qid) for oid, qid, n in occs if n in members]
+            free = sorted({qid for _, qid in mine} - taken)
+            head = old.get(free[0] if free else mine[0][1])
+            new_id = free[0] if free else None
+            new_id = q("INSERT INTO quotations (id, speaker, speaker_name, speaker_type, speaker_key, text, norm, "
+                       "kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       (new_id, head["speaker"] if head else None, head["speaker_name"] if head else None,
+                        head["speaker_type"] if head else None, skey, group[0], group[0],
+                        head["kind"] if head else None)).lastrowid
+            taken.add(new_id)
+            ids = [oid for oid, _ in mine]
+            for start in range(0, len(ids), 500):
+                part = ids[start:start + 500]
+                marks = ",".join("?" * len(part))
+                q(f"UPDATE occurrences SET quotation = ? WHERE id IN ({marks})", (new_id, *part))
+                q(f"UPDATE occurrence_about SET quotation = ? WHERE occurrence IN ({marks})", (new_id, *part))
+            for norm in group:
+                writer._index_wording(new_id, norm, skey)
+    for qid in sorted(taken):   # once every occurrence has moved
         writer.refresh_quotation(qid)

@@ -11,7 +11,8 @@ from pydantic import BaseModel
 from .. import store as S
 from ..records import ArticleRecord, ErrorRecord
 from . import params as P
-from .errors import WE, WebError, bad_param
+from ..errors import E
+from .errors import WebError, bad_body, bad_param, not_found
 from .validate import check_record
 
 
@@ -54,10 +55,10 @@ def speaker_ref(value: str):
     v = value.strip()
     if v.isascii() and v.isdigit():
         if len(v) > 18:
-            raise WebError(404, "E104", f"no speaker matches {value!r}")
+            raise not_found("speaker", value)
         return int(v)
     if any(c.isdigit() for c in v) and v.isdigit():   # other scripts' digits are not ids
-        raise WebError(404, "E104", f"no speaker matches {value!r}")
+        raise not_found("speaker", value)
     if not v:
         raise bad_param("speaker", "must not be empty")
     return v
@@ -125,6 +126,19 @@ def explain_entity(name: str = Query(..., min_length=1, max_length=P.MAX_TEXT, d
     return S.explain_entity(st, name)
 
 
+@router.get("/sources", summary="Who gets quoted: gender and role figures")
+def sources(by: Optional[str] = P.choice(P.Grouping, "One group per outlet, month or section; none: the corpus."),
+            since: Optional[str] = P.date("Published from (inclusive)."),
+            until: Optional[str] = P.date("Published up to (inclusive)."),
+            top: int = Query(5, ge=0, le=50, description="Most quoted people listed per gender."),
+            st: S.Store = Depends(store)) -> dict:
+    """For the people quoted (syndicated copies once): counts and shares by gender and by
+    role, the share of quotes from anonymous sources, the most quoted people of each
+    gender; overall (``total``) and per group. Every figure has its base and the
+    quotation-search filters (``search``) that list the quotations behind it."""
+    return S.sources(st, by=by or None, since=since or None, until=until or None, top=top)
+
+
 @router.get("/stats", summary="Corpus counts")
 def stats(st: S.Store = Depends(store)) -> dict:
     return S.stats(st)
@@ -133,29 +147,31 @@ def stats(st: S.Store = Depends(store)) -> dict:
 # ------------------------------------------------------------------ writing (only with a token)
 
 
-@ingest_router.post("/ingest", summary="Store ArticleRecords (needs the ingest token)",
+@ingest_router.post("/ingest", summary="Store articles (needs the ingest token)",
                     responses={400: ERRORS[400], 401: {"model": ErrorBody}, 413: {"model": ErrorBody}})
 async def ingest(request: Request, authorization: Optional[str] = Header(None)) -> dict:
-    """Body: ArticleRecords as JSON lines (the output of ``newsgraph extract``), at most the
-    server's body limit. Header ``Authorization: Bearer TOKEN``."""
+    """Body: JSON lines, at most the server's body limit. Header ``Authorization: Bearer TOKEN``.
+
+    A line is either an ArticleRecord (the output of ``newsgraph extract``), stored as
+    it is, or a raw article as in a JSONL feed (``id``, ``text`` or ``html``, optional
+    ``title``, ``url``, ``published``), extracted here with the server's options (its
+    time and size limits) before it is stored."""
     token = request.app.state.ingest_token
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not token or not hmac.compare_digest(given.encode(), token.encode()):
-        raise WebError(401, WE.UNAUTHORIZED.value, "a valid ingest token is needed: "
-                                                   "send the header 'Authorization: Bearer TOKEN'",
-                       headers={"WWW-Authenticate": "Bearer"})
+        raise WebError(401, E.UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
     limit = request.app.state.max_body_bytes
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise WebError(413, WE.TOO_LARGE.value, f"the request body is over {limit} bytes; send smaller batches")
+            raise WebError(413, E.BODY_TOO_LARGE, limit=limit)
         chunks.append(chunk)
     try:
         lines = b"".join(chunks).decode("utf-8").splitlines()
     except UnicodeDecodeError:
-        raise WebError(400, WE.BAD_BODY.value, "the body is not UTF-8 text; send JSON lines") from None
-    records = []
+        raise bad_body("it is not UTF-8 text") from None
+    records, raw_lines = [], []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -163,16 +179,40 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
             data = json.loads(line)
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
+            if _is_raw_article(data):
+                raw_lines.append(line)
+                continue
             rec = (ErrorRecord.from_dict(data) if "error" in data and "text" not in data
                    else ArticleRecord.from_dict(data))
             if isinstance(rec, ArticleRecord):
                 check_record(rec)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise WebError(400, WE.BAD_BODY.value, f"line {n} is not an ArticleRecord ({exc}); "
-                                                   "send the JSON lines written by 'newsgraph extract'") from None
+            raise bad_body(f"line {n} is neither an ArticleRecord nor a raw article with 'id' and 'text' "
+                           f"or 'html': {exc}") from None
         records.append(rec)
-    if not records:
-        raise WebError(400, WE.BAD_BODY.value, "the body holds no records; send JSON lines")
+    if not records and not raw_lines:
+        raise bad_body("it holds no records")
     from starlette.concurrency import run_in_threadpool
+
+    options = request.app.state.options
+    if raw_lines:
+        records.extend(await run_in_threadpool(_extract_lines, raw_lines, options))
     report = await run_in_threadpool(S.ingest_records, request.app.state.store, records)
     return report.to_dict()
+
+
+def _is_raw_article(data: dict) -> bool:
+    """A feed line (text or HTML to extract), not an ArticleRecord (which has paragraphs and a schema version)."""
+    return ("text" in data or "html" in data) and "schema_version" not in data and "paragraphs" not in data
+
+
+def _extract_lines(lines: list[str], options) -> list:
+    """Raw feed lines through the pipeline with the server's options."""
+    import io
+
+    from ..ingest import read_jsonl
+    from ..pipeline import process_items
+
+    items = read_jsonl(io.BytesIO("\n".join(lines).encode("utf-8")), source="<api>",
+                       max_bytes=options.max_bytes, max_line=options.max_line)
+    return list(process_items(items, options))

@@ -18,9 +18,11 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from ..version import __version__
+from ..options import Options
 from ..store import StoreError, open_store
-from .errors import WE, WebError, from_store
+from ..errors import E
+from .errors import HTTP_CODES, WebError, bad_param, from_store
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -41,11 +43,11 @@ SECURITY_HEADERS = [
 
 def create_app(db_path, *, ingest_token: Optional[str] = None, allowed_hosts: Optional[Iterable[str]] = None,
                max_body_bytes: int = MAX_BODY_BYTES, max_query_bytes: int = MAX_QUERY_BYTES,
-               query_timeout: float = 5.0) -> FastAPI:
+               query_timeout: float = 5.0, options: Options = Options()) -> FastAPI:
     """A FastAPI app serving the corpus at ``db_path`` (which must exist).
 
     ``ingest_token`` turns on ``POST /api/ingest`` (Bearer token, body up to
-    ``max_body_bytes``). ``allowed_hosts`` restricts the Host header (DNS-rebinding
+    ``max_body_bytes``; raw articles in it are extracted with ``options``). ``allowed_hosts`` restricts the Host header (DNS-rebinding
     defence; ``newsgraph serve`` passes the loopback names when bound to loopback).
     """
     store = open_store(db_path, create=False, query_timeout=query_timeout)
@@ -58,9 +60,11 @@ def create_app(db_path, *, ingest_token: Optional[str] = None, allowed_hosts: Op
     app.state.store = store
     app.state.ingest_token = ingest_token or None
     app.state.max_body_bytes = max_body_bytes
+    app.state.options = options
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(version=__version__, ingest_enabled=bool(ingest_token))
+    from ..records import ROLES
+    env.globals.update(version=__version__, ingest_enabled=bool(ingest_token), roles=ROLES)
     from . import filters
     filters.install(env)
     app.state.templates = env
@@ -145,38 +149,39 @@ def _install_errors(app: FastAPI) -> None:
             name = ".".join(loc) or "request"
             params.append(name)
             problems.append(f"{name}: {_hint(name, e)}")
-        message = "bad request parameters: " + "; ".join(problems) + "; see /docs for what each one accepts"
-        return error_response(request, WebError(400, WE.BAD_PARAM.value, message, sorted(set(params))))
+        return error_response(request, WebError(400, E.BAD_PARAM, params=sorted(set(params)),
+                                                detail="; ".join(problems)))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        if exc.status_code == 404:
-            err = WebError(404, WE.NO_ROUTE.value, f"nothing at {request.url.path}; the API is under /api, "
-                                                   "documented at /docs")
-        elif exc.status_code == 405:
-            err = WebError(405, WE.METHOD.value, f"{request.method} is not allowed on {request.url.path}; "
-                                                 "the server is read-only unless started with an ingest token",
-                           headers=dict(exc.headers or {}))
+        status = exc.status_code
+        code = HTTP_CODES.get(status, E.HTTP_ERROR if status < 500 else E.SERVER_ERROR)
+        headers = dict(exc.headers or {})
+        if code == E.NO_ROUTE:
+            err = WebError(status, code, path=request.url.path)
+        elif code == E.METHOD_NOT_ALLOWED:
+            err = WebError(status, code, headers=headers, method=request.method, path=request.url.path)
+        elif code == E.BAD_PARAM:
+            err = bad_param("request", str(exc.detail))
+        elif code in (E.BODY_TOO_LARGE, E.URI_TOO_LONG):
+            err = WebError(status, code, headers=headers, message=str(exc.detail))
         else:
-            err = WebError(exc.status_code, f"E2{exc.status_code % 100:02d}" if exc.status_code < 500
-                           else WE.INTERNAL.value, str(exc.detail))
+            err = WebError(status, code, headers=headers, http=status, detail=exc.detail)
         return error_response(request, err)
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception):
         log.exception("internal error on %s", request.url.path)
-        return error_response(request, WebError(500, WE.INTERNAL.value,
-                                                "internal error; please report it with the URL that caused it"))
+        return error_response(request, WebError(500, E.SERVER_ERROR))
 
 
 # ------------------------------------------------------------------ limits and headers (pure ASGI)
 
 
-def _json(status: int, code: str, message: str) -> tuple[dict, bytes]:
+def _json(err: WebError) -> bytes:
     import json
 
-    from .errors import error_body
-    return {"status": status}, json.dumps(error_body(status, code, message)).encode()
+    return json.dumps(err.body()).encode()
 
 
 class Limits:
@@ -198,21 +203,18 @@ class Limits:
             host = headers.get(b"host", b"").decode("latin-1").lower()
             name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
             if name not in self.allowed:
-                refusal = (400, "E208", f"the Host header {host!r} is not one this server answers to; "
-                                        "open it by its loopback address")
+                refusal = WebError(400, E.BAD_HOST, host=host)
         if refusal is None and len(scope.get("query_string", b"")) > self.max_query_bytes:
-            refusal = (414, WE.URI_TOO_LONG.value, f"the query string is over {self.max_query_bytes} bytes; "
-                                                   "shorten the search")
+            refusal = WebError(414, E.URI_TOO_LONG, limit=self.max_query_bytes)
         if refusal is None:
             length = headers.get(b"content-length")
             try:
                 too_big = length is not None and int(length) > self.max_body_bytes
             except ValueError:
                 too_big = False
-                refusal = (400, WE.BAD_BODY.value, "the Content-Length header is not a number")
+                refusal = WebError(400, E.BAD_BODY, detail="its Content-Length header is not a number")
             if too_big:
-                refusal = (413, WE.TOO_LARGE.value, f"the request body is over {self.max_body_bytes} bytes; "
-                                                    "send smaller batches")
+                refusal = WebError(413, E.BODY_TOO_LARGE, limit=self.max_body_bytes)
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
@@ -232,9 +234,8 @@ class Limits:
                 await inner_send(message)
 
         if refusal:
-            status, code, msg = refusal
-            _, body = _json(status, code, msg)
-            await send_with_headers({"type": "http.response.start", "status": status,
+            body = _json(refusal)
+            await send_with_headers({"type": "http.response.start", "status": refusal.status,
                                      "headers": [(b"content-type", b"application/json"),
                                                  (b"content-length", str(len(body)).encode())]})
             await send_with_headers({"type": "http.response.body", "body": body})

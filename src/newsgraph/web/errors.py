@@ -2,34 +2,26 @@
 
     {"error": {"code": "E201", "status": 400, "message": "...", "params": [...]}}
 
-``params`` lists the offending query parameters (empty when none). Store errors keep
-their own codes (E1xx); web errors are E2xx (to be folded into ``newsgraph.errors``).
+``params`` lists the offending query parameters (empty when none). Codes and messages
+come from the one catalogue, ``newsgraph.errors`` (store errors E1xx, web errors E2xx).
 """
 from __future__ import annotations
 
-from enum import Enum
 from typing import Optional
 
-from ..errors import E
+from ..errors import E, NewsgraphError
 from ..store import StoreError
 
 
-class WE(str, Enum):
-    BAD_PARAM = "E201"
-    NO_ROUTE = "E202"
-    TOO_LARGE = "E203"
-    URI_TOO_LONG = "E204"
-    METHOD = "E205"
-    UNAUTHORIZED = "E206"
-    BAD_BODY = "E207"
-    INTERNAL = "E209"
-
-
 class WebError(Exception):
-    def __init__(self, status: int, code: str, message: str, params: Optional[list] = None,
-                 headers: Optional[dict] = None):
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
+    """An HTTP error with a catalogue code; the message is the catalogue's, filled with
+    ``detail``, unless ``message`` is given (a store message made fit to publish)."""
+
+    def __init__(self, status: int, code: E, *, params: Optional[list] = None, headers: Optional[dict] = None,
+                 message: Optional[str] = None, **detail):
+        text = message if message is not None else NewsgraphError(code, **detail).message
+        super().__init__(text)
+        self.status, self.code, self.message = status, code.value, text
         self.params = params or []
         self.headers = headers or {}
 
@@ -43,17 +35,28 @@ def error_body(status: int, code: str, message: str, params: Optional[list] = No
 
 STORE_STATUS = {E.NO_MATCH: 404, E.BAD_QUERY: 400, E.BAD_OPTION: 400, E.QUERY_TIMEOUT: 503,
                 E.LOCKED: 503}
+# HTTP errors raised by the framework (routing, static files) -> catalogue codes;
+# any other status is HTTP_ERROR (4xx) or SERVER_ERROR (5xx), never a code computed from it
+HTTP_CODES = {400: E.BAD_PARAM, 401: E.UNAUTHORIZED, 404: E.NO_ROUTE, 405: E.METHOD_NOT_ALLOWED,
+              413: E.BODY_TOO_LARGE, 414: E.URI_TOO_LONG}
+
+
+def not_found(what: str, name) -> WebError:
+    """404: nothing of a kind by that name (the store's message, without the database path)."""
+    return WebError(404, E.NO_MATCH, message=f"no {what} matches {str(name)!r}")
 
 
 def from_store(exc: StoreError) -> WebError:
     status = STORE_STATUS.get(exc.code, 500)
     if exc.code == E.NO_MATCH:   # the store's message names the database path: keep it private
-        message = f"no {exc.detail.get('what', 'item')} matches {str(exc.detail.get('name'))!r}"
-    else:
-        message = exc.message
+        return not_found(exc.detail.get("what", "item"), exc.detail.get("name"))
     params = ["q"] if exc.code == E.BAD_QUERY else []
-    return WebError(status, exc.code.value, message, params)
+    return WebError(status, exc.code, params=params, message=exc.message)
 
 
 def bad_param(name: str, problem: str) -> WebError:
-    return WebError(400, WE.BAD_PARAM.value, f"query parameter {name!r}: {problem}", [name])
+    return WebError(400, E.BAD_PARAM, params=[name], detail=f"{name}: {problem}")
+
+
+def bad_body(detail: str) -> WebError:
+    return WebError(400, E.BAD_BODY, detail=detail)

@@ -58,6 +58,35 @@ def speaker(request: Request, speaker: str = Path(..., max_length=P.MAX_TEXT), l
                   timeline_n=len(everything), limit=limit)
 
 
+@router.get("/sources")
+def sources(request: Request, since: Optional[str] = P.date("Published from."),
+            until: Optional[str] = P.date("Published up to."),
+            by: Optional[str] = P.choice(P.Grouping, "Third chart: outlet, month or section."),
+            st: S.Store = Depends(store)):
+    """Who gets quoted: gender by outlet and by month, roles, top voices; every figure links
+    to the quotations behind it."""
+    from .charts import gender_rows, group_label, role_rows, search_url, stacked_bars_svg
+
+    since, until = since or None, until or None
+    outlets = S.sources(st, by="outlet", since=since, until=until, top=6)
+    months = S.sources(st, by="month", since=since, until=until, top=0)
+    sections = S.sources(st, by="section", since=since, until=until, top=0)
+    total = outlets["total"]
+    charts = {
+        "outlet": stacked_bars_svg(gender_rows(outlets["groups"], label_of=group_label("outlet")),
+                                   ("female", "male", "unknown"), label="gender of the people quoted, by outlet"),
+        "month": stacked_bars_svg(gender_rows(months["groups"], label_of=group_label("month")),
+                                  ("female", "male", "unknown"), label="gender of the people quoted, by month"),
+        "section": stacked_bars_svg(gender_rows(sections["groups"], label_of=group_label("section")),
+                                    ("female", "male", "unknown"), label="gender of the people quoted, by section"),
+        "roles": stacked_bars_svg(role_rows(total), tuple(total["roles"]), css="stack roles",
+                                  label="roles of the people and anonymous sources quoted", unit="sources"),
+    }
+    return render(request, "sources.html", title="Sources", total=total, charts=charts, url=search_url,
+                  n_outlets=outlets["n_groups"], n_months=months["n_groups"], n_sections=sections["n_groups"],
+                  args={"since": since or "", "until": until or ""}, by=by or "")
+
+
 @router.get("/quotations/{quotation_id}")
 def quotation(request: Request, quotation_id: int = Path(..., ge=1, le=2**62), st: S.Store = Depends(store)):
     q = S.get_quotation(st, quotation_id)

@@ -10,6 +10,8 @@ from typing import Optional
 
 from fastapi import Query
 
+from ..records import ROLES
+
 MAX_PAGE = 200          # items per page
 MAX_OFFSET = 1_000_000
 MAX_TEXT = 300          # characters of a search or name parameter
@@ -31,6 +33,21 @@ class Kind(str, Enum):
     direct = "direct"
     indirect = "indirect"
     mixed = "mixed"
+
+
+class Gender(str, Enum):
+    female = "female"
+    male = "male"
+    unknown = "unknown"
+
+
+class Grouping(str, Enum):
+    outlet = "outlet"
+    month = "month"
+    section = "section"
+
+
+Role = Enum("Role", {r: r for r in ROLES}, type=str)   # records.ROLES
 
 
 class Order(str, Enum):
@@ -87,9 +104,13 @@ class SearchArgs:
         source: Optional[str] = text("Outlet (site) that published it, e.g. reuters.com."),
         kind: Optional[str] = choice(Kind, "Direct, indirect (reported) or mixed speech."),
         order: Optional[str] = choice(Order, "Sort order; default relevance with q, else date."),
+        gender: Optional[str] = choice(Gender, "Speaker's gender (merged profile)."),
+        role: Optional[str] = choice(Role, "Speaker's role (merged profile)."),
+        section: Optional[str] = text("Section of the article (business, world, ...).", max_length=60),
         min_confidence: Optional[float] = Query(None, ge=0.0, le=1.0, description=(
             "Only quotations with an occurrence whose speaker confidence (0-1, calibrated) is at least this.")),
     ):
+        self.gender, self.role, self.section = gender, role, section
         self.q, self.fts, self.speaker, self.about = q, fts, speaker, about
         self.speaker_type, self.since, self.until = speaker_type, since, until
         self.date_field, self.source, self.kind, self.order = date_field, source, kind, order
@@ -104,7 +125,8 @@ class SearchArgs:
         return {"search": blank(self.q), "fts": self.fts, "speaker": blank(self.speaker),
                 "about": blank(self.about), "speaker_type": val(self.speaker_type), "since": self.since or None,
                 "until": self.until or None, "date_field": self.date_field or "statement", "source": blank(self.source),
-                "kind": val(self.kind), "order": order, "min_confidence": self.min_confidence}
+                "kind": val(self.kind), "order": order, "gender": val(self.gender), "role": val(self.role),
+                "section": blank(self.section), "min_confidence": self.min_confidence}
 
     def form(self) -> dict:
         """The values as the search form shows them."""
@@ -112,7 +134,10 @@ class SearchArgs:
         return {"q": self.q or "", "fts": self.fts, "speaker": self.speaker or "", "about": self.about or "",
                 "speaker_type": val(self.speaker_type), "since": self.since or "", "until": self.until or "",
                 "date_field": val(self.date_field), "source": self.source or "", "kind": val(self.kind),
-                "order": val(self.order), "min_confidence": self.min_confidence if self.min_confidence is not None else ""}
+                "order": val(self.order), "gender": val(self.gender), "role": val(self.role),
+                "section": self.section or "",
+                "min_confidence": self.min_confidence if self.min_confidence is not None else ""}
 
 # parameter name -> the Enum whose values it takes (for error messages)
-CHOICES = {"speaker_type": "SpeakerType", "kind": "Kind", "order": "Order", "date_field": "DateField"}
+CHOICES = {"speaker_type": "SpeakerType", "kind": "Kind", "order": "Order", "date_field": "DateField",
+           "gender": "Gender", "role": "Role", "by": "Grouping"}
