@@ -38,7 +38,7 @@ def run():
     golds = load_gold(POLNEAR)
     ids = sorted(g for g in golds if in_check_share(g))[:SUBSET]
     golds = {g: golds[g] for g in ids}
-    preds = {r.id: r.to_dict() for r in extract(gold_inputs(POLNEAR, golds), workers=1) if hasattr(r, "quotes")}
+    preds = {r.id: r.to_dict() for r in extract(gold_inputs(POLNEAR, golds)) if hasattr(r, "quotes")}
     return golds, preds
 
 

@@ -327,7 +327,6 @@ def test_migration_2_from_a_version_1_file(tmp_path):
     _configure(conn)
     conn.row_factory = sqlite3.Row
     assert migrate(conn, str(path), {1: MIGRATIONS[1]}) == 1
-    conn.execute("ALTER TABLE occurrences ADD COLUMN confidence REAL")  # today's writer fills it (its own step)
     title = "Kim vows to keep nuclear arsenal"
     recs = [article("a1", [(KIM, Q)], body=BODIES[0] + BODIES[1] + BODIES[2], title=title),
             article("a2", [(KIM, Q)], body=["(AP) -"] + BODIES[0] + BODIES[1] + BODIES[2], title=title)]
