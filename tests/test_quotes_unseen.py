@@ -43,7 +43,7 @@ CASES = [
     # a second cue the parse hangs inside the first one's clause shares its subject
     ('The company said the ruling would "hurt families" and argued that developers had always '
      "been free to sell elsewhere.",
-     [("company", "said", 'the ruling would "hurt families'),
+     [("company", "said", 'the ruling would "hurt families"'),
       ("company", "argued", "that developers had always been free to sell elsewhere.")]),
     # "asked X to do": the object and the infinitive; "declare" inside is no cue
     ("She said the region would open shelters in schools and asked the national government to declare an emergency.",
@@ -113,7 +113,7 @@ CASES = [
      'explained how it used last year\'s increase and called the plan "a blank check with a badge on it."',
      [("Ruiz", "argued", "that the money would be better spent on nurses"),
       ("Ruiz", "said", "the department had not explained how it used last year's increase"),
-      ("Ruiz", "called", 'the plan "a blank check with a badge on it.')]),
+      ("Ruiz", "called", 'the plan "a blank check with a badge on it."')]),
     # a cue at the end of the sentence reports all of it, participles included
     ("A strong earthquake struck southern Peru early on Thursday, killing at least 11 people and "
      "cutting the coastal highway, authorities said.",
@@ -232,6 +232,12 @@ FAMILIES = [
     ("Several supporters said the rally had gone well, while other voters said they had heard nothing new.",
      [("Several supporters", "said", "the rally had gone well"),
       ("other voters", "said", "they had heard nothing new.")]),
+    # a question mark before the cue: the cue's sentence belongs to the quotation
+    ('"Where did the money go?" Ms. Ortiz said.',
+     [("Ortiz", "said", "Where did the money go?")]),
+    # quotation marks inside reported content stay balanced
+    ('Ruth Okafor called the plan "a mess" on Monday.',
+     [("Ruth Okafor", "called", 'the plan "a mess"')]),
     # a thing that cannot speak does not
     ("The way forward said nothing.", []),
     ("The river rose quickly, and the bridge closed.", []),

@@ -440,6 +440,19 @@ def snap(qd: QuoteDoc, t: tuple[int, int], v: Token) -> tuple[int, int]:
             lo = a
         if b > hi and (v.i < lo or v.i >= b):
             hi = b
+    return balance_marks(qd, lo, hi)
+
+
+_MARKS = ('"', "\u201c", "\u201d", "''")
+
+
+def balance_marks(qd: QuoteDoc, lo: int, hi: int) -> tuple[int, int]:
+    """Quotation marks inside content stay balanced: an opening mark whose closing one
+    follows right after the content takes it in ('called the plan "a mess"')."""
+    doc = qd.doc
+    marks = [j for j in range(lo, hi) if doc[j].text in _MARKS]
+    if len(marks) % 2 and hi < len(doc) and doc[hi].text in _MARKS and qd.in_quote[hi - 1] >= 0:
+        return lo, hi + 1
     return lo, hi
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..records import Entity, Paragraph, Speaker
-from .lexicon import CLAIM_NOUNS, FORMS
+from .lexicon import CLAIM_NOUNS, FORMS, verb_class
 from .marks import find_quote_spans
 from .speakers import SpeakerResolver
 
@@ -49,6 +49,28 @@ def _hashes(strings, name: str, words) -> frozenset[int]:
     if key not in _HASHES:
         _HASHES[key] = frozenset(strings[w] for w in words)
     return _HASHES[key]
+
+
+_CLOSING = ('"', "\u201d", "''")
+
+
+def _closes_quotation(doc: Doc, end: int) -> bool:
+    """True when the sentence ending at token ``end`` ends with a closing quotation
+    mark right after "?", "!" or "." (the parser ends the sentence there)."""
+    k = end - 1
+    while k > 0 and doc[k].is_space:
+        k -= 1
+    return k > 0 and doc[k].text in _CLOSING and doc[k - 1].text in ("?", "!", ".")
+
+
+def _is_cue_tail(words: list[Token]) -> bool:
+    """A short sentence that is only a cue: a reporting verb and a subject of at most
+    five words before or after it ("Ms. Ortiz said.", "said the mayor of Dunmore."),
+    with no quotation mark of its own."""
+    if len(words) > 9 or any(t.text in _CLOSING or t.text == "\u201c" for t in words):
+        return False
+    verbs = [k for k, t in enumerate(words) if verb_class(t.text) == "speech" and t.tag_.startswith("VB")]
+    return bool(verbs) and verbs[0] <= 5 and words[0].text[:1] != "(" and not words[0].is_punct
 
 
 class QuoteDoc:
@@ -93,6 +115,11 @@ class QuoteDoc:
                 prev = [t for t in doc[a:b] if not t.is_space and t.text not in ('"', "\u201d", "''", "'", ")", "\u2019")]
                 gap = doc[b - 1].is_space and "\n" in doc[b - 1].text or "\n\n" in doc[b - 1].whitespace_
                 if prev and prev[-1].text not in (".", "?", "!", ":", "...", "\u2026") and not gap and last:
+                    self.sents[-1] = (a, sent.end)
+                    continue
+                if not gap and last and _closes_quotation(doc, b) and _is_cue_tail(last):
+                    # '"Where did the money go?" Ms. Ortiz said.': the cue after a question
+                    # or exclamation inside the marks belongs to the quotation's sentence
                     self.sents[-1] = (a, sent.end)
                     continue
             self.sents.append((sent.start, sent.end))

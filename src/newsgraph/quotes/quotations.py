@@ -56,7 +56,11 @@ def quotation_statements(qd: QuoteDoc) -> None:
         cue_st = None
         if cands:
             cue_st = min(cands, key=lambda st: min(abs(st.cue[0].idx - q.start), abs(st.cue[0].idx - q.end)))
-        fragment = len(words) < 3 or (len(outside) > 4 and len(words) < 6 and cue_st is None)
+        # a short quotation is a statement only with its cue right beside it ('"We won!"
+        # shouted the coach', 'she wrote: "Done."'); otherwise a quoted phrase
+        beside = cue_st is not None and (0 < cue_st.cue[0].i - i1 <= 4 or 0 < i0 - cue_st.cue[0].i <= 3)
+        fragment = (len(words) < 3 and not (beside and words)) or (
+            len(outside) > 4 and len(words) < 6 and cue_st is None)
         if fragment:
             continue
         content_toks = [i for i in range(i0, i1 + 1)]
