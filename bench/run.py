@@ -66,9 +66,45 @@ def bench_pipeline(n: int, rounds: int = 3) -> dict:
         "stage_share": {k: round(v / full, 3) for k, v in sorted(timings.seconds.items())},
         "quotes_and_speakers_vs_parse": round((timings.seconds["quotes"] + timings.seconds["entities"]) / parse, 3),
         "time_expressions_vs_parse": round(timings.seconds["time"] / parse, 3),
+        "events_vs_parse": round(timings.seconds["events"] / parse, 3),
+        "events_share_of_pipeline": round(timings.seconds["events"] / full, 3),
         "articles_per_day_one_process": int(n / full * 86400),
         "peak_rss_mb": round(rss_mb(), 1),
     }
+
+
+def bench_language(n: int) -> dict:
+    """What language detection costs: load time and memory once per process, then per article
+    (the same generated articles as the pipeline bench), against the parse of those articles."""
+    import gc
+
+    from newsgraph.language import _identifier, detect
+    from newsgraph.nlp import STAGE_NAMES, load_model
+
+    import subprocess
+
+    texts = [a["title"] + "\n\n" + a["text"] for a in generate(n)]
+    nlp = load_model()
+    gc.collect()
+    # loading, in a fresh process (this one has it loaded already)
+    probe = ("import time\nfrom pathlib import Path\n"
+             "def rss():\n    return int([l for l in Path('/proc/self/status').read_text().splitlines() "
+             "if l.startswith('VmRSS:')][0].split()[1]) / 1024\n"
+             "import newsgraph.language as L\nb, t = rss(), time.perf_counter()\nL.load()\n"
+             "print(time.perf_counter() - t, rss() - b)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300).stdout.split()
+    load_s, load_mb = (float(out[0]), float(out[1])) if len(out) == 2 else (None, None)
+    _identifier()
+    t = time.perf_counter()
+    codes = [detect(x).code for x in texts]
+    detect_s = time.perf_counter() - t
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts[:100], disable=STAGE_NAMES):
+        pass
+    parse_s = (time.perf_counter() - t) / min(100, len(texts)) * len(texts)
+    return {"articles": n, "load_s": load_s and round(load_s, 2), "load_mb": load_mb and round(load_mb, 1),
+            "ms_per_article": round(detect_s / n * 1000, 2), "vs_parse": round(detect_s / parse_s, 4),
+            "english": sum(c == "en" for c in codes)}
 
 
 def main(argv=None) -> None:
@@ -77,7 +113,7 @@ def main(argv=None) -> None:
     ap.add_argument("--store-articles", type=int, default=20000, help="articles for the store bench")
     ap.add_argument("--engine-articles", type=int, default=2000,
                     help="articles for the process pool vs Dask comparison")
-    ap.add_argument("--skip", action="append", default=[], choices=["store", "engines", "load"],
+    ap.add_argument("--skip", action="append", default=[], choices=["store", "engines", "load", "worst", "language"],
                     help="leave a section out (repeatable)")
     args = ap.parse_args(argv)
     results = {"pipeline": bench_pipeline(args.articles)}
@@ -93,6 +129,12 @@ def main(argv=None) -> None:
         import bench_load
 
         results["serve_under_load"] = bench_load.run()
+    if "worst" not in args.skip:
+        import bench_worst
+
+        results["worst_inputs"] = bench_worst.run()
+    if "language" not in args.skip:
+        results["language"] = bench_language(args.articles)
     for section, figures in results.items():
         print(f"== {section}")
         for k, v in figures.items():

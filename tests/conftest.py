@@ -31,11 +31,14 @@ def gold_run():
 @pytest.fixture(scope="session")
 def samples_run():
     """The pipeline over the sample corpus, once per test session: (golds, preds)."""
-    from newsgraph.evaluate import load_gold
+    from newsgraph.evaluate import add_prediction, load_gold
     from newsgraph.pipeline import extract
 
     golds = load_gold(REPO / "samples" / "annotations")
-    preds = {d["id"]: d for d in (r.to_dict() for r in extract([str(REPO / "samples")])) if "error" not in d}
+    preds: dict = {}
+    for d in (r.to_dict() for r in extract([str(REPO / "samples")])):
+        if "error" not in d:
+            add_prediction(preds, d)     # samples/text/x.txt has the id text/x: matched by its name
     return golds, preds
 
 

@@ -22,7 +22,7 @@ def user_nlp():
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     nlp.add_pipe("newsgraph_paragraph_breaks_v1", before="parser")
     for name in ("newsgraph_timex_v1", "newsgraph_entities_v1", "newsgraph_quotes_v1",
-                 "newsgraph_statement_dates_v1", "newsgraph_profiles_v1"):
+                 "newsgraph_statement_dates_v1", "newsgraph_events_v1", "newsgraph_profiles_v1"):
         nlp.add_pipe(name)
     return nlp
 
@@ -69,6 +69,13 @@ def test_statement_dates_before_the_quotes_says_what_it_needs():
     nlp.add_pipe("newsgraph_statement_dates_v1")
     with pytest.raises(ValueError, match="add it after newsgraph_quotes_v1"):
         nlp("The mayor said on Monday that the bridge would reopen.")
+
+
+def test_events_before_the_quotes_says_what_it_needs():
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    nlp.add_pipe("newsgraph_events_v1")
+    with pytest.raises(ValueError, match="add it after newsgraph_statement_dates_v1"):
+        nlp("Canada imposed sanctions on Belarus on Monday.")
 
 
 @pytest.mark.parametrize("published,anchor,source", [

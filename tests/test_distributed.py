@@ -22,7 +22,7 @@ from newsgraph.ingest import RawDocument, read_file  # noqa: E402
 from newsgraph.keys import quote_norm, speaker_key  # noqa: E402
 from newsgraph.ingest.parquet import read_parquet  # noqa: E402
 from newsgraph.options import Options  # noqa: E402
-from newsgraph.records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Event,  # noqa: E402
+from newsgraph.records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Event, EventActor,  # noqa: E402
                                Evidence, Mention, Paragraph, Profile, ProfileField, Quote, Speaker, Timex)
 from newsgraph.tables import TABLES, read_records, read_table, write_shard  # noqa: E402
 
@@ -111,7 +111,12 @@ def handmade_record(id_: str, published: str, quote: str, speaker: str | None) -
                                          role=ProfileField("government", label="former"),
                                          country=ProfileField("Canada")) if speaker else None)],
         timexes=[Timex(text="Monday", start=1, end=7, type="DATE", value=published, mod=None)],
-        events=[Event(code="010", source="e1", target=None, start=0, end=4, date=published)],
+        events=[Event(type="THREATEN", trigger=Mention("warned", 20, 26), start=10, end=len(text),
+                      source=EventActor("Maria Chen", 10, 20, entity="e1", name=speaker or "Nobody",
+                                        country="CAN", sector="GOV"),
+                      target=None, mode="violence", context=["military"], date=published,
+                      location=EventActor("Ottawa", 30, 36, name="Ottawa", country="CAN"),
+                      negated=False, hypothetical=True, quote=0)],
     )
 
 
@@ -120,7 +125,7 @@ def test_tables_roundtrip_the_records(tmp_path):
             handmade_record("a2", "2024-01-03", "Nothing to add.", None),
             ErrorRecord(id="bad", source="src/bad", error=ErrorInfo(code="E001", message="empty"))]
     counts = write_shard(tmp_path, "s1", recs)
-    assert counts == {"articles": 2, "quotes": 2, "entities": 2, "timexes": 2, "errors": 1}
+    assert counts == {"articles": 2, "quotes": 2, "entities": 2, "timexes": 2, "events": 2, "errors": 1}
     for table in TABLES:
         assert (tmp_path / table / "s1.parquet").is_file()
         assert not list((tmp_path / table).glob(".*"))  # no temporaries left behind

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 import time
 from pathlib import Path
@@ -93,6 +94,36 @@ def build(root: Path) -> dict[str, object]:
     corrupt[40:60] = b"\x00" * 20
     (root / "corrupt.jsonl.gz").write_bytes(bytes(corrupt))
     expect["corrupt.jsonl.gz"] = "gz"
+
+    # issue 13: names, identities and text that used to crash, hang or overwrite
+    for sub, place in (("a", "Springfield"), ("b", "Shelbyville")):     # one name, two folders: two articles
+        (root / sub).mkdir()
+        put(f"{sub}/index.txt", STORY.replace("Springfield", place), "ok")
+    os.mkfifo(root / "pipe.txt")                                          # hung both engines for ever
+    expect["pipe.txt"] = "E008"
+    try:                                                                  # aborted the whole run
+        fd = os.open(os.fsencode(root) + b"/caf\xe9.txt", os.O_WRONLY | os.O_CREAT)
+        os.write(fd, STORY.encode())
+        os.close(fd)
+        expect["caf\\xe9.txt"] = "E008"
+    except OSError:   # a file system that refuses such names
+        pass
+    surrogates = [json.dumps({"id": "LONE", "title": "Bridge LONE", "url": "https://example.com/LONE",
+                              "text": STORY}).replace("LONE", "\\ud800"),
+                  json.dumps({"id": "after-lone", "text": STORY})]
+    (root / "surrogates.jsonl").write_text("\n".join(surrogates) + "\n")
+    expect["surrogates.jsonl"] = [("\ufffd", "ok"), ("after-lone", "ok")]
+    rng = random.Random(13)                                   # short unpunctuated tokens (was quadratic)
+    put("unpunctuated.txt", "Headline\n\n" + " ".join(rng.choice(["ab", "cd", "ef", "Kim", "said"])
+                                                      for _ in range(8_000)), "any")
+    prose = "The council said on Tuesday that the harbour would reopen in May, officials told reporters. "
+    put("clean_1_5_mb.txt", "Harbour\n\n" + "\n\n".join(prose * 4 + f"Part {i}." for i in range(4_000)),
+        "E014")                                               # was E010, an internal error
+    put("german.txt", "Neue Br\u00fccke im Mai\n\n" + "Der B\u00fcrgermeister sagte am Montag, die neue "
+        "Br\u00fccke werde im Mai wieder ge\u00f6ffnet, und die Anwohner hoffen auf weniger Staus. " * 6, "ok")
+    put("chinese.txt", "新桥五月开通\n\n市长周一表示，这座新桥将于五月正式开通。他对记者说，工程比计划提前完成。"
+        "居民们希望交通拥堵能够缓解。\n\n市政府官员解释说，这座桥的建设花了三年时间。新桥连接河两岸的两个区。"
+        "市长还说，明年将再建一座桥。\n", "ok")                 # was dropped: "no words"
     return expect
 
 
@@ -105,7 +136,7 @@ def corpus_run(tmp_path_factory):
     result = CliRunner().invoke(main, ["extract", str(root), str(root / "missing.txt"), "-o", str(out),
                                        "--workers", "2", "--timeout", "20"])
     took = time.monotonic() - t
-    assert result.exit_code == 0, result.output + repr(result.exception)
+    assert result.exit_code == 1, result.output + repr(result.exception)   # all processed, some failed
     rows = [json.loads(line) for line in out.read_text().splitlines()]   # input order
     records = [r for r in rows if "error" not in r]
     errors = [r for r in rows if "error" in r]
@@ -115,14 +146,15 @@ def corpus_run(tmp_path_factory):
 def by_file(root: Path, rows: list[dict]) -> dict[str, list[dict]]:
     grouped: dict[str, list[dict]] = {}
     for r in rows:
-        name = Path(r["source"].split(":")[0]).name
+        path = Path(r["source"].split(":")[0])
+        name = str(path.relative_to(root)) if path.is_relative_to(root) else path.name
         grouped.setdefault(name, []).append(r)
     return grouped
 
 
 def test_summary_adds_up(corpus_run):
     _, _, _, records, errors, result, took = corpus_run
-    summary = [line for line in result.stderr.splitlines() if "inputs" in line][-1]
+    summary = [line for line in result.stderr.splitlines() if "inputs," in line][-1]
     n_in, n_ok, n_err = (int(w) for w in summary.replace(",", "").split() if w.isdigit())
     assert (n_ok, n_err) == (len(records), len(errors))
     assert n_in == n_ok + n_err
@@ -140,7 +172,8 @@ def test_every_error_has_a_catalogued_code(corpus_run):
 def test_every_input_accounted_for(corpus_run):
     root, expect, rows, _, errors, _, _ = corpus_run
     got = by_file(root, rows)
-    assert [e["id"] for e in errors if e["error"]["code"] == "E008"] == ["missing"]
+    assert sorted(e["id"] for e in errors if e["error"]["code"] == "E008") == sorted(
+        ["missing", "pipe"] + (["caf\\xe9"] if "caf\\xe9.txt" in expect else []))
     for name, outcome in expect.items():
         rows = got.get(name, [])
         if isinstance(outcome, list):   # JSONL: one result per non-blank line, in order
@@ -175,3 +208,26 @@ def test_defused_html_says_so(corpus_run):
         (rec,) = got[name]
         assert rec["metadata"].get("defused_tags") == 1
         assert "bridge would reopen" in rec["text"]
+
+
+def test_failed_inputs_are_listed_on_stderr(corpus_run):
+    *_, errors, result, _ = corpus_run
+    assert f"{len(errors)} inputs failed:" in result.stderr
+    listed = [line for line in result.stderr.splitlines() if line.startswith("  ") and ": E0" in line]
+    assert len(listed) == 5 and f"... and {len(errors) - 5} more" in result.stderr
+
+
+def test_same_name_in_two_folders_is_two_articles(corpus_run):
+    _, _, _, records, _, _, _ = corpus_run
+    ids = {r["id"]: r for r in records}
+    assert "Springfield" in ids["a/index"]["text"] and "Shelbyville" in ids["b/index"]["text"]
+    assert ids["a/index"]["metadata"]["label"] == ids["b/index"]["metadata"]["label"] == "index.txt"
+
+
+def test_other_languages_skip_the_english_stages(corpus_run):
+    root, _, _, records, _, _, _ = corpus_run
+    got = by_file(root, records)
+    for name, code in (("german.txt", "de"), ("chinese.txt", "zh")):
+        (rec,) = got[name]
+        assert rec["language"] == code and rec["quotes"] == [] and rec["entities"] == []
+        assert rec["metadata"]["skipped_stages"]["stages"] == ["parse", "entities", "quotes", "time"]

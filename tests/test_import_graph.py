@@ -17,6 +17,7 @@ PARTS = [
     "version", "records", "errors", "keys", "options", "limits",   # the bottom: data model, catalogue, options, keys
     "store",                                                 # reads ArticleRecords only
     "clean", "ingest",                                       # page cleaning; readers -> RawDocument
+    "language",                                              # which articles the English stages run on
     "paragraphs", "timex", "entities", "quotes", "events", "profiles",   # the stages, in pipeline order
     "nlp",                                                   # the model and the one assembly
     "pipeline",                                              # prepare -> nlp.pipe -> record_from_doc; the pool

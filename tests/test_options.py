@@ -101,7 +101,7 @@ def test_local_extract_takes_the_time_limit_from_a_settings_file(tmp_path):
     f.write_text(f"timeout = {TINY}\n")
     out = tmp_path / "out.jsonl"
     res = CliRunner().invoke(main, ["extract", str(folder), "-o", str(out), "--quiet", "--settings", str(f)])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output      # the input failed (E009): exit status 1
     [rec] = [json.loads(line) for line in out.read_text().splitlines()]
     assert rec["error"]["code"] == "E009"
     # the command line wins over the file: no limit, a record
@@ -116,7 +116,7 @@ def test_ingest_takes_the_time_limit(tmp_path):
     folder = _write(tmp_path)
     res = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(tmp_path / "n.db"), "--timeout", str(TINY),
                                     "--json"])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output      # the input failed (E009): exit status 1
     report = json.loads(res.stdout)
     assert report["errors"] == 1 and report["error_codes"] == {"E009": 1} and report["stored"] == 0
 

@@ -196,19 +196,21 @@ def _run(p: re.Pattern, s: str, anchored: bool) -> None:
 
 @pytest.mark.parametrize("label", sorted(PATTERNS), ids=str)
 def test_pattern_is_linear_enough(label, request):
+    """CPU time per pattern and string (other processes' load does not count); a wall-clock
+    guard of ten budgets stops a runaway pattern so the suite never hangs."""
     if label in KNOWN:
         request.applymarker(pytest.mark.xfail(strict=True, reason=KNOWN[label]))
     p = PATTERNS[label]
     slow = []
     for name, s in ADVERSARIAL.items():
-        t = time.perf_counter()
+        t = time.process_time()
         try:
-            with time_limit(BUDGET):
+            with time_limit(10 * BUDGET):
                 _run(p, s, label in ANCHORED_ONLY)
         except ArticleTimeout:
-            slow.append((name, f">{BUDGET:g}s"))
+            slow.append((name, f">{10 * BUDGET:g}s wall"))
             break  # one hang is enough to judge, and keeps the suite short
-        took = time.perf_counter() - t
-        if took > BUDGET / 2:
-            slow.append((name, f"{took:.2f}s"))
+        took = time.process_time() - t
+        if took > BUDGET:
+            slow.append((name, f"{took:.2f}s CPU"))
     assert not slow, f"{label} /{p.pattern}/ is slow on {slow}"

@@ -163,8 +163,9 @@ def test_reingest_same_id_or_same_text_never_duplicates(store):
     before = counts(store)
     rep = ingest_records(store, three_articles())
     assert rep.unchanged == 3 and counts(store) == before
-    # same id, changed content: updated in place
-    changed = article("a1", [(KIM, "Sanctions are a crime against our people, a crime.")], body=BODIES[0])
+    # same id from the same input, changed content: updated in place
+    changed = article("a1", [(KIM, "Sanctions are a crime against our people, a crime.")], body=BODIES[0],
+                      site="kcna.kp")
     rep = ingest_records(store, [changed])
     assert rep.updated == 1 and stats(store)["articles"] == 3
     assert stats(store)["quotations"] == 2

@@ -137,7 +137,7 @@ def test_bad_record_lines_are_counted_not_fatal(tmp_path):
     good = article("g1", [(KIM, Q)])
     path.write_text("not json\n[1, 2]\n" + '{"id": "x"}\n' + good.to_json() + "\n")
     res = run("ingest", "--records", str(path), "--db", str(tmp_path / "n.db"), "--json")
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output          # the rest is stored, the exit status says some failed
     rep = json.loads(res.stdout)
     assert rep["inserted"] == 1 and rep["errors"] == 3 and rep["error_codes"] == {"E005": 3}
 
@@ -155,4 +155,78 @@ def test_a_record_the_writer_cannot_store_is_counted(tmp_path):
 
 def test_missing_records_file_is_an_error_record(tmp_path):
     res = run("ingest", "--records", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "n.db"), "--json")
-    assert res.exit_code == 0 and json.loads(res.stdout)["error_codes"] == {"E008": 1}
+    assert res.exit_code == 1 and json.loads(res.stdout)["error_codes"] == {"E008": 1}   # failed input: exit 1
+
+
+# ------------------------------------------------------------------ issue 13: exit codes, dates, --db
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("yesterday", "is not a date"), ("2019-13-01", "not a calendar date"), ("2019-02-30", "not a calendar date"),
+    ("19-01-01", "is not a date"), ("2019-1-1", "is not a date"),
+])
+def test_quotes_refuses_what_is_not_a_date(db, value, problem):
+    for option in ("--since", "--until"):
+        res = run("quotes", "--db", db, option, value)
+        assert res.exit_code == 2, res.output
+        assert "E201" in res.output and problem in res.output and "YYYY-MM-DD" in res.output
+
+
+@pytest.mark.parametrize("value, n", [("2018", 3), ("2019-03", 2), ("2019-03-04", 1), ("2020-02-29", 0)])
+def test_quotes_takes_the_date_forms(db, value, n):
+    res = run("quotes", "--db", db, "--since", value, "--json", "--date-field", "published")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["total"] == n
+
+
+def test_ingest_of_a_missing_input_exits_1_and_says_why(tmp_path):
+    db = str(tmp_path / "n.db")
+    res = run("ingest", "--records", str(tmp_path / "nope.jsonl"), "--db", db)
+    assert res.exit_code == 1
+    assert "1 input failed" in res.stderr and "nope.jsonl: E008" in res.stderr and "1 errors" in res.stderr
+
+
+def test_ingest_lists_the_first_failures_then_a_count(tmp_path):
+    lines = [json.dumps({"id": f"bad{i}", "source": f"x{i}.txt", "error": {"code": "E001", "message": "empty"}})
+             for i in range(8)]
+    path = tmp_path / "errors.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    res = run("ingest", "--records", str(path), "--db", str(tmp_path / "n.db"))
+    assert res.exit_code == 1
+    shown = [line for line in res.stderr.splitlines() if ": E001 empty" in line]
+    assert shown == [f"  x{i}.txt: E001 empty" for i in range(5)]
+    assert "... and 3 more" in res.stderr
+
+
+def test_a_clean_ingest_exits_0(db, tmp_path):
+    res = run("ingest", "--records", str(tmp_path / "records.jsonl"), "--db", db)
+    assert res.exit_code == 0 and "failed" not in res.stderr
+
+
+def test_db_in_a_missing_folder_says_the_folder_is_missing(tmp_path):
+    res = run("ingest", "--records", str(tmp_path / "x.jsonl"), "--db", str(tmp_path / "no" / "such" / "x.db"))
+    assert res.exit_code == 1
+    assert "E008" in res.stderr and "folder" in res.stderr and "missing" in res.stderr
+    assert "not a newsgraph database" not in res.stderr
+
+
+def test_serve_db_defaults_like_the_other_commands(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    res = run("serve", "--port", "0")              # no --db: news.db here, which does not exist
+    assert res.exit_code == 1 and "news.db does not exist" in res.output
+    monkeypatch.setenv("NEWSGRAPH_DB", str(tmp_path / "env.db"))
+    res = run("serve", "--port", "0")
+    assert res.exit_code == 1 and "env.db does not exist" in res.output
+
+
+def test_ingest_summary_counts_conflicting(tmp_path):
+    first = article("dup", [(KIM, Q)], site="kcna.kp", body=["One text of the story, told first."])
+    other = article("dup", [(KIM, Q)], site="other.example", body=["Another text that claims the same id."])
+    for n, rec in enumerate((first, other)):
+        (tmp_path / f"r{n}.jsonl").write_text(rec.to_json() + "\n")
+    db = str(tmp_path / "c.db")
+    assert run("ingest", "--records", str(tmp_path / "r0.jsonl"), "--db", db).exit_code == 0
+    res = run("ingest", "--records", str(tmp_path / "r1.jsonl"), "--db", db)
+    assert res.exit_code == 0 and "(0 new, 0 updated, 0 unchanged, 1 conflicting" in res.stderr
+    both = json.loads(run("article", "dup~2", "--db", db, "--json").stdout)["record"]
+    assert both["metadata"]["id_conflict"] == {"claimed": "dup", "held_by": "kcna.kp/dup.txt"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgraph.nlp import STAGE_NAMES
 from newsgraph.records import Timex
 from newsgraph.timex import (
     TIMEX_COMPONENT,
@@ -28,11 +30,9 @@ EVAL = SHARED / "eval"
 SAT = dt.date(2019, 4, 13)  # a Saturday
 WED = dt.date(2019, 4, 10)
 
-# Minimum scores on ../shared/eval/timex/dev, pinned a little under the measured figures;
-# raise them when the tagger improves, never lower them.
-DEV_MIN_RELAXED_F1 = 0.935  # measured 0.941
-DEV_MIN_VALUE_F1 = 0.80     # measured 0.807
-DEV_MIN_STRICT_F1 = 0.85    # measured 0.858
+# Minimum scores on ../shared/eval/timex/dev live in gold_minimums.json ("timeml_dev"),
+# pinned a little under the measured figures; they only rise.
+DEV_MIN = json.loads((Path(__file__).with_name("gold_minimums.json")).read_text())["timeml_dev"]
 
 
 def triples(nlp, text, anchor):
@@ -116,7 +116,7 @@ def test_no_anchor_gives_underspecified_values(nlp, sentence, expected):
 
 
 MODIFIER_CASES = [
-    ("Kim gave the U.S. until the end of the year.", [("the end of the year", "DATE", "2019-12-31", None)]),
+    ("Kim gave the U.S. until the end of the year.", [("the end of the year", "DATE", "2019", "END")]),
     ("Growth slowed at the end of 2018.", [("the end of 2018", "DATE", "2018", "END")]),
     ("A deal is expected early next year.", [("early next year", "DATE", "2020", "START")]),
     ("Prices soared in the late 1990s.", [("the late 1990s", "DATE", "199", "END")]),
@@ -148,7 +148,7 @@ CONTEXT_CASES = [
     ("The fund closed last year; that year, assets fell by half.", SAT,
      [("last year", "DATE", "2018"), ("that year", "DATE", "2018")]),
     ("Profit will rise in the current fiscal year.", SAT, [("the current fiscal year", "DATE", "2019")]),
-    ("Growth will slow in coming quarters.", SAT, [("coming quarters", "DATE", "FUTURE_REF")]),
+    ("Growth will slow in coming quarters.", SAT, [("coming quarters", "DURATION", "PXQ")]),
 ]
 
 
@@ -251,9 +251,9 @@ def test_component_reads_the_anchor(nlp):
 VALID = ["2019", "2019-04", "2019-04-13", "2019-W15", "2019-W15-WE", "2019-W15-6", "2019-Q3",
          "2019-H1", "2019-SU", "199", "19", "2019-04-13TMO", "2019-04-13T10:30", "XXXX-WXX-4",
          "XXXX-XX-XX", "XXXX-02", "P3Y", "PXDE", "PT1H", "PT1M30S", "P2Y6M", "P1W",
-         "PRESENT_REF", "PAST_REF", "FUTURE_REF", "XXXX-WXX-2TNI"]
+         "PRESENT_REF", "PAST_REF", "FUTURE_REF", "XXXX-WXX-2TNI", "PXX", "XXXX-XX-XXTEV", "2010-XX-XX"]
 INVALID = ["", "2019-13", "2019-04-32", "2019-W54", "P", "PT", "2019-Q5", "NOW", "2019-4-1",
-           "19999", "P3", "2019-04-13T25:00", "2019-SM"]
+           "19999", "P3", "2019-04-13T25:00", "2019-SM", "PXXX", "PXXY"]
 
 
 @pytest.mark.parametrize("value", VALID)
@@ -343,12 +343,14 @@ def test_timeml_dev_set(nlp, tmp_path, capsys):
     rows = [(p.stem, *score_timex.parse_tml(p)[:2]) for p in paths]
     out = tmp_path / "out.jsonl"
     with out.open("w", encoding="utf-8") as f:
-        for (doc_id, dct, text), doc in zip(rows, nlp.pipe(t for _, _, t in rows)):
+        for (doc_id, dct, text), doc in zip(rows, nlp.pipe((t for _, _, t in rows), disable=STAGE_NAMES)):
             tx = tag_timexes(doc, dt.date.fromisoformat(dct))
             f.write(json.dumps({"id": doc_id, "timexes": [t.__dict__ for t in tx]}) + "\n")
     capsys.readouterr()
     score_timex.score(str(dev), str(out), True)
     res = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert res["relaxed_prf"][2] >= DEV_MIN_RELAXED_F1, res
-    assert res["value_prf"][2] >= DEV_MIN_VALUE_F1, res
-    assert res["strict_prf"][2] >= DEV_MIN_STRICT_F1, res
+    print(json.dumps(res), file=sys.stderr)  # the measured figures, for raising the minimums
+    assert res["relaxed_prf"][2] >= DEV_MIN["relaxed_f1"], res
+    assert res["value_prf"][2] >= DEV_MIN["value_f1"], res
+    assert res["strict_prf"][2] >= DEV_MIN["strict_f1"], res
+    assert res["type_prf"][2] >= DEV_MIN["type_f1"], res

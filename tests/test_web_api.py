@@ -489,6 +489,44 @@ def test_search_min_confidence(client):
     assert_error(client.get("/api/quotations?min_confidence=1.5"), 400)
 
 
+# ------------------------------------------------------------------ issue 13: the web items
+
+
+@pytest.mark.parametrize("url, params", [
+    ("/api/quotations?since=2019-02-30", ["since"]),     # the pattern let these through
+    ("/api/quotations?until=2019-04-31", ["until"]),
+    ("/search?since=2023-02-29", ["since"]),
+])
+def test_dates_that_are_not_calendar_dates_are_400(client, url, params):
+    err = assert_error(client.get(url), 400, "E201", params)
+    assert "calendar date" in err["message"] and "YYYY-MM-DD" in err["message"]
+
+
+def test_leap_day_is_a_date(client):
+    assert client.get("/api/quotations?since=2024-02-29").status_code == 200
+
+
+def test_ingest_refuses_a_token_without_the_bearer_scheme(tmp_path):
+    db = build_store(tmp_path / "w.db")
+    with TestClient(create_app(db, ingest_token=TOKEN)) as c:
+        for header in (TOKEN, f"Basic {TOKEN}", f"Bearer{TOKEN}", "Bearer ", f"{TOKEN} Bearer"):
+            assert_error(c.post("/api/ingest", content=b"{}", headers={"authorization": header}), 401, "E206")
+        # the scheme is case-insensitive (RFC 7235); the body is then checked
+        assert_error(c.post("/api/ingest", content=b"{}", headers={"authorization": f"bearer {TOKEN}"}), 400, "E207")
+
+
+@pytest.mark.parametrize("body", [
+    b"[" * 100_000 + b"]" * 100_000,                                  # past the JSON parser's depth
+    (b'{"id": "x", "text": "t", "metadata": ' + b'{"a": ' * 500 + b"1" + b"}" * 500 + b"}"),
+])
+def test_ingest_deeply_nested_json_is_400(tmp_path, body):
+    db = build_store(tmp_path / "w.db")
+    with TestClient(create_app(db, ingest_token=TOKEN), raise_server_exceptions=False) as c:
+        err = assert_error(c.post("/api/ingest", content=body, headers={"authorization": f"Bearer {TOKEN}"}),
+                           400, "E207")
+        assert "nested" in err["message"]
+
+
 @pytest.mark.parametrize("status, code", [
     (401, "E206"),    # was computed as "E2" + "01": E201, the code of a bad parameter
     (403, "E210"),    # was E203, the code of a body over the limit

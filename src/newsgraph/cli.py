@@ -14,6 +14,7 @@ from .version import __version__
 from .cli_options import extraction_options
 from .options import Options
 from .records import ErrorRecord
+from .store_cli import EXIT_FAILED_INPUTS, SHOWN_FAILURES, echo_failures
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,7 +30,7 @@ def main(verbose: bool) -> None:
 def _progress(quiet: bool, label: str):
     """A progress bar on stderr with articles/s and the error count; silent with --quiet."""
     if quiet:
-        yield lambda ok, err: None
+        yield lambda ok, err, read=None: None
         return
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -40,30 +41,41 @@ def _progress(quiet: bool, label: str):
                   console=console, transient=not console.is_terminal) as bar:
         task = bar.add_task(label, total=None)
 
-        def update(ok: int, err: int) -> None:
+        def update(ok: int, err: int, read: Optional[int] = None) -> None:
             rate = (ok + err) / max(time.perf_counter() - start, 1e-9)
-            bar.update(task, description=f"{label}: {ok} processed, {err} errors, {rate:.1f} articles/s")
+            busy = f", {read - ok - err} in progress" if read is not None and read > ok + err else ""
+            bar.update(task, description=f"{label}: {ok} processed, {err} errors{busy}, {rate:.1f} articles/s")
 
         yield update
 
 
 def run_extract(paths, out, errors_out, options: Options, quiet: bool,
-                min_confidence: float | None = None) -> tuple[int, int]:
-    from .pipeline import extract
+                failed: Optional[list] = None, min_confidence: float | None = None) -> tuple[int, int]:
+    from .ingest import read_inputs
+    from .pipeline import process_items
     from .records import drop_below_confidence
 
     ok = err = 0
+    read = [0]
     stdin = sys.stdin.buffer if "-" in paths else None
     with _progress(quiet, "extract") as update:
-        for rec in extract(paths, options, stdin=stdin):
+        def on_read(item) -> None:   # progress while a long input is still being parsed
+            read[0] += 1
+            update(ok, err, read[0])
+
+        items = read_inputs(paths, max_bytes=options.max_bytes, max_line=options.max_line, stdin=stdin,
+                            on_read=on_read)
+        for rec in process_items(items, options):
             if isinstance(rec, ErrorRecord):
                 err += 1
+                if failed is not None and len(failed) < SHOWN_FAILURES:
+                    failed.append((rec.id, rec.source, rec.error.code, rec.error.message))
                 (errors_out or out).write(rec.to_json() + "\n")
             else:
                 ok += 1
                 drop_below_confidence(rec, min_confidence)
                 out.write(rec.to_json() + "\n")
-            update(ok, err)
+            update(ok, err, read[0])
     return ok, err
 
 
@@ -90,7 +102,8 @@ def extract(paths, output, errors_path, engine, scheduler, options, min_confiden
 
     Writes one JSON object per article; an input that cannot be processed becomes
     an error record {"id", "source", "error": {"code", "message"}}, so inputs in =
-    records out + error records. With --engine dask, -o is a folder of Parquet
+    records out + error records. Every input is processed; the exit status is 1
+    when any of them failed (the first few are listed on stderr), 0 otherwise. With --engine dask, -o is a folder of Parquet
     tables (articles, quotes, entities, timexes, errors; quotations and speakers
     merged across articles), and a re-run redoes only unfinished shards.
     """
@@ -113,14 +126,22 @@ def extract(paths, output, errors_path, engine, scheduler, options, min_confiden
                        f"{summary['articles']} processed, {summary['errors']} errors -> {output}", err=True)
         if summary["failed"]:
             raise click.ClickException(f"{len(summary['failed'])} shards failed; run again to retry them")
+        if summary["errors"]:
+            click.echo(f"newsgraph extract: {summary['errors']} inputs failed; why is in the errors table "
+                       f"({output}/errors/*.parquet)", err=True)
+            sys.exit(EXIT_FAILED_INPUTS)
         return
     if scheduler:
         raise click.UsageError("--scheduler goes with --engine dask")
+    failed: list = []
     with click.open_file(output, "w", encoding="utf-8") as out, \
             (open(errors_path, "w", encoding="utf-8") if errors_path else contextlib.nullcontext()) as err_out:
-        ok, err = run_extract(list(paths), out, err_out, options, quiet, min_confidence)
+        ok, err = run_extract(list(paths), out, err_out, options, quiet, failed, min_confidence)
     if not quiet:
         click.echo(f"newsgraph extract: {ok + err} inputs, {ok} processed, {err} errors", err=True)
+    if err:
+        echo_failures(failed, err, "extract")
+        sys.exit(EXIT_FAILED_INPUTS)
 
 
 @main.command("eval")
@@ -129,7 +150,8 @@ def extract(paths, output, errors_path, engine, scheduler, options, min_confiden
               help="Also keep the predictions as JSONL here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON line.")
 @click.option("-i", "--inputs", multiple=True,
-              help="Where the annotated articles are (file, folder or JSONL; repeatable), matched by id. "
+              help="Where the annotated articles are (file, folder or JSONL; repeatable), matched by id "
+                   "(a file in a sub-folder by its name). "
                    "Default: ID.txt or ID.html beside each ID.json.")
 @extraction_options
 def eval_cmd(gold_dir, output, as_json, inputs, options):

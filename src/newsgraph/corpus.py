@@ -11,7 +11,7 @@ from __future__ import annotations
 import collections
 from typing import Iterable, Iterator
 
-from .ingest import RawDocument, read_inputs
+from .ingest import RawDocument, as_paths, read_inputs
 from .options import Options
 from .pipeline import process_items
 from .store.db import Store
@@ -25,13 +25,14 @@ def ingest_paths(store: Store, paths: Iterable[str], options: Options = Options(
     Raw inputs already stored (same id, same bytes) are skipped before extraction,
     so an interrupted run restarts where it stopped.
     """
+    paths = as_paths(paths)      # one path (str, os.PathLike) or several
     done = done_inputs(store) if resume else set()
     order: collections.deque = collections.deque()
     skipped = 0
 
     def todo() -> Iterator:
         nonlocal skipped
-        for item in read_inputs(list(paths), max_bytes=options.max_bytes, max_line=options.max_line, stdin=stdin):
+        for item in read_inputs(paths, max_bytes=options.max_bytes, max_line=options.max_line, stdin=stdin):
             if isinstance(item, RawDocument):
                 key = (item.id, raw_hash(item.content))
                 if key in done:

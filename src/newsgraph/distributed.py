@@ -59,13 +59,14 @@ class Shard:
     name: str
     kind: str                 # "jsonl" | "parquet" | "warc" | "files" | "missing"
     paths: tuple[str, ...]
+    root: Optional[str] = None  # the folder given: file ids are relative to it (a/index.html -> a/index)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def _shard_name(label: str, paths: Iterable[str]) -> str:
-    digest = hashlib.sha1("\0".join(paths).encode("utf-8")).hexdigest()[:10]
+    digest = hashlib.sha1("\0".join(paths).encode("utf-8", "surrogateescape")).hexdigest()[:10]
     label = _UNSAFE.sub("_", label).strip("._")[:60] or "shard"
     return f"{label}-{digest}"
 
@@ -94,10 +95,11 @@ def plan_shards(inputs: Iterable[str], *, group_files: int = GROUP_FILES) -> lis
     shards: list[Shard] = []
     loose: list[str] = []
 
-    def flush_group(label: str, files: list[str]) -> None:
+    def flush_group(label: str, files: list[str], root: Optional[str] = None) -> None:
         for i in range(0, len(files), group_files):
             part = files[i:i + group_files]
-            shards.append(Shard(_shard_name(f"{label}-files{i // group_files:05d}", part), "files", tuple(part)))
+            shards.append(Shard(_shard_name(f"{label}-files{i // group_files:05d}", part), "files", tuple(part),
+                                root))
         files.clear()
 
     for raw in inputs:
@@ -112,8 +114,8 @@ def plan_shards(inputs: Iterable[str], *, group_files: int = GROUP_FILES) -> lis
                     if kind == "files":
                         small.append(str(fp))
                     elif kind:
-                        shards.append(Shard(_shard_name(_stem(fp, kind), [str(fp)]), kind, (str(fp),)))
-            flush_group(path.name, small)
+                        shards.append(Shard(_shard_name(_stem(fp, kind), [str(fp)]), kind, (str(fp),), str(path)))
+            flush_group(path.name, small, str(path))
         elif path.is_file():
             kind = _file_kind(path) or "files"
             if kind == "files":
@@ -138,8 +140,9 @@ def shard_items(shard: Shard, options: Options = Options(), *,
     elif shard.kind == "parquet":
         yield from read_parquet(shard.paths[0], max_bytes=max_bytes)
     else:  # jsonl, files
+        root = Path(shard.root) if shard.root else None
         for p in shard.paths:
-            yield from read_file(Path(p), max_bytes=max_bytes, max_line=options.max_line)
+            yield from read_file(Path(p), max_bytes=max_bytes, max_line=options.max_line, root=root)
 
 
 def signature(shard: Shard) -> list:

@@ -23,6 +23,7 @@ class E(str, Enum):
     BAD_DATE = "E011"
     WORKER_DIED = "E012"
     LINE_TOO_LONG = "E013"
+    TEXT_TOO_LONG = "E014"
     # the corpus store
     NEWER_SCHEMA = "E101"
     BAD_QUERY = "E102"
@@ -62,6 +63,8 @@ MESSAGES = {
                    "the other articles were redone, please report this input",
     E.LINE_TOO_LONG: "line {line} is {size} characters long, over the limit of {limit}; a page dump "
                      "without line breaks is not article text: break it into paragraphs",
+    E.TEXT_TOO_LONG: "the {what} is {size} characters long, over the {limit} characters of clean text one "
+                     "article may have (memory and time per worker are bounded by it); split the article",
     E.NEWER_SCHEMA: "the database {path} has schema version {found}, newer than the {supported} this "
                     "newsgraph understands; upgrade newsgraph (pip install -U newsgraph) to open it",
     E.BAD_QUERY: "the search query {query!r} is not valid full-text syntax ({detail}); put phrases in "

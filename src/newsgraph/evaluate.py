@@ -262,6 +262,13 @@ def score(golds: dict[str, dict], preds: dict[str, dict]) -> dict:
     return {"summary": summary, "notes": notes}
 
 
+def add_prediction(preds: dict, d: dict) -> None:
+    """Index a predicted record by its id; a file found in a sub-folder of an input folder
+    has the id "sub/name" (ids are unique per source), so it is matched by its name too."""
+    preds[d["id"]] = d
+    preds.setdefault(d["id"].rsplit("/", 1)[-1], d)
+
+
 def load_gold(folder: str | Path) -> dict[str, dict]:
     golds = {}
     for f in sorted(Path(folder).glob("*.json")):
@@ -301,7 +308,7 @@ def evaluate_folder(folder: str | Path, *, inputs: Optional[list[str]] = None, o
             if out:
                 out.write(json.dumps(d, ensure_ascii=False) + "\n")
             if "error" not in d:
-                preds[d["id"]] = d
+                add_prediction(preds, d)
     finally:
         if out:
             out.close()

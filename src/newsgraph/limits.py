@@ -19,6 +19,25 @@ from typing import Optional
 
 REFIRE = 0.25           # seconds between repeated alarms once the limit has passed
 
+# Memory per worker is bounded by what one article may hold (issue 13: 600 KB of short
+# unpunctuated tokens drove a worker to 7.7 GB). The model's own components need about
+# 15 KB per token at once (tok2vec over the whole Doc), so a long text is parsed in
+# pieces of at most PIECE_TOKENS tokens, cut at paragraph breaks (else line breaks, else
+# anywhere), and joined back into one Doc for our stages; a clean text longer than
+# MAX_TEXT_CHARS is refused (E014). Articles below PIECE_TOKENS (every article of the
+# evaluation sets) are parsed whole, as before. The peak these give is measured by
+# ``make bench`` (section worst_inputs) on the worst inputs of the bad-input corpus.
+PIECE_TOKENS = 10_000
+MAX_TEXT_CHARS = 500_000
+# A page dump (text, not HTML) this long cannot clean down under MAX_TEXT_CHARS (page chrome
+# is a small part of a dump): the reader refuses it at once (E014), before any worker sees it.
+TEXT_CHARS_READ = 4 * MAX_TEXT_CHARS
+# The process pool sends a worker batches of at most this many characters, and keeps at
+# most WINDOW_CHARS characters in flight, so the parent's memory is bounded whatever the
+# input (a 4 MB .jsonl.gz of 10 MB lines grew it to 1.4 GB).
+BATCH_CHARS = 2_000_000
+WINDOW_CHARS = 24_000_000
+
 
 class ArticleTimeout(Exception):
     """Raised when one article's processing exceeds its time limit."""

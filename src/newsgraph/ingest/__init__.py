@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 import zlib
 from dataclasses import dataclass, field
@@ -17,9 +18,11 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from ..errors import E, NewsgraphError
+from ..limits import MAX_TEXT_CHARS, TEXT_CHARS_READ
 from ..options import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE
 from ..records import ErrorInfo, ErrorRecord
 from .decode import decode_bytes, refuse_binary_text
+from .identity import Claims, display_path, name_is_utf8, relative_id, safe_text, text_digest, valid_text
 
 # An HTML tag this long (a megabyte attribute, 100,000 attributes) makes the HTML
 # parser quadratic; the tag is cut down to its name before cleaning.
@@ -42,6 +45,21 @@ class RawDocument:
     metadata: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # Whatever reader made it (or a caller's string), the text is valid Unicode:
+        # a lone surrogate cannot be written to JSONL, SQLite or Parquet.
+        repaired = 0
+        for name in ("id", "source", "content", "title", "url", "published"):
+            value, n = valid_text(getattr(self, name))
+            if n:
+                setattr(self, name, value)
+                repaired += n
+        for key, value in list(self.metadata.items()):
+            fixed, n = valid_text(value)
+            if n:
+                self.metadata = {**self.metadata, key: fixed}
+                repaired += n
+        if repaired:
+            self.metadata = {**self.metadata, "replaced_surrogates": repaired}
         # Whatever reader made it (files, JSONL, WARC, Parquet, a caller's string), HTML
         # arrives without the huge tags that make the HTML parser quadratic.
         if self.media_type == "html" and isinstance(self.content, str) and len(self.content) > MAX_TAG_CHARS:
@@ -54,15 +72,18 @@ Item = Union[RawDocument, ErrorRecord]
 
 
 def error_record(id_: str, source: str, exc: NewsgraphError) -> ErrorRecord:
-    return ErrorRecord(id=id_, source=source, error=ErrorInfo(code=exc.code.value, message=exc.message))
+    """An error record that can always be written: every text in it valid Unicode."""
+    return ErrorRecord(id=safe_text(id_), source=safe_text(source),
+                       error=ErrorInfo(code=exc.code.value, message=safe_text(exc.message)))
 
 
-def file_id(path: Path) -> str:
-    name = path.name
-    for suffix in JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES:
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
-    return path.stem
+SUFFIXES = JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES
+
+
+def file_id(path: Path, root: Optional[Path] = None) -> str:
+    """An input file's id: its path relative to ``root`` (the folder given), without the
+    reader's suffix; a file given by itself: its name without the suffix."""
+    return relative_id(Path(path), root, SUFFIXES)
 
 
 def kind_of(path: Path) -> Optional[str]:
@@ -83,9 +104,48 @@ def sniff_media_type(text: str) -> str:
     return "text"
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[Union[Path, str, ErrorRecord]]:
-    """Expand directories (recursively, sorted, supported files only); '-' is stdin."""
-    for p in paths:
+PathLike = Union[str, bytes, os.PathLike]
+
+
+def as_paths(paths: Union[PathLike, Iterable[PathLike]]) -> list[str]:
+    """One path (str, bytes or os.PathLike) or several, as a list of str."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    return [p if isinstance(p, str) else os.fsdecode(p) for p in paths]
+
+
+def _not_regular(path: Path) -> Optional[str]:
+    """Why ``path`` is not a regular file that can be read (None when it is one)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if stat.S_ISREG(mode):
+        return None
+    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
+            else "a directory" if stat.S_ISDIR(mode) else "not a regular file")
+    return f"it is {kind}, not a regular file; reading it could wait for ever"
+
+
+def _path_error(path: Path, root: Optional[Path]) -> Optional[ErrorRecord]:
+    """An error record for a path that must not be opened: a name that is not UTF-8, a FIFO..."""
+    if not name_is_utf8(path):
+        return error_record(file_id(path, root), display_path(path), NewsgraphError(
+            E.NOT_FOUND, detail="its name is not valid UTF-8; rename it (convmv, or mv with the right name)"))
+    why = _not_regular(path)
+    if why:
+        return error_record(file_id(path, root), display_path(path), NewsgraphError(E.NOT_FOUND, detail=why))
+    return None
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[Union[tuple[Path, Optional[Path]], str, ErrorRecord]]:
+    """Expand directories (recursively, sorted, supported files only); '-' is stdin.
+
+    Yields ``(file, root)`` (root: the folder given, or None for a file given by
+    itself), "-", or an ErrorRecord for what cannot be read (a missing path, a
+    folder that cannot be listed, a name that is not UTF-8, a FIFO or device)."""
+    for p in as_paths(paths):
         if p == "-":
             yield "-"
             continue
@@ -97,61 +157,109 @@ def iter_paths(paths: Iterable[str]) -> Iterator[Union[Path, str, ErrorRecord]]:
                 for f in sorted(files):
                     fp = Path(root) / f
                     if kind_of(fp) and not f.startswith("."):
-                        yield fp
+                        bad = _path_error(fp, path)
+                        yield bad if bad is not None else (fp, path)
             for exc in unreadable:  # a sub-directory that cannot be listed is said, not skipped
                 where = Path(exc.filename or path)
-                yield error_record(where.name, str(where), NewsgraphError(E.NOT_FOUND, detail=str(exc)))
-        elif path.is_file():
-            yield path
+                yield error_record(file_id(where, path), display_path(where),
+                                   NewsgraphError(E.NOT_FOUND, detail=str(exc)))
+        elif path.exists():
+            bad = _path_error(path, None)
+            yield bad if bad is not None else (path, None)
         else:
-            yield error_record(file_id(path), str(path), NewsgraphError(E.NOT_FOUND, detail="no such file or directory"))
+            yield error_record(file_id(path), display_path(path),
+                               NewsgraphError(E.NOT_FOUND, detail="no such file or directory"))
 
 
-def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                stdin: Optional[BinaryIO] = None, max_line: int = DEFAULT_MAX_LINE) -> Iterator[Item]:
-    """Every article of every input, as RawDocument or ErrorRecord, in input order."""
+def read_inputs(paths: Union[PathLike, Iterable[PathLike]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                stdin: Optional[BinaryIO] = None, max_line: int = DEFAULT_MAX_LINE,
+                on_read=None) -> Iterator[Item]:
+    """Every article of every input, as RawDocument or ErrorRecord, in input order.
+
+    ``paths``: one path or several. Ids are unique in the run: a second input
+    claiming an id with another text is kept as ``ID~2`` (see ``identity``).
+    ``on_read(item)``, when given, is called as each item is read (progress while
+    the parse is still busy)."""
+    claims = Claims()
+    for item in claims.run(_read_all(paths, max_bytes=max_bytes, stdin=stdin, max_line=max_line)):
+        if on_read is not None:
+            on_read(item)
+        yield item
+
+
+def _read_all(paths, *, max_bytes: int, stdin: Optional[BinaryIO], max_line: int) -> Iterator[Item]:
     for p in iter_paths(paths):
         if isinstance(p, ErrorRecord):
             yield p
         elif p == "-":
             yield from read_stream(stdin or sys.stdin.buffer, name="-", max_bytes=max_bytes, max_line=max_line)
         else:
-            yield from read_file(p, max_bytes=max_bytes, max_line=max_line)
+            path, root = p
+            yield from read_file(path, max_bytes=max_bytes, max_line=max_line, root=root)
 
 
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_line: int = DEFAULT_MAX_LINE) -> Iterator[Item]:
+def _open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading, never blocking: a FIFO put in its place is refused."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NewsgraphError(E.NOT_FOUND, detail=_not_regular(path) or "not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_line: int = DEFAULT_MAX_LINE,
+              root: Optional[Path] = None) -> Iterator[Item]:
+    """The article(s) of one file; ids relative to ``root`` when the file was found in it."""
+    path = Path(path)
     kind = kind_of(path) or "auto"
+    id_, source = file_id(path, root), display_path(path)
+    bad = _path_error(path, root)
+    if bad is not None:
+        yield bad
+        return
     if kind == "jsonl":
         lines = 0
         try:
-            opener = gzip.open if path.name.lower().endswith(".gz") else open
-            with opener(path, "rb") as fh:
-                for item in read_jsonl(fh, source=str(path), max_bytes=max_bytes, max_line=max_line):
-                    lines += 1
-                    yield item
+            with _open_regular(path) as raw_fh:
+                fh = gzip.GzipFile(fileobj=raw_fh, mode="rb") if path.name.lower().endswith(".gz") else raw_fh
+                with fh:
+                    for item in read_jsonl(fh, source=source, max_bytes=max_bytes, max_line=max_line,
+                                           stem=id_):
+                        lines += 1
+                        yield item
+        except NewsgraphError as exc:
+            yield error_record(id_, source, exc)
         except OSError as exc:
             if lines:  # a failure while closing (gzip CRC): the lines read stand, this says the rest
-                yield error_record(f"{file_id(path)}:end", str(path),
+                yield error_record(f"{id_}:end", source,
                                    NewsgraphError(E.BAD_JSONL, line="end", detail=f"unreadable: {exc}"))
             else:
-                yield error_record(file_id(path), str(path), NewsgraphError(E.DECODE, detail=f"cannot read: {exc}"))
+                yield error_record(id_, source, NewsgraphError(E.DECODE, detail=f"cannot read: {exc}"))
         return
-    id_ = file_id(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise NewsgraphError(E.TOO_LARGE, size=size, limit=max_bytes)
-        with path.open("rb") as fh:  # never more than the limit, even if the file grew
+        with _open_regular(path) as fh:  # never more than the limit, even if the file grew
             data = fh.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise NewsgraphError(E.TOO_LARGE, size=f"over {max_bytes}", limit=max_bytes)
     except NewsgraphError as exc:
-        yield error_record(id_, str(path), exc)
+        yield error_record(id_, source, exc)
         return
     except OSError as exc:
-        yield error_record(id_, str(path), NewsgraphError(E.NOT_FOUND, detail=str(exc)))
+        yield error_record(id_, source, NewsgraphError(E.NOT_FOUND, detail=str(exc)))
         return
-    yield _document(id_, str(path), data, kind, max_line=max_line)
+    item = _document(id_, source, data, kind, max_line=max_line)
+    if isinstance(item, RawDocument):
+        item.metadata = {**item.metadata, "label": display_path(path.name)}
+    yield item
 
 
 class _Prefixed:
@@ -178,7 +286,9 @@ def read_stream(fh: BinaryIO, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES,
     if len(data) > max_bytes:
         yield error_record("stdin", name, NewsgraphError(E.TOO_LARGE, size=f"over {max_bytes}", limit=max_bytes))
         return
-    yield _document("stdin", name, data, "auto", max_line=max_line)
+    # stdin has no name: its id is a digest of its bytes, so two different texts piped
+    # in are two articles and the same text piped twice is one
+    yield _document(f"stdin-{text_digest(data)}", name, data, "auto", max_line=max_line)
 
 
 def _document(id_: str, source: str, data: bytes, kind: str, *, max_line: int = DEFAULT_MAX_LINE) -> Item:
@@ -194,9 +304,14 @@ def _document(id_: str, source: str, data: bytes, kind: str, *, max_line: int = 
 
 
 def _sane(text: str, media: str, max_line: int) -> tuple[str, dict]:
-    """Refuse a page dump whose line is too long to be prose."""
+    """Refuse a page dump whose line is too long to be prose, or that is so long its clean
+    text could not be under the limit (``limits.TEXT_CHARS_READ``): said here, in the
+    reader, it never travels to a worker (a feed of 10 MB lines kept two workers busy
+    for minutes)."""
     if media == "html":  # its huge tags are cut when the RawDocument is made
         return text, {}
+    if len(text) > TEXT_CHARS_READ:
+        raise NewsgraphError(E.TEXT_TOO_LONG, what="text", size=len(text), limit=MAX_TEXT_CHARS)
     if max_line and len(text) > max_line:
         for lineno, line in enumerate(text.splitlines(), 1):
             if len(line) > max_line:
@@ -243,9 +358,11 @@ def defuse_html(html: str, max_tag: int = MAX_TAG_CHARS) -> tuple[str, int]:
 
 
 def read_jsonl(fh: BinaryIO, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES,
-               max_line: int = DEFAULT_MAX_LINE) -> Iterator[Item]:
-    """One article per line: {"id", "text" | "html", "title"?, "url"?, "published"?}."""
-    stem = file_id(Path(source)) if source != "-" else "stdin"
+               max_line: int = DEFAULT_MAX_LINE, stem: Optional[str] = None) -> Iterator[Item]:
+    """One article per line: {"id", "text" | "html", "title"?, "url"?, "published"?}.
+
+    A line without an id gets ``STEM:LINE`` (STEM: the feed's id, "stdin" for stdin)."""
+    stem = stem or (file_id(Path(source)) if source != "-" else "stdin")
     lineno = 0
     while True:
         try:

@@ -51,6 +51,23 @@ def _hashes(strings, name: str, words) -> frozenset[int]:
     return _HASHES[key]
 
 
+# A sentence mended from the parser's pieces never grows past this many tokens: text without
+# final punctuation (a list of words, a page of tags) would otherwise become one sentence
+# as long as the page, and the stage quadratic in it (issue 13: 100 KB took minutes).
+MAX_MENDED = 250
+_CLOSERS = ('"', "\u201d", "''", "'", ")", "\u2019")
+
+
+def _last_word(doc: Doc, a: int, b: int):
+    """The last token of doc[a:b] that is neither space nor a closing quote (None if none);
+    walks back from the end, so mending sentences stays linear."""
+    for i in range(b - 1, a - 1, -1):
+        tok = doc[i]
+        if not tok.is_space and tok.text not in _CLOSERS:
+            return tok
+    return None
+
+
 _CLOSING = ('"', "\u201d", "''")
 
 
@@ -112,9 +129,10 @@ class QuoteDoc:
             last = [t for t in sent if not t.is_space]
             if self.sents:
                 a, b = self.sents[-1]
-                prev = [t for t in doc[a:b] if not t.is_space and t.text not in ('"', "\u201d", "''", "'", ")", "\u2019")]
+                prev = _last_word(doc, a, b)
                 gap = doc[b - 1].is_space and "\n" in doc[b - 1].text or "\n\n" in doc[b - 1].whitespace_
-                if prev and prev[-1].text not in (".", "?", "!", ":", "...", "\u2026") and not gap and last:
+                if (prev is not None and prev.text not in (".", "?", "!", ":", "...", "\u2026") and not gap and last
+                        and sent.end - a <= MAX_MENDED):
                     self.sents[-1] = (a, sent.end)
                     continue
                 if not gap and last and _closes_quotation(doc, b) and _is_cue_tail(last):

@@ -184,6 +184,31 @@ def _migrate_v4(conn: sqlite3.Connection) -> None:
     backfill_v4(conn)
 
 
+def _migrate_v5(conn: sqlite3.Connection) -> None:
+    """Article identity by canonical URL (two inputs are one article only when they are the
+    same article), and the serving indexes and counts kept up to date at ingest (see
+    ``store/counts.py``: the home page and speaker lists read them instead of aggregating)."""
+    from .identity import canonical_url
+    from .counts import SCHEMA_V5, rebuild_stats
+
+    conn.execute("ALTER TABLE articles ADD COLUMN canonical_url TEXT")
+    conn.executemany("UPDATE articles SET canonical_url = ? WHERE rowid = ?",
+                     [(canonical_url(url), rowid) for rowid, url in
+                      conn.execute("SELECT rowid, url FROM articles WHERE url IS NOT NULL").fetchall()])
+    for stmt in _statements(SCHEMA_V5):
+        conn.execute(stmt)
+    rebuild_stats(conn)
+
+
+def _migrate_v6(conn: sqlite3.Connection) -> None:
+    """Events: the tables of coded events and their reports, filled from the stored records."""
+    from .events import SCHEMA_EVENTS, fill_events
+
+    for stmt in _statements(SCHEMA_EVENTS):
+        conn.execute(stmt)
+    fill_events(conn)
+
+
 # Each occurrence keeps the speaker confidence of its quote (quotes/confidence.py);
 # rows stored before this step have none (NULL), which a --min-confidence filter leaves out.
 def _migrate_confidence(conn: sqlite3.Connection) -> None:
@@ -195,10 +220,13 @@ def _migrate_confidence(conn: sqlite3.Connection) -> None:
 
 # version -> SQL script or function that brings the previous version to it
 MIGRATIONS: dict[int, Union[str, Callable[[sqlite3.Connection], None]]] = {1: SCHEMA_V1, 2: _migrate_v2,
-                                                                           3: _migrate_v3, 4: _migrate_v4,
-                                                                           5: _migrate_confidence}
+                                                                           3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5,
+                                                                           6: _migrate_v6, 7: _migrate_confidence}
 SCHEMA_VERSION = max(MIGRATIONS)
 APP_ID = 0x4E475354  # "NGST": marks the file as a newsgraph store
+
+
+READER_CACHE_KB = 8000
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -269,6 +297,10 @@ class Store:
         self.query_timeout = query_timeout
         if not create and not Path(self.path).exists():
             raise StoreError(E.NO_DATABASE, path=self.path)
+        folder = Path(self.path).parent
+        if not folder.is_dir():   # sqlite would only say "unable to open database file"
+            raise StoreError(E.NOT_FOUND, detail=f"the folder {str(folder)!r} of the database {self.path!r} is "
+                                                 f"missing; create it first (mkdir -p) or pass another --db")
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -294,6 +326,9 @@ class Store:
         if conn is None:
             conn = self._connect()
             conn.execute("PRAGMA query_only=ON")
+            # one per thread: a small page cache each (a server's threads would otherwise hold
+            # 32 MB apiece, its memory growing with every thread it starts); the OS caches the file
+            conn.execute(f"PRAGMA cache_size=-{READER_CACHE_KB}")
             self._local.conn = conn
             with self._lock:
                 self._all.append(conn)

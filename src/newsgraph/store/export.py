@@ -8,6 +8,7 @@ from typing import IO, Iterator
 from ..errors import E
 from ..keys import SPEAKER_TYPE_OF_ENTITY
 from .db import Store, StoreError
+from .events_read import EXPORT_SQL as _EVENTS_SQL
 
 FORMATS = ("jsonl", "csv", "parquet")
 _IDENTITY = "substr(q.speaker_key, 1, instr(q.speaker_key, ':') - 1) IN ({})".format(
@@ -36,6 +37,8 @@ TABLES = {
         "(SELECT GROUP_CONCAT(alias, '|') FROM (SELECT DISTINCT alias FROM entity_aliases "
         "  WHERE entity = e.id)) AS aliases "
         "FROM entities e ORDER BY e.id"),
+    # one row per event (merged across articles), POLECAT-like: date, type, mode, actor columns, article ids
+    "events": _EVENTS_SQL,
     # the speakers of the quotations (keys.speaker_key), as ``newsgraph extract --engine dask`` writes them:
     # the name is the form most often given (ties: code-point order), as keys.preferred_name picks it
     "speakers": (

@@ -6,7 +6,9 @@ only as bound parameters; search text is turned into a quoted FTS5 query first.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import sqlite3
 from typing import Optional
 
@@ -22,6 +24,26 @@ ORDERS = {
     "occurrences": "q.n_articles DESC, q.n_occurrences DESC, q.id DESC",
     "relevance": "f.rank, q.id DESC",
 }
+
+
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+_DATE_FILTER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_problem(value: Optional[str]) -> Optional[str]:
+    """Why ``value`` is not a date filter (None when it is one, or empty): the CLI, the
+    web API and this read API accept the same forms, and only real calendar dates."""
+    if value is None or value == "":
+        return None
+    m = _DATE_FILTER.fullmatch(str(value))
+    if not m:
+        return f"{value!r} is not a date; use {DATE_FORMS} (for example 2019-03-01)"
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        dt.date(max(year, 1), month, day)
+    except ValueError as exc:
+        return f"{value!r} is not a calendar date ({exc}); use {DATE_FORMS}"
+    return None
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
@@ -112,6 +134,10 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     limit, offset = _page(limit, offset)
     if date_field not in ("statement", "published"):
         raise StoreError(E.BAD_OPTION, detail="date_field must be 'statement' or 'published'")
+    for name, value in (("since", since), ("until", until)):
+        problem = date_problem(value)
+        if problem:
+            raise StoreError(E.BAD_OPTION, detail=f"{name}: {problem}")
     conn = store.reader()
     where: list[str] = []
     params: list = []
@@ -204,6 +230,13 @@ def _empty(limit: int, offset: int, search) -> dict:
     return {"total": 0, "limit": limit, "offset": offset, "search": search, "fts_query": None, "items": []}
 
 
+_OCCURRENCE_COLS = ("o.id, a.id AS article, a.title, o.site, o.published, o.date, o.date_source, o.text, o.kind, "
+                    "o.match, o.cue, o.channel, o.speaker_name, o.speaker_descriptor, o.confidence, o.start, o.end, o.paragraph, "
+                    "d.id AS duplicate_of")
+_OCCURRENCE_FROM = ("FROM occurrences o JOIN articles a ON a.rowid = o.article "
+                    "LEFT JOIN articles d ON d.rowid = a.duplicate_of")
+
+
 def get_quotation(store: Store, quotation_id: int) -> dict:
     """One quotation with every occurrence: article, outlet, date, wording, match kind."""
     conn = store.reader()
@@ -212,12 +245,8 @@ def get_quotation(store: Store, quotation_id: int) -> dict:
         if row is None:
             raise StoreError(E.NO_MATCH, what="quotation", name=quotation_id, path=store.path)
         out = _quotation(conn, row)
-        occ = _rows(conn, "SELECT o.id, a.id AS article, a.title, o.site, o.published, o.date, o.date_source, "
-                          "o.text, o.kind, o.match, o.cue, o.channel, o.speaker_name, o.speaker_descriptor, o.confidence, "
-                          "o.start, o.end, o.paragraph, d.id AS duplicate_of "
-                          "FROM occurrences o JOIN articles a ON a.rowid = o.article "
-                          "LEFT JOIN articles d ON d.rowid = a.duplicate_of "
-                          "WHERE o.quotation = ? ORDER BY o.published, o.id", (quotation_id,))
+        occ = _rows(conn, f"SELECT {_OCCURRENCE_COLS} {_OCCURRENCE_FROM} WHERE o.quotation = ? "
+                          f"ORDER BY o.published, o.id", (quotation_id,))
         out["occurrences"] = occ
         out["about"] = _rows(conn, "SELECT e.id, e.name, e.type, COUNT(*) AS occurrences FROM occurrence_about oa "
                                    "JOIN entities e ON e.id = oa.entity WHERE oa.quotation = ? "
@@ -251,10 +280,17 @@ def get_speaker(store: Store, name_or_id, *, limit: int = 20, offset: int = 0) -
         if out is None:
             raise StoreError(E.NO_MATCH, what="speaker", name=name_or_id, path=store.path)
         out.update(_names(conn, eid))
-        counts = conn.execute("SELECT COUNT(*), COALESCE(SUM(n_occurrences), 0) FROM quotations WHERE speaker = ?",
-                              (eid,)).fetchone()
+        kept = conn.execute("SELECT n_quotations, n_occurrences, n_articles FROM speaker_stats "
+                            "WHERE entity = ? AND speaker_type = ''", (eid,)).fetchone() \
+            if _kept(conn, "speaker_stats") else None
+        if kept is not None:
+            counts = kept
+            out["n_articles"] = kept[2]
+        else:
+            counts = conn.execute("SELECT COUNT(*), COALESCE(SUM(n_occurrences), 0) FROM quotations "
+                                  "WHERE speaker = ?", (eid,)).fetchone()
+            out["n_articles"] = _speaker_articles(conn, eid) if counts[0] else 0
         out["n_quotations"], out["n_occurrences"] = counts[0], counts[1]
-        out["n_articles"] = _speaker_articles(conn, eid)
         rows = conn.execute(f"SELECT {_QUOTATION_COLS} FROM quotations q WHERE q.speaker = ? "
                             f"ORDER BY q.first_seen DESC, q.id DESC LIMIT ? OFFSET ?", (eid, limit, offset))
         out["quotations"] = {"total": counts[0], "limit": limit, "offset": offset,
@@ -329,9 +365,32 @@ def _speaker_articles(conn, eid: int) -> int:
                         "WHERE q.speaker = ?", (eid,)).fetchone()[0]
 
 
+def _kept(conn, table: str) -> bool:
+    """Whether the counts kept at ingest (schema 5) are there: an older file being read aggregates."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() \
+        is not None
+
+
 def top_speakers(store: Store, *, speaker_type: Optional[str] = None, limit: int = 20, offset: int = 0) -> dict:
-    """Most quoted speakers: distinct quotations, occurrences, articles (syndicated copies once)."""
+    """Most quoted speakers: distinct quotations, occurrences, articles (syndicated copies once).
+
+    Read from ``speaker_stats``, kept up to date at ingest (``store/counts.py``): one
+    index range, however large the corpus."""
     limit, offset = _page(limit, offset)
+    conn = store.reader()
+    if not _kept(conn, "speaker_stats"):
+        return _top_speakers_aggregated(store, speaker_type=speaker_type, limit=limit, offset=offset)
+    with store.time_limit(conn):
+        stype = speaker_type or ""
+        total = conn.execute("SELECT COUNT(*) FROM speaker_stats WHERE speaker_type = ?", (stype,)).fetchone()[0]
+        items = _rows(conn, "SELECT entity AS id, name, type, n_quotations, n_occurrences, first_seen, last_seen, "
+                            "n_articles FROM speaker_stats WHERE speaker_type = ? "
+                            "ORDER BY n_quotations DESC, n_occurrences DESC, name LIMIT ? OFFSET ?",
+                      (stype, limit, offset))
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _top_speakers_aggregated(store: Store, *, speaker_type: Optional[str], limit: int, offset: int) -> dict:
     conn = store.reader()
     where, params = "WHERE q.speaker IS NOT NULL", []
     if speaker_type:
@@ -348,6 +407,28 @@ def top_speakers(store: Store, *, speaker_type: Optional[str] = None, limit: int
         for item in items:  # distinct articles, a syndicated copy counted with its original
             item["n_articles"] = _speaker_articles(conn, item["id"])
     return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def speaker_dates(store: Store, eid: int, *, limit: int = 1000) -> list[dict]:
+    """When a speaker's latest ``limit`` quotations were first seen (for a timeline): one index scan."""
+    conn = store.reader()
+    with store.time_limit(conn):
+        return _rows(conn, "SELECT first_seen FROM quotations WHERE speaker = ? ORDER BY first_seen DESC LIMIT ?",
+                     (eid, min(limit, 10 * MAX_LIMIT)))
+
+
+def occurrences_of(store: Store, quotation_ids: list[int]) -> dict[int, list[dict]]:
+    """The occurrences of several quotations in one query (a page of them), by quotation id."""
+    out: dict[int, list[dict]] = {q: [] for q in quotation_ids}
+    if not out:
+        return out
+    conn = store.reader()
+    marks = ",".join("?" * len(out))
+    with store.time_limit(conn):
+        for occ in _rows(conn, f"SELECT o.quotation AS quotation_id, {_OCCURRENCE_COLS} {_OCCURRENCE_FROM} "
+                               f"WHERE o.quotation IN ({marks}) ORDER BY o.published, o.id", list(out)):
+            out[occ.pop("quotation_id")].append(occ)
+    return out
 
 
 # ------------------------------------------------------------------ articles
@@ -386,6 +467,11 @@ def get_article(store: Store, article_id: str) -> dict:
 def stats(store: Store) -> dict:
     """Row counts of the corpus."""
     conn = store.reader()
+    if _kept(conn, "corpus_counts"):   # kept at ingest (store/counts.py): no table scan per request
+        kept = dict(conn.execute("SELECT name, n FROM corpus_counts").fetchall())
+        if kept:
+            from .counts import COUNTS
+            return {**{name: kept.get(name, 0) for name in COUNTS}, "schema_version": store.schema_version}
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     return {
         "articles": one("SELECT COUNT(*) FROM articles"),
@@ -395,5 +481,6 @@ def stats(store: Store) -> dict:
         "quotations": one("SELECT COUNT(*) FROM quotations"),
         "occurrences": one("SELECT COUNT(*) FROM occurrences"),
         "ingest_errors": one("SELECT COUNT(*) FROM ingest_log WHERE article IS NULL"),
+        "events": one("SELECT COUNT(*) FROM events"),
         "schema_version": store.schema_version,
     }

@@ -18,8 +18,10 @@ from urllib.parse import urlparse
 
 from .. import keys as K
 from ..records import ArticleRecord, Entity, Quote
+from . import counts
 from . import profiles as P
 from . import text as T
+from .events import clear_events, refresh_event, write_events
 
 DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word 5-shingles
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
@@ -87,28 +89,36 @@ class ArticleWriter:
         self._speakers: list[tuple] = []   # (quote, corpus entity, speaker key) of the article being written
         # profiles and sections came with schema 4; a writer inside an older migration step skips them
         self._profiles = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_profiles'").fetchone() is not None
+        self.dirty_speakers: set[int] = set()   # their speaker_stats are recomputed by flush()
+        self._has_canonical = "canonical_url" in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
         # the speaker confidence came with schema 5 (an older migration step writes without it)
         self._confidence = any(r[1] == "confidence" for r in conn.execute("PRAGMA table_info(occurrences)"))
 
+    def flush(self) -> None:
+        """Bring the counts kept for serving up to date (before the transaction commits)."""
+        if not counts._ready(self.conn):
+            return          # an older schema, being migrated
+        counts.refresh_speakers(self.conn, self.dirty_speakers)
+        counts.refresh_counts(self.conn)
+        self.dirty_speakers.clear()
+
     # ------------------------------------------------------------ articles
     def find_article(self, rec: ArticleRecord, chash: str) -> Optional[sqlite3.Row]:
-        q = self.conn.execute
-        row = q("SELECT rowid, id, record_hash FROM articles WHERE id = ?", (rec.id,)).fetchone()
-        if row is None:
-            row = q("SELECT a.rowid, a.id, a.record_hash FROM article_ids i JOIN articles a ON a.rowid = i.article "
-                    "WHERE i.id = ?", (rec.id,)).fetchone()
-        if row is None:
-            row = q("SELECT rowid, id, record_hash FROM articles WHERE content_hash = ? ORDER BY rowid LIMIT 1",
-                    (chash,)).fetchone()
-        return row
+        """The stored article ``rec`` is, or None; a conflicting id is changed (see ``identity``)."""
+        from .identity import place
+
+        return place(self.conn, rec, chash, by_url=self._has_canonical)
 
     def write(self, rec: ArticleRecord) -> str:
-        """Store one record: returns "inserted", "updated" or "unchanged"."""
+        """Store one record: returns "inserted", "updated", "unchanged" or "conflicting"
+        (inserted under ``ID~N`` because another input holds its id)."""
+        from .identity import canonical_url
+
         self._absorbed, self._merged = {}, {}
+        chash = T.content_hash(rec.text)
+        row = self.find_article(rec, chash)   # may give rec a free id: hash the record after
         record_json = json.dumps(plain(rec), ensure_ascii=False)
         rhash = hashlib.sha256(record_json.encode("utf-8")).hexdigest()
-        chash = T.content_hash(rec.text)
-        row = self.find_article(rec, chash)
         if row is not None and row["record_hash"] == rhash:
             return "unchanged"
         site = article_site(rec)
@@ -118,10 +128,13 @@ class ArticleWriter:
                     published_source=rec.published_source, language=rec.language,
                     record_schema=rec.schema_version, minhash=T.sig_to_blob(sig), record=record_json,
                     ingested_at=_now())
+        if self._has_canonical:
+            cols["canonical_url"] = canonical_url(rec.metadata.get("url"))
         if self._profiles:
             cols["section"] = P.article_section(rec)
         old_quotations: set[int] = set()
         old_entities: set[int] = set()
+        old_events: set[int] = set()
         old_profiles: set[str] = set()
         if row is None:
             names = ", ".join(cols)
@@ -129,10 +142,11 @@ class ArticleWriter:
             cur = self.conn.execute(f"INSERT INTO articles (id, {names}) VALUES (:id, {marks})",
                                     {"id": rec.id, **cols})
             art = cur.lastrowid
-            status = "inserted"
+            status = "conflicting" if "id_conflict" in rec.metadata else "inserted"
         else:
             art = row["rowid"]
             old_quotations, old_entities = self._clear(art)
+            old_events = clear_events(self.conn, art)
             old_profiles = P.clear_article_profiles(self.conn, art) if self._profiles else set()
             sets = ", ".join(f"{k} = :{k}" for k in cols)
             self.conn.execute(f"UPDATE articles SET {sets} WHERE rowid = :art", {"art": art, **cols})
@@ -145,9 +159,13 @@ class ArticleWriter:
         local = self._resolve_entities(art, rec)
         self._speakers: list[tuple] = []
         new_quotations = self._write_quotes(art, rec, local, site)
+        counts.add_article(self.conn, art)
         self.conn.execute("UPDATE articles SET n_quotes = ? WHERE rowid = ?", (len(new_quotations), art))
         for qid in sorted({self.quotation(q) for q in regrouped} | set(new_quotations)):
             self.refresh_quotation(qid)
+        new_events = write_events(self.conn, art, rec, {k: self.canon(v.entity) for k, v in local.items()}, site)
+        for eid in old_events - new_events:
+            refresh_event(self.conn, eid)
         if self._profiles:
             links = {lid: self.canon(link.entity) for lid, link in local.items()}
             new_profiles = P.write_article_profiles(self.conn, art, rec, self._speakers, links)
@@ -166,6 +184,7 @@ class ArticleWriter:
         for table in ("entity_links", "entity_aliases", "entity_descriptors", "article_bands"):
             q(f"DELETE FROM {table} WHERE article = ?", (art,))
         q("UPDATE articles SET duplicate_of = NULL, duplicate_similarity = NULL WHERE rowid = ?", (art,))
+        self.dirty_speakers |= counts.drop_article(self.conn, art)
         return quotations, entities
 
     def _link_duplicate(self, art: int, sig) -> None:
@@ -350,6 +369,8 @@ class ArticleWriter:
         if self._profiles:
             P.move_profiles(self.conn, src, dst)
         self._absorbed[src] = dst
+        counts.merge_speaker(self.conn, src, dst)
+        self.dirty_speakers.add(dst)
 
     def canon(self, eid: Optional[int]) -> Optional[int]:
         """The entity an id stands for now (after merges within this article)."""
@@ -366,7 +387,9 @@ class ArticleWriter:
             used = self.conn.execute(
                 "SELECT EXISTS(SELECT 1 FROM entity_links WHERE entity = ?) "
                 "OR EXISTS(SELECT 1 FROM quotations WHERE speaker = ?) "
-                "OR EXISTS(SELECT 1 FROM occurrence_about WHERE entity = ?)", (eid, eid, eid)).fetchone()[0]
+                "OR EXISTS(SELECT 1 FROM occurrence_about WHERE entity = ?) "
+                "OR EXISTS(SELECT 1 FROM events WHERE source_entity = ? OR target_entity = ?)",
+                (eid, eid, eid, eid, eid)).fetchone()[0]
             if not used:
                 self.conn.execute("DELETE FROM entity_keys WHERE entity = ?", (eid,))
                 self.conn.execute("DELETE FROM entity_aliases WHERE entity = ?", (eid,))
@@ -548,6 +571,9 @@ class ArticleWriter:
     def refresh_quotation(self, qid: int) -> None:
         """Recount a quotation's occurrences and choose its text (``keys.wording_rank``:
         the fullest wording, then the first published); delete it when none is left."""
+        speaker = self.conn.execute("SELECT speaker FROM quotations WHERE id = ?", (qid,)).fetchone()
+        if speaker is not None and speaker[0] is not None:
+            self.dirty_speakers.add(speaker[0])   # its speaker_stats are recomputed by flush()
         occs = self.conn.execute(
             "SELECT o.text, o.kind, o.published, a.id, o.idx, COALESCE(a.duplicate_of, a.rowid), o.site, o.sdate "
             "FROM occurrences o JOIN articles a ON a.rowid = o.article WHERE o.quotation = ?", (qid,)).fetchall()

@@ -5,8 +5,11 @@ A rule grammar over spaCy tokens. The word classes and rules are data
 and ``tagger.py`` adds modifiers ("early", "the end of", "about") and normalises
 each match (``norm_dates.py``, ``norm_amounts.py``) to a TIMEX3 type, value and
 mod anchored on the publication date. Weekdays, bare months and month-days
-resolve by the tense of their clause (``tense.py``). spaCy's entities are only
-used to veto matches inside names ("April Ryan").
+resolve by the tense of their clause (``tense.py``); a second pass (``context.py``)
+sets the values that the expressions around them fix (a clock time takes the day its
+sentence names). spaCy's entities are only used to veto matches inside names ("April
+Ryan"). The conventions followed, and the record fields beyond type/value/mod
+(``anchor``, ``anaphoric``, ``range_end``, ``freq``, ``quant``): ``docs/timex.md``.
 
 Public: ``tag_timexes``, ``explain_timexes``, ``infer_published``,
 ``statement_date``, ``validate_value``, ``parse_value``/``format_value``, and

@@ -21,6 +21,8 @@ _RE_QTOKEN = re.compile(r"^q([1-4])$")
 _RE_FYEAR = re.compile(r"^fy'?(\d{4}|\d{2})$")
 _RE_DIGITS = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$")
 _RE_FRACTION = re.compile(r"^(\d)/(\d{1,2})$")
+_RE_PREFIXED = re.compile(r"^(mid|pre|post|early|late)-(?:(1\d{3}|20\d{2})|((?:1\d|20)\d0'?s))$")
+_RE_YY = re.compile(r"^\d{2}$")
 
 _HOLWORDS = {"day", "eve", "'s", "\u2019s", "sunday", "year"}
 _NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "LAW", "EVENT"}
@@ -65,6 +67,12 @@ def _classes(text: str) -> frozenset:
             out.add("QTOKEN")
         if _RE_FYEAR.match(lw):
             out.add("FYEAR")
+        if _RE_YY.match(lw):
+            out.add("YY")
+    elif c in "mpel" and "-" in lw:
+        m = _RE_PREFIXED.match(lw)
+        if m:  # "mid-1996", "post-1959", "the mid-1990s": one token with its modifier
+            out.add("PFXYEAR" if m.group(2) else "PFXDECADE")
     if lw in _BY_WORD or lw in R.NUMBER_WORDS or c.isdigit() or \
             any(k in _BY_CLASS for k in out):
         out.add("_START")  # some rule may start here
@@ -192,10 +200,21 @@ class _State:
     quarter_at: int = -1                      # token index of that quarter's mention
     period_at: int = -1                       # token index of a longer report period ("the nine months")
     ref_date: Optional[dt.date] = None      # the last day-level date mentioned
-    ref_year: Optional[int] = None          # the last year mentioned
+    ref_year: Optional[int] = None          # the last year mentioned (set by any date)
     ref_month: Optional[dt.date] = None     # the last month mentioned (its first day)
     ref_last: str = ""                      # which of them was mentioned last: "D", "M" or "Y"
+    ref_at: int = -1                        # token index of the expression that set ref_date
+    ref_year_at: int = -1                   # token index of the expression that set ref_year
     tense_cache: dict = field(default_factory=dict)
+    has_sents: Optional[bool] = None        # does the doc have sentence boundaries (a parse)?
+
+
+def _sent(st: _State, i: int):
+    """The sentence of token ``i``, or the whole text when it has no sentence boundaries
+    (a blank pipeline)."""
+    if st.has_sents is None:
+        st.has_sents = st.doc.has_annotation("SENT_START")
+    return st.toks[i].sent if st.has_sents else st.doc[:]
 
 
 def _match(st: _State, elems: tuple, k: int, pos: int, labels: list) -> Iterator[tuple[int, list]]:
@@ -225,18 +244,32 @@ def _match(st: _State, elems: tuple, k: int, pos: int, labels: list) -> Iterator
         yield from _match(st, elems, k + 1, pos, labels)
 
 
-def _candidates(st: _State, i: int) -> list[Rule]:
+_RULES_AT_CACHE: dict[str, tuple] = {}
+
+
+def _rules_at(st: _State, i: int) -> tuple:
+    """The rules that may start at token ``i``, as (rule, lead) in rule order: they depend on
+    its text alone, so they are cached by it."""
+    text = st.toks[i].text
+    got = _RULES_AT_CACHE.get(text)
+    if got is not None:
+        return got
+    if len(_RULES_AT_CACHE) > 200_000:
+        _RULES_AT_CACHE.clear()
     idx = set(_BY_WORD.get(st.lowers[i], ()))
     for c in st.classes[i]:
-        got = _BY_CLASS.get(c)
-        if got:
-            idx.update(got)
-    if _NUM_RULES and _parse_number(st.toks, i, st.classes):
+        found = _BY_CLASS.get(c)
+        if found:
+            idx.update(found)
+    if _NUM_RULES and _parse_number(st.toks, i, st.classes):  # None-ness depends on token i only
         idx.update(_NUM_RULES)
+    got = _RULES_AT_CACHE[text] = tuple((RULES[k], _LEAD[k]) for k in sorted(idx))
+    return got
+
+
+def _candidates(st: _State, i: int) -> list[Rule]:
     out = []
-    for k in sorted(idx):
-        rule = RULES[k]
-        lead = _LEAD[k]
+    for rule, lead in _rules_at(st, i):
         if lead:  # cheap check: the first required element must be within reach
             e = rule.elems[lead]
             if not any(_elem_ok(st, e, j) for j in range(i, i + lead + 1)):

@@ -20,8 +20,8 @@ from .calendar import (
     _weekday_date,
     _year_for,
 )
-from .grammar import _NAME_ENTS, _RE_DECADE, _RE_FYEAR, _RE_NUMDATE, _State, _ord_value
-from .tense import _tense
+from .grammar import _NAME_ENTS, _RE_DECADE, _RE_FYEAR, _RE_NUMDATE, _RE_PREFIXED, _sent, _State, _ord_value
+from .tense import _day_tense, _story_tense, _tense
 
 
 def _lab(labels, name):
@@ -158,6 +158,10 @@ def _n_month(st, rule, i, end, labels):
         return "DATE", f"{y:04d}-{month:02d}", None
     if rule.name == "month_rel" and st.ref_date:
         return "DATE", f"{st.ref_date.year:04d}-{month:02d}", None
+    story = _story_year(st, ml[1], 0)
+    if story is not None:  # "In 1998 he moved to Ohio; in March he found work": the story's year
+        _set_ref(st, dt.date(story, month, 1), "M")
+        return "DATE", f"{story:04d}-{month:02d}", None, None, {"anchor": f"{story:04d}"}
     tense = _tense(st, ml[1])
     prev = _prev_lower(st, i)
     if prev == "effective":
@@ -185,6 +189,11 @@ _TIME_NOUNS = set(R.UNITS) | {"period", "season", "term", "budget", "census", "e
 
 
 def _n_year(st, rule, i, end, labels):
+    if rule.name == "year_prefixed":  # "mid-1996", "post-1959"
+        m = _RE_PREFIXED.match(st.lowers[i])
+        y = int(m.group(2))
+        st.ref_year, st.ref_last = y, "Y"
+        return "DATE", f"{y:04d}", _PREFIX_MODS[m.group(1)]
     yl = _lab(labels, "YEAR")
     if yl is None:
         fl = _lab(labels, "FYEAR")
@@ -216,6 +225,22 @@ def _n_year(st, rule, i, end, labels):
     return "DATE", f"{y:04d}", None
 
 
+def _n_range(st, rule, i, end, labels):
+    """"2011-2012", "1987-88": a span of years; the value is its first year, ``range_end`` its last."""
+    y1 = int(st.lowers[i])
+    second = st.lowers[end - 1]
+    y2 = int(second) if len(second) == 4 else (y1 // 100) * 100 + int(second)
+    if len(second) == 2 and y2 <= y1:
+        y2 += 100  # "1999-00"
+    if not y1 < y2 <= y1 + 100:
+        return None  # "1990-1980", a score or a ratio
+    nxt = st.toks[end] if end < len(st.toks) else None
+    if nxt is not None and (nxt.lower_ in ("%", "percent") or nxt.like_num):
+        return None
+    st.ref_year, st.ref_last = y2, "Y"
+    return "DATE", f"{y1:04d}", None, None, {"range_end": f"{y2:04d}"}
+
+
 def _n_spoken_year(st, rule, i, end, labels):
     words = [st.toks[k].lower_ for k in range(i, end) if st.toks[k].text != "-"]
     if "thousand" in words:
@@ -234,16 +259,35 @@ def _n_spoken_year(st, rule, i, end, labels):
     return "DATE", f"{y:04d}", None
 
 
+_PREFIX_MODS = {"mid": "MID", "early": "START", "late": "END", "pre": "BEFORE", "post": "AFTER"}
+
+
 def _n_decade(st, rule, i, end, labels):
-    m = _RE_DECADE.match(_tok(st, _lab(labels, "DECADE")).lower_)
-    cent, dec = m.group(1), m.group(2)
-    if cent is None:
-        if st.toks[i].lower_ != "'" and _prev_lower(st, i) not in ("the", "early", "late", "mid", "-", "'"):
+    mod, span = None, None
+    if rule.name == "decade_word":  # "the nineties"; "in his fifties" is an age
+        prev = _prev_lower(st, i)
+        if prev not in ("the", "early", "late", "mid", "-"):
             return None
+        cent, dec = None, str(R.DECADE_WORDS[st.lowers[i]])
+        if prev == "the":
+            span = (i - 1, end)
+    elif rule.name == "decade_prefixed":  # "the mid-1990s"
+        m = _RE_PREFIXED.match(st.lowers[i])
+        mod = _PREFIX_MODS[m.group(1)]
+        m = _RE_DECADE.match(m.group(3))
+        cent, dec = m.group(1), m.group(2)
+        if _prev_lower(st, i) == "the":
+            span = (i - 1, end)
+    else:
+        m = _RE_DECADE.match(_tok(st, _lab(labels, "DECADE")).lower_)
+        cent, dec = m.group(1), m.group(2)
+        if cent is None and st.toks[i].lower_ != "'" and _prev_lower(st, i) not in ("the", "early", "late", "mid", "-", "'"):
+            return None
+    if cent is None:
         cent = "19" if int(dec) >= 3 or st.anchor is None or st.anchor.year < 2030 else "20"
         if int(dec) < 3 and st.anchor and st.anchor.year >= 2000:
             cent = "20"
-    return "DATE", f"{cent}{dec}", None
+    return "DATE", f"{cent}{dec}", mod, span
 
 
 def _n_century(st, rule, i, end, labels):
@@ -278,8 +322,22 @@ def _n_quarter(st, rule, i, end, labels):
             y = a.year
             if q > _quarter(a) and _tense(st, i) == "past":
                 y -= 1
-    st.last_quarter, st.quarter_at = (y, q), i
+    _report_quarter(st, (y, q), i)
     return "DATE", f"{y:04d}-Q{q}", None
+
+
+def _report_quarter(st: _State, yq: tuple[int, int], i: int) -> None:
+    """Remember ``yq``, named at token ``i``, as the quarter a report is about, if it is over:
+    "a fourth-quarter charge" in October is a forecast, not the quarter being reported."""
+    if st.anchor is not None and yq > _prev_quarter(st.anchor):
+        return
+    st.last_quarter, st.quarter_at = yq, i
+
+
+def _prev_quarter(d: dt.date) -> tuple[int, int]:
+    """The last complete quarter before ``d``."""
+    q = _quarter(d)
+    return (d.year, q - 1) if q > 1 else (d.year - 1, 4)
 
 
 def _n_rel_quarter(st, rule, i, end, labels):
@@ -297,7 +355,7 @@ def _n_rel_quarter(st, rule, i, end, labels):
     ended = _quarter_ended(st, end) if st.last_quarter is None else None
     if ended is not None:  # "the quarter ended Sept. 30": the quarter of that date (unless a
         yq = ended         # fiscal quarter was named before: "the fiscal first quarter")
-        st.last_quarter, st.quarter_at = yq, i
+        _report_quarter(st, yq, i)
         return "DATE", f"{yq[0]:04d}-Q{yq[1]}", None
     if any(w in words for w in ("next", "coming", "following", "upcoming")):
         yq = back(cur, 1)
@@ -305,10 +363,10 @@ def _n_rel_quarter(st, rule, i, end, labels):
         yq = cur
     elif any(w in words for w in ("last", "past", "previous", "preceding", "prior")):
         yq = back(cur, -1)
-    else:  # "the quarter", "the latest quarter", "the same period"
+    else:  # "the quarter", "the latest quarter", "the same period": the one being reported
         yq = st.last_quarter or back(cur, -1)
-    if st.last_quarter is None:
-        st.last_quarter, st.quarter_at = yq, i
+    if st.last_quarter is None or yq == st.last_quarter:
+        _report_quarter(st, yq, i)  # mentioned again: "a year earlier" nearby compares with it
     return "DATE", f"{yq[0]:04d}-Q{yq[1]}", None
 
 
@@ -349,19 +407,32 @@ def _quarter_context(st: _State, i: int, window: int = QUARTER_CONTEXT_SENTENCES
     sentence: "a year earlier" then means the same quarter a year before."""
     if st.last_quarter is None or st.quarter_at < 0:
         return None
-    sent_i = st.toks[i].sent
+    sent_i = _sent(st, i)
     if st.period_at > st.quarter_at and st.period_at >= sent_i.start:
         return None  # "For the nine months, net rose from a year earlier": that period
-    sent_q = st.toks[st.quarter_at].sent
+    sent_q = _sent(st, st.quarter_at)
     if sent_i.start == sent_q.start:
         return st.last_quarter
     k, s = 0, sent_i
     while k < window and s.start > 0:
-        s = st.doc[s.start - 1].sent
+        s = _sent(st, s.start - 1)
         k += 1
         if s.start == sent_q.start:
             return st.last_quarter
     return None
+
+
+_COMPARE_WORDS = {"compared", "from", "than", "versus", "vs.", "against", "over"}
+
+
+def _compares(st: _State, i: int, end: int) -> bool:
+    """Is the expression at ``i:end`` the other side of a comparison of figures ("compared with
+    $40 million last year", "up from last year's $1.55 billion")?"""
+    if end + 1 < len(st.toks) and st.lowers[end] in ("'s", "\u2019s") and \
+            (st.toks[end + 1].like_num or st.lowers[end + 1] in ("$", "#", "quarter", "period", "results")):
+        return True
+    sent_start = _sent(st, i).start
+    return any(st.lowers[k] in _COMPARE_WORDS for k in range(max(sent_start, i - 8), i))
 
 
 def _n_year_quarter(st, rule, i, end, labels):
@@ -375,14 +446,16 @@ def _n_year_quarter(st, rule, i, end, labels):
 
 def _n_unit_ended(st, rule, i, end, labels):
     """"the year ended Sept. 30": a year-long period (the date is its own expression)."""
-    unit = st.toks[i + 1].lower_
-    return "DURATION", _dur_value(1, unit), None, (i, i + 2)
+    return "DURATION", "P1Y", None, (i, end - 1)
 
 
 def _n_for_the_unit(st, rule, i, end, labels):
-    """"For the year, volume was flat": the current year of the report."""
+    """"For the year, volume was flat", "sales for the full year": the current year (quarter)
+    of the report, not a year-long span."""
     nxt = st.toks[end] if end < len(st.toks) else None
-    if nxt is not None and not (nxt.is_punct or nxt.lower_ == "of"):
+    if rule.name == "full_year":
+        i -= 1  # the whole match is the expression
+    elif nxt is not None and not (nxt.is_punct or nxt.lower_ == "of"):
         return None
     unit = st.toks[end - 1].lower_
     gran = R.UNITS[unit]
@@ -498,7 +571,7 @@ def _n_weekday(st, rule, i, end, labels):
         rel = -1
     elif _has(labels, "NEXT"):
         rel = 1
-    d = _weekday_date(st.anchor, wd, _tense(st, wl[1]), rel)
+    d = _weekday_date(st.anchor, wd, _day_tense(st, i, wl[1]), rel)
     _set_ref(st, d, "D")
     return typ, d.isoformat() + suffix, None
 
@@ -516,6 +589,8 @@ def _n_deictic(st, rule, i, end, labels):
     if words[0] == "tonight":
         suffix = "TNI"
     typ = "TIME" if suffix else "DATE"
+    if words[0] == "today" and not suffix and _generic_today(st, i):
+        return "DATE", "PRESENT_REF", None
     if st.anchor is None:
         return typ, "XXXX-XX-XX" + suffix, None
     d = st.anchor + dt.timedelta(days=off)
@@ -523,8 +598,56 @@ def _n_deictic(st, rule, i, end, labels):
     return typ, d.isoformat() + suffix, None
 
 
+# nouns of an era rather than a day: "today's youth", "in today's world"
+_ERA_NOUNS = {"world", "youth", "society", "generation", "economy", "era", "age", "standards",
+              "terms", "dollars", "children", "kids", "families", "technology", "culture"}
+# verbs of states, whose present tense holds beyond the day: "the right to work is vital today"
+_STATE_VERBS = {"is", "are", "am", "'s", "'re", "\u2019s", "\u2019re", "has", "have", "remain",
+                "remains", "seem", "seems", "exist", "exists", "live", "lives", "depend", "depends",
+                "lack", "lacks", "need", "needs", "own", "owns", "know", "knows", "believe",
+                "believes", "want", "wants", "mean", "means", "cost", "costs", "account",
+                "accounts", "represent", "represents"}  # present forms: the model has no lemmatizer
+# words that set today against the past: "banks today lend less than they did"
+_CONTRAST_WORDS = {"than", "unlike", "compared", "ago", "once", "used", "formerly", "decades", "generations"}
+
+
+def _generic_today(st: _State, i: int) -> bool:
+    """Is "today" at token ``i`` the present age ("banks today lend less than they did",
+    "today's youth": PRESENT_REF) rather than the publication day ("the court rules today",
+    "Today is the eighth day of the strike")?"""
+    tok = st.toks[i]
+    nxt = st.toks[i + 1] if i + 1 < len(st.toks) else None
+    if nxt is not None and nxt.lower_ in ("'s", "\u2019s"):
+        return tok.head.lower_ in _ERA_NOUNS or nxt.head.lower_ in _ERA_NOUNS
+    v = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "attr") or v.pos_ not in ("VERB", "AUX") \
+            or _tense(st, i) != "present" or v.tag_ == "VBG":
+        return False
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None or subj.ent_type_ in _NAME_ENTS or subj.ent_type_ in ("GPE", "NORP") \
+            or subj.pos_ == "PROPN" or subj.pos_ == "PRON" and subj.lower_ != "there":
+        return False
+    sent = _sent(st, i)
+    return v.lower_ in _STATE_VERBS or any(w.lower_ in _CONTRAST_WORDS for w in sent)
+
+
 def _n_pod(st, rule, i, end, labels):
     w = st.toks[i].lower_
+    if rule.name == "pod_mid":  # "mid-afternoon", "mid-morning yesterday"
+        p = R.PARTS_OF_DAY[_tok(st, _lab(labels, "POD")).lower_]
+        dl = _lab(labels, "DAYREF")
+        if st.anchor is None:
+            return "TIME", f"XXXX-XX-XXT{p}", "MID"
+        if dl is None:
+            return "TIME", f"{st.anchor.isoformat()}T{p}", "MID", None, \
+                {"_bare_clock": True, "_ref": st.ref_date, "_ref_at": st.ref_at}
+        dw = _tok(st, dl).lower_
+        if dw in R.WEEKDAYS:
+            d = _weekday_date(st.anchor, R.WEEKDAYS[dw], _day_tense(st, i, dl[1]))
+        else:
+            d = st.anchor + dt.timedelta(days=R.DEICTIC_DAYS[dw])
+        _set_ref(st, d, "D")
+        return "TIME", f"{d.isoformat()}T{p}", "MID"
     p = R.PARTS_OF_DAY[st.toks[end - 1].lower_]
     if w == "last" and p != "NI":
         return None
@@ -554,12 +677,29 @@ def _ref(st, gran: str = "D") -> Optional[dt.date]:
     return st.ref_date or st.anchor
 
 
+def _anaphora(st, gran: str, d: Optional[dt.date]) -> dict:
+    """The record fields of an expression resolved through an earlier mention: marked
+    anaphoric, with the antecedent's value as its anchor (none when it fell back on the
+    publication date)."""
+    if d is None or st.anchor is not None and d == st.anchor and st.ref_date is None:
+        return {}
+    return {"anaphoric": True, "anchor": _fmt(d, gran)}
+
+
 def _n_ref_day(st, rule, i, end, labels):
+    """"that day", "the same week", "that night": the day (week, ...) the text last named."""
     last = st.toks[end - 1].lower_
     if last in R.PARTS_OF_DAY:
-        return "TIME", (_fmt(_ref(st), "D") + "T" + R.PARTS_OF_DAY[last]), None
+        d = _ref(st)
+        return "TIME", (_fmt(d, "D") + "T" + R.PARTS_OF_DAY[last]), None, None, _anaphora(st, "D", d)
     gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}[last]
-    return "DATE", _fmt(_ref(st, gran), gran), None  # "that year": the last year mentioned
+    if gran == "D" and st.ref_date is None and st.ref_year is not None:
+        # only a month or a year named before: "elected in 2010 and sworn in that day"
+        if st.ref_last == "M" and st.ref_month is not None:
+            return "DATE", f"{_fmt(st.ref_month, 'M')}-XX", None, None, _anaphora(st, "M", st.ref_month)
+        return "DATE", f"{st.ref_year:04d}-XX-XX", None, None, {"anaphoric": True, "anchor": f"{st.ref_year:04d}"}
+    d = _ref(st, gran)
+    return "DATE", _fmt(d, gran), None, None, _anaphora(st, gran, d)  # "that year": the last year named
 
 
 def _n_the_year(st, rule, i, end, labels):
@@ -570,7 +710,7 @@ def _n_the_year(st, rule, i, end, labels):
             or end < len(st.toks) and (st.toks[end].like_num or "YEAR" in st.classes[end]):
         return None
     d = _ref(st, "Y")
-    return "DATE", _fmt(d, "Y"), None
+    return "DATE", _fmt(d, "Y"), None, None, _anaphora(st, "Y", d)
 
 
 def _n_ref_next(st, rule, i, end, labels):
@@ -584,15 +724,21 @@ def _n_ref_next(st, rule, i, end, labels):
     d = _ref(st, gran)
     if d is None:
         return ("TIME" if pod else "DATE"), _fmt(None, gran) + (f"T{pod}" if pod else ""), None
+    extra = _anaphora(st, gran, d)
     d = _shift(d, gran, sign)
+    if gran == "D":
+        _set_ref(st, d, "D")  # "the next day ... that evening": the story has moved on
     if pod:
-        return "TIME", d.isoformat() + f"T{pod}", None
-    return "DATE", _fmt(d, gran), None
+        return "TIME", d.isoformat() + f"T{pod}", None, None, extra
+    return "DATE", _fmt(d, gran), None, None, extra
 
 
 _REL_SIGN = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
              "this": 0, "current": 0, "latest": 0, "present": 0,
              "next": 1, "coming": 1, "following": 1, "upcoming": 1}
+
+
+_EXTENT_PREPS = {"over", "for", "during", "within", "throughout"}
 
 
 def _n_rel(st, rule, i, end, labels):
@@ -613,10 +759,18 @@ def _n_rel(st, rule, i, end, labels):
     gran = R.UNITS.get(unit)
     if unit == "quarter":
         return None
+    if gran in ("DE", "CE") and sign != 0 and ("past" in words or _prev_lower(st, i) in _EXTENT_PREPS):
+        # "over the past decade", "for the next century": a span of that length up to (or
+        # from) now; "in the last decade", "by the next century": the calendar decade
+        return "DURATION", _dur_value(1, unit), None
     if "following" in words and sign == 1:
         base = _ref(st)
     else:
         base = st.anchor
+    if gran == "Y" and sign == -1 and base is not None and _compares(st, i, end):
+        yq = _quarter_context(st, i)
+        if yq:  # "earnings of $33 million, compared with $40 million last year": that quarter
+            return "DATE", f"{yq[0] - 1:04d}-Q{yq[1]}", None
     if base is None:
         if gran == "WE":
             return "DATE", "XXXX-WXX-WE", None
@@ -645,6 +799,7 @@ def _n_rel(st, rule, i, end, labels):
 def _n_edge_rel(st, rule, i, end, labels):
     words = [st.toks[k].lower_ for k in range(i, end)]
     mod = "END" if "end" in words else "START" if ("beginning" in words or "start" in words) else "MID"
+    bare = words[0] in ("year", "month") or words[-2] == "the"  # not "this"/"next"/"last"
     if words[0] in ("year", "month"):
         unit, sign = words[0], 0
     else:
@@ -655,7 +810,32 @@ def _n_edge_rel(st, rule, i, end, labels):
         return None
     if st.anchor is None:
         return "DATE", _fmt(None, gran), mod
+    if gran == "Y" and bare:
+        y = _story_year(st, i)
+        if y is not None:  # "By the end of the year the plant had closed" (after "In 2015, ..."): that year
+            return "DATE", f"{y:04d}", mod, None, {"anaphoric": True, "anchor": f"{y:04d}"}
     d = _shift(st.anchor, gran, sign)
-    if gran == "Y" and mod == "END":  # "the end of the year", "year-end": its last day
-        return "DATE", f"{d.year:04d}-12-31", None
-    return "DATE", _fmt(d, gran), mod
+    return "DATE", _fmt(d, gran), mod  # "the end of the year": the year, mod END (TimeML)
+
+
+STORY_SENTENCES = 2  # how far back a year a past-tense story is about may have been named
+
+
+def _story_year(st: _State, i: int, back: int = STORY_SENTENCES) -> Optional[int]:
+    """The year a past-tense clause at token ``i`` is about when the story named one other than
+    the publication year in this or the last ``back`` sentences, else None."""
+    if st.ref_year is None or st.anchor is None or st.ref_year == st.anchor.year \
+            or st.ref_year_at < 0 or _story_tense(st, i) != "past":
+        return None
+    if _sent(st, st.ref_year_at).start < _sents_back(st, i, back):
+        return None
+    return st.ref_year
+
+
+def _sents_back(st: _State, i: int, k: int) -> int:
+    """The first token of the sentence ``k`` sentences before token ``i``'s."""
+    s = _sent(st, i)
+    while k > 0 and s.start > 0:
+        s = _sent(st, s.start - 1)
+        k -= 1
+    return s.start

@@ -77,12 +77,14 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
                 "overnight": "NI", "nights": "NI", "mornings": "MO", "evenings": "EV",
                 "afternoons": "AF"}
 PARTS_OF_DAY_PLURAL = {"nights", "mornings", "evenings", "afternoons"}
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 REF_WORDS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF",
     "soon": "FUTURE_REF",
 }
@@ -123,6 +125,7 @@ _add("ORD", ORDINALS)
 _add("POD", set(PARTS_OF_DAY) - PARTS_OF_DAY_PLURAL)
 _add("PODS", PARTS_OF_DAY_PLURAL)
 _add("SEASON", SEASONS)
+_add("DECADEWORD", DECADE_WORDS)
 _add("DEICTIC", DEICTIC_DAYS)
 _add("REF", REF_WORDS)
 _add("SETADV", SET_ADVERBS)
@@ -156,10 +159,14 @@ RULES: list[tuple[str, str, str, str]] = [
     ("year", "YEAR", "year", "DATE"),
     ("year_fiscal", "fiscal year? YEAR", "year", "DATE"),
     ("year_fy", "FYEAR", "year", "DATE"),
+    ("year_prefixed", "PFXYEAR", "year", "DATE"),
+    ("year_range", "YEAR -|\u2013 YEAR|YY", "range", "DATE"),
     ("year_spoken", "NUMWORD NUMWORD -? NUMWORD?", "spoken_year", "DATE"),
     ("year_two_thousand", "the? year two thousand NUMWORD?", "spoken_year", "DATE"),
     ("decade", "DECADE", "decade", "DATE"),
     ("decade_apostrophe", "' DECADE", "decade", "DATE"),
+    ("decade_word", "DECADEWORD", "decade", "DATE"),
+    ("decade_prefixed", "PFXDECADE", "decade", "DATE"),
     ("century", "the? ORD century", "century", "DATE"),
     ("century_rel", "PAST|THIS|NEXT century", "rel", "DATE"),
     # -- quarters, halves, fiscal periods ----------------------------------------------
@@ -190,6 +197,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("deictic_pod", "DEICTIC POD", "deictic", "TIME"),
     ("day_before_yesterday", "the day before|after yesterday|tomorrow", "deictic", "DATE"),
     ("pod_rel", "this|last|tomorrow POD", "pod", "TIME"),
+    ("pod_mid", "mid -? POD DAYREF?", "pod", "TIME"),
     ("ref_that_day", "that same? day|night|morning|evening|week|month|year", "ref_day", "DATE"),
     ("ref_same_day", "the same day|night|morning|evening|week|month|year", "ref_day", "DATE"),
     ("ref_next_day", "the following|previous|preceding|next day|morning|night|evening", "ref_next", "DATE"),
@@ -201,22 +209,24 @@ RULES: list[tuple[str, str, str, str]] = [
     ("rel_the_unit", "the PAST|THIS|NEXT UNIT1", "rel", "DATE"),
     ("rel_this_past", "this past UNIT1", "rel", "DATE"),
     ("weekend", "the weekend", "rel", "DATE"),
-    ("unit_ended", "the year ended|ending", "unit_ended", "DURATION"),
+    ("unit_ended", "the fiscal? year ended|ending", "unit_ended", "DURATION"),
+    ("full_year", "the full year|quarter", "for_the_unit", "DATE"),
     ("for_the_unit", "for the year|quarter|month|week", "for_the_unit", "DATE"),
     ("end_of_unit", "the end|beginning|start|middle of the|this|next|last UNIT1", "edge_rel", "DATE"),
     ("year_end", "year|month -? end", "edge_rel", "DATE"),
+    ("year_s_end", "year|month 's|\u2019s end", "edge_rel", "DATE"),
     ("ago", "NUM UNIT ago|earlier|later|hence", "ago", "DATE"),
     ("ago_a", "a|an UNIT1 ago|earlier|later", "ago", "DATE"),
     ("ago_fuzzy", "a? FUZZY of? UNITS ago|earlier|later", "ago", "DATE"),
     ("ago_year_adj", "year -? ago|earlier", "year_ago", "DATE"),
     ("ago_year_adj_a", "a|an year - ago|earlier", "year_ago", "DATE"),
-    ("ago_from_now", "NUM UNIT from now", "ago", "DATE"),
     # -- references ---------------------------------------------------------------------
     ("ref_word", "REF", "ref", "DATE"),
     ("ref_the_past", "the past|future", "ref", "DATE"),
     ("ref_these_days", "these days", "ref", "DATE"),
     ("ref_at_present", "at present", "ref", "DATE"),
-    ("ref_coming", "the? coming|next|recent|past UNITS", "ref_units", "DATE"),
+    ("ref_at_the_time", "at the time", "ref", "DATE"),
+    ("duration_a_while", "a while", "ref", "DURATION"),
     ("ref_near_future", "the near|distant future", "ref", "DATE"),
     # -- durations ------------------------------------------------------------------------
     ("duration", "NUM UNIT", "duration", "DURATION"),
@@ -227,13 +237,16 @@ RULES: list[tuple[str, str, str, str]] = [
     ("duration_last_n", "the? PAST|NEXT|first|final NUM UNITS", "duration", "DURATION"),
     ("duration_the_n", "the NUM UNITS", "duration", "DURATION"),
     ("duration_more", "NUM more|additional|extra|further|straight|consecutive UNITS", "duration", "DURATION"),
+    ("duration_a_more", "a|an additional|extra|further UNIT1", "duration", "DURATION"),
+    ("duration_kind", "NUM trading|business|working|calendar UNITS", "duration", "DURATION"),
     ("duration_fuzzy", "a? FUZZY of? UNITS", "duration_fuzzy", "DURATION"),
     ("duration_fuzzy_last", "the? PAST|NEXT FUZZY UNITS", "duration_fuzzy", "DURATION"),
+    ("duration_recent", "the? coming|next|recent|past|first UNITS", "duration_vague", "DURATION"),
     ("duration_units", "UNITS", "duration_fuzzy", "DURATION"),
     ("duration_units_long", "UNITS|UNIT1 - long", "duration_fuzzy", "DURATION"),
     ("duration_full_unit", "the full|entire|whole UNIT1", "duration", "DURATION"),
     # -- sets -------------------------------------------------------------------------------
-    ("set_every", "EVERY other? UNIT1|WEEKDAY|MONTH|SEASON", "set", "SET"),
+    ("set_every", "EVERY other? UNIT1|WEEKDAY|MONTH|SEASON|POD", "set", "SET"),
     ("set_every_n", "EVERY NUM UNITS", "set", "SET"),
     ("set_adverb", "SETADV", "set", "SET"),
     ("set_weekdays", "WEEKDAYS PODS?", "set", "SET"),
@@ -247,6 +260,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("clock_oclock", "NUM o'clock DAYREF?", "clock", "TIME"),
     ("clock_noon", "noon|midnight|midday DAYREF?", "clock", "TIME"),
     ("clock_hhmm", "CLOCK", "clock", "TIME"),
+    ("clock_hhmm_tz", "CLOCK TZ", "clock", "TIME"),
+    ("clock_hhmm_day", "CLOCK TZ? ,? on? DAYREF", "clock", "TIME"),
     ("clock_pod", "CLOCKNUM in the morning|afternoon|evening", "clock", "TIME"),
 ]
 

@@ -5,7 +5,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .grammar import _State
+from .grammar import _sent, _State
 
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
@@ -108,4 +108,32 @@ def _governor(v: Token) -> Optional[Token]:
         if h is h.head:
             return None
         h = h.head
+    return None
+
+
+_DEADLINE_WORDS = {"until", "till", "til"}
+
+
+def _day_tense(st: _State, start: int, i: int) -> Optional[str]:
+    """The tense a day expression starting at token ``start`` (its word at ``i``) resolves by:
+    its clause's, except that a deadline ("extended the offer until Tuesday") is the nearest
+    such day even in a past-tense clause, as it is set ahead of the telling."""
+    t = _tense(st, i)
+    if t == "past" and start > 0 and st.toks[start - 1].lower_ in _DEADLINE_WORDS:
+        return None
+    return t
+
+
+def _story_tense(st: _State, i: int) -> Optional[str]:
+    """The tense of token ``i``'s clause, or, when the parse gives its clause none (a fragment,
+    a misparse), that of the sentence's verbs: a future auxiliary, else a past form."""
+    t = _tense(st, i)
+    if t is not None:
+        return t
+    sent = _sent(st, i)
+    words = [w for w in sent if w.pos_ in ("VERB", "AUX")]
+    if any(w.lower_ in _FUTURE_AUX for w in words):
+        return "future"
+    if any(w.tag_ == "VBD" for w in words):
+        return "past"
     return None

@@ -10,6 +10,7 @@ _V_YEAR = r"(?:\d{4}|\d{3}X|\d{2}XX|XXXX)"
 _VALUE_RE = re.compile(
     r"^(?:"
     r"(?P<ref>PRESENT_REF|PAST_REF|FUTURE_REF)"
+    r"|(?P<vague>PXX)"  # a stretch of unknown length in unknown units: "a while" (TimeBank)
     r"|(?P<dur>P(?=[\dXT])(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|WE))*"
     r"(?:T(?:(?:\d+(?:\.\d+)?|X)(?:H|M|S))+)?)"
     r"|(?P<cent>\d{2}|\d{3})"

@@ -14,6 +14,22 @@ from . import params as P
 from ..errors import E
 from .errors import WebError, bad_body, bad_param, not_found
 from .validate import check_record
+from ..records import valid_tree
+
+MAX_DEPTH = 16   # an ArticleRecord nests about 7 levels (quotes, speaker, profile); metadata a few more
+
+
+def _depth(obj, limit: int = MAX_DEPTH + 1) -> int:
+    """How deeply a parsed JSON value nests, counted up to ``limit`` (without recursion)."""
+    deepest, stack = 0, [(obj, 1)]
+    while stack:
+        value, d = stack.pop()
+        if isinstance(value, (dict, list)):
+            deepest = max(deepest, d)
+            if d >= limit:
+                return d
+            stack.extend((v, d + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return deepest
 
 
 class ErrorDetail(BaseModel):
@@ -99,6 +115,26 @@ def get_speaker(request: Request, speaker: str = Path(..., max_length=P.MAX_TEXT
     return out
 
 
+@router.get("/events", summary="Coded events (PLOVER)")
+def search_events(request: Request,
+                  type: Optional[str] = Query(None, max_length=20, description="PLOVER type: AGREE, THREATEN, ..."),
+                  actor: Optional[str] = P.text("An actor: name, alias, surname or country."),
+                  role: str = Query("any", pattern="^(any|source|target)$",
+                                    description="The actor as source, target or either."),
+                  since: Optional[str] = P.text("From this date (YYYY[-MM[-DD]]).", max_length=10),
+                  until: Optional[str] = P.text("Up to this date, inclusive.", max_length=10),
+                  limit: int = P.limit(), offset: int = P.offset(), st: S.Store = Depends(store)) -> dict:
+    """Who did what to whom: events merged across the articles that report them (same
+    type, same actors, dates within a few days), newest first, each with its first reports."""
+    from ..events import country_code
+
+    who = (actor or "").strip() or None
+    return page(request, S.search_events(st, type=(type or "").strip() or None, actor=who,
+                                         country=country_code(who) if who else None,
+                                         role=role, since=since or None, until=until or None,
+                                         limit=limit, offset=offset))
+
+
 @router.get("/articles/{article_id:path}", summary="An article with its annotations",
             responses={404: ERRORS[404]})
 def get_article(article_id: str = Path(..., max_length=1000), st: S.Store = Depends(store)) -> dict:
@@ -157,8 +193,11 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
     ``title``, ``url``, ``published``), extracted here with the server's options (its
     time and size limits) before it is stored."""
     token = request.app.state.ingest_token
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not token or not hmac.compare_digest(given.encode(), token.encode()):
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer":    # RFC 6750: "Bearer TOKEN"; a bare token is refused
+        given = ""
+    given = given.strip()
+    if not token or not given or not hmac.compare_digest(given.encode(), token.encode()):
         raise WebError(401, E.UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
     limit = request.app.state.max_body_bytes
     chunks, size = [], 0
@@ -179,6 +218,10 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
             data = json.loads(line)
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
+            depth = _depth(data)
+            if depth > MAX_DEPTH:
+                raise ValueError(f"nested {depth} levels deep, over the {MAX_DEPTH} a record has")
+            data, _ = valid_tree(data)      # a "\ud800" escape is no character: U+FFFD
             if _is_raw_article(data):
                 raw_lines.append(line)
                 continue
@@ -186,6 +229,8 @@ async def ingest(request: Request, authorization: Optional[str] = Header(None)) 
                    else ArticleRecord.from_dict(data))
             if isinstance(rec, ArticleRecord):
                 check_record(rec)
+        except RecursionError:   # [[[[... past the JSON parser's depth
+            raise bad_body(f"line {n} is nested too deeply to be an ArticleRecord") from None
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise bad_body(f"line {n} is neither an ArticleRecord nor a raw article with 'id' and 'text' "
                            f"or 'html': {exc}") from None

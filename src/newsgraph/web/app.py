@@ -79,8 +79,20 @@ def create_app(db_path, *, ingest_token: Optional[str] = None, allowed_hosts: Op
     app.add_middleware(Limits, max_query_bytes=max_query_bytes, max_body_bytes=max_body_bytes,
                        allowed_hosts=list(allowed_hosts) if allowed_hosts else None)
     app.router.add_event_handler("shutdown", store.close)
+    app.router.add_event_handler("startup", _fewer_threads)
     app.openapi = lambda: _openapi(app)
     return app
+
+
+WORKER_THREADS = 8   # request handlers run in threads that share one GIL: more only contend
+
+
+async def _fewer_threads() -> None:
+    """Cap the thread pool the handlers run in (anyio's default is 40): under load more
+    threads only contend for the GIL, and each holds its own SQLite connection and cache."""
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
 
 
 def _openapi(app: FastAPI) -> dict:

@@ -111,6 +111,13 @@ class SearchArgs:
             "Only quotations with an occurrence whose speaker confidence (0-1, calibrated) is at least this.")),
     ):
         self.gender, self.role, self.section = gender, role, section
+        from ..store import date_problem
+        from .errors import bad_param
+
+        for name, value in (("since", since), ("until", until)):   # the pattern lets 2019-02-30 through
+            problem = date_problem(value)
+            if problem:
+                raise bad_param(name, problem)
         self.q, self.fts, self.speaker, self.about = q, fts, speaker, about
         self.speaker_type, self.since, self.until = speaker_type, since, until
         self.date_field, self.source, self.kind, self.order = date_field, source, kind, order

@@ -192,10 +192,16 @@ def _bin_of(unit: str, first: dt.date, d: dt.date) -> int:
     return d.year - first.year
 
 
-def timeline_svg(items: list[dict], *, width: int = 760, height: int = 160) -> Markup:
+def timeline_svg(items: list[dict], *, width: int = 760, height: int = 160,
+                 events: Optional[list[dict]] = None) -> Markup:
     """Statements over time as bars (by day, month or year, whichever fits the span), with a
-    date axis; each bar has a tooltip. ``items`` are quotations with ``first_seen``."""
-    days = sorted(d for d in (parse_day(i.get("first_seen")) for i in items) if d)
+    date axis; each bar has a tooltip. ``items`` are quotations with ``first_seen``.
+    ``events`` (dicts with ``date``, ``type`` and ``role``: "did" or "done_to") are drawn on
+    the same axis as markers above the bars: what the speaker did, and what was done to it."""
+    events = events or []
+    ev_days = [(parse_day(e.get("date")), e) for e in events]
+    ev_days = [(d, e) for d, e in ev_days if d]
+    days = sorted([d for d in (parse_day(i.get("first_seen")) for i in items) if d] + [d for d, _ in ev_days])
     pad_l, pad_r, pad_t, pad_b = 30, 12, 18, 28
     w, h = width - pad_l - pad_r, height - pad_t - pad_b
     head = (f'<svg class="timeline" role="img" viewBox="0 0 {width} {height}" '
@@ -205,10 +211,11 @@ def timeline_svg(items: list[dict], *, width: int = 760, height: int = 160) -> M
                              f'no dated statements</text></svg>')
     unit, first, n = _bins(days)
     counts: dict[int, int] = {}
-    for d in days:
-        k = _bin_of(unit, first, d)
-        counts[k] = counts.get(k, 0) + 1
-    top = max(counts.values())
+    for d in (parse_day(i.get("first_seen")) for i in items):
+        if d:
+            k = _bin_of(unit, first, d)
+            counts[k] = counts.get(k, 0) + 1
+    top = max(counts.values()) if counts else 1
     bw = w / n
     base = pad_t + h
     parts = [head, f'<g class="meta" data-unit="{unit}" data-bins="{n}"></g>']
@@ -233,6 +240,19 @@ def timeline_svg(items: list[dict], *, width: int = 760, height: int = 160) -> M
         if bw >= 14:
             parts.append(f'<text class="count" x="{x + bw / 2:.1f}" y="{base - bh - 4:.1f}" '
                          f'text-anchor="middle">{c}</text>')
+    marks: dict[tuple[int, str], list[str]] = {}
+    for d, e in ev_days:
+        marks.setdefault((_bin_of(unit, first, d), e.get("role") or "did"), []).append(str(e.get("type") or ""))
+    for (k, role), types in sorted(marks.items()):
+        x = pad_l + k * bw + bw / 2
+        y = pad_t - 9 if role == "did" else pad_t - 3
+        start = _bin_start(unit, first, k)
+        fmt = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}[unit]
+        what = "did" if role == "did" else "was the target of"
+        label = f"{start:{fmt}}: {what} {', '.join(sorted(set(types)))} ({len(types)} event{'s' if len(types) != 1 else ''})"
+        parts.append(f'<circle class="event {"did" if role == "did" else "done-to"}" cx="{x:.1f}" cy="{y + 6:.1f}" '
+                     f'r="{min(5.0, 2.5 + len(types) / 2):.1f}" data-count="{len(types)}"><title>{escape(label)}</title>'
+                     f'</circle>')
     for k in range(n):
         start = _bin_start(unit, first, k)
         x = pad_l + k * bw
