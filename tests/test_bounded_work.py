@@ -111,14 +111,14 @@ def test_an_unpunctuated_page_is_not_one_giant_sentence(nlp):
     """Sentences mended from the parser's pieces stop at MAX_MENDED tokens: the quote stage
     was quadratic in them (100 KB of such tokens took minutes)."""
     from newsgraph.entities import extract_entities
-    from newsgraph.quotes.extract import MAX_MENDED, _Extractor
+    from newsgraph.quotes.document import MAX_MENDED, QuoteDoc
     from newsgraph.records import Paragraph
 
     words = ["harbour", "council", "bridge", "ferry", "road", "port", "quay", "dock"]
     body = " ".join(words[(i * 7) % len(words)] for i in range(3000))
     text = "Headline here\n\n" + body
     doc = nlp(text)
-    ex = _Extractor(doc, extract_entities(doc), [Paragraph(0, 13, "title"), Paragraph(15, len(text), "body")])
+    ex = QuoteDoc(doc, extract_entities(doc), [Paragraph(0, 13, "title"), Paragraph(15, len(text), "body")])
     assert max(b - a for a, b in ex.sents) <= MAX_MENDED + max(len(s) for s in doc.sents)
     assert sum(b - a for a, b in ex.sents) == len(doc)
 

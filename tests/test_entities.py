@@ -102,3 +102,25 @@ def test_no_entities(nlp):
 def test_norm_key():
     assert norm_key("The U.S.") == "us"
     assert norm_key("Seoul\u2019s") == "seoul's"
+
+
+def test_regression_a_name_in_another_script_does_not_crash(nlp):
+    # a cleaning page crashed with IndexError: a Greek phrase tagged PERSON has no
+    # a-z word, so its name key was empty and the full-name merge indexed an empty list
+    from spacy.tokens import Span
+
+    text = "Die Rede von Anna Berg und Στην Ευρώπη Νέα wurde gelobt. Anna Berg sprach lange."
+    doc = nlp(text)
+    start = text.index("Στην")
+    greek = doc.char_span(start, start + len("Στην Ευρώπη Νέα"), label="PERSON", alignment_mode="expand")
+    berg = doc.char_span(text.index("Anna"), text.index("Anna") + 9, label="PERSON")
+    doc.ents = [Span(doc, berg.start, berg.end, "PERSON"), greek]
+    names = {e.name for e in extract_entities(doc) if e.type == "PERSON"}
+    assert "Στην Ευρώπη Νέα" in names and "Anna Berg" in names
+
+
+def test_name_keys_fold_accents_and_keep_every_script():
+    assert norm_key("José Pérez") == "jose perez"
+    assert norm_key("Στην Ευρώπη") == "στην ευρωπη"
+    assert norm_key("The New York Times") == "new york times"
+    assert norm_key("\u2014") == ""

@@ -29,10 +29,10 @@ def test_superscript_digit_in_a_date_line():
 def test_quote_stage_scales_linearly_with_cues(nlp):
     """Regression: one long sentence with many cues made the quote stage quadratic
     ('He said "hello ' * n: 0.16 s at n=300, 7.8 s at 1500, ~30 s at 3000); reported
-    content is now capped (quotes.extract.MAX_CONTENT_TOKENS), so the work per cue is
+    content is now capped (quotes.content.MAX_CONTENT_TOKENS), so the work per cue is
     bounded. n=3000 must finish well inside a 20 s limit (it takes ~4 s in all now)."""
     from newsgraph.pipeline import process_document
-    from newsgraph.quotes.extract import MAX_CONTENT_TOKENS
+    from newsgraph.quotes.content import MAX_CONTENT_TOKENS
 
     raw = RawDocument(id="cues", source="<test>", media_type="text", content='He said "hello ' * 3000)
     rec = process_document(raw, nlp, options=Options(timeout=20))

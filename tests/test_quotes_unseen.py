@@ -43,7 +43,7 @@ CASES = [
     # a second cue the parse hangs inside the first one's clause shares its subject
     ('The company said the ruling would "hurt families" and argued that developers had always '
      "been free to sell elsewhere.",
-     [("company", "said", 'the ruling would "hurt families'),
+     [("company", "said", 'the ruling would "hurt families"'),
       ("company", "argued", "that developers had always been free to sell elsewhere.")]),
     # "asked X to do": the object and the infinitive; "declare" inside is no cue
     ("She said the region would open shelters in schools and asked the national government to declare an emergency.",
@@ -113,7 +113,7 @@ CASES = [
      'explained how it used last year\'s increase and called the plan "a blank check with a badge on it."',
      [("Ruiz", "argued", "that the money would be better spent on nurses"),
       ("Ruiz", "said", "the department had not explained how it used last year's increase"),
-      ("Ruiz", "called", 'the plan "a blank check with a badge on it.')]),
+      ("Ruiz", "called", 'the plan "a blank check with a badge on it."')]),
     # a cue at the end of the sentence reports all of it, participles included
     ("A strong earthquake struck southern Peru early on Thursday, killing at least 11 people and "
      "cutting the coastal highway, authorities said.",
@@ -199,3 +199,52 @@ def test_dateline_wire_service_never_speaks(nlp):
             "The agency said the water would recede by Friday.")
     quotes, _ = run(nlp, text)
     assert all(q.speaker is None or q.speaker.name != "Andes Wire" for q in quotes)
+
+
+# families found on the development data (polnear-train), each a general mechanism
+FAMILIES = [
+    # a cue that ends its sentence after a comma reports what comes before
+    ("In nearby Millbrook, the paper mill is still running, but it has lost half its orders, "
+     "said the plant manager, Ruth Okafor.",
+     [("Ruth Okafor", "said", "In nearby Millbrook, the paper mill is still running, but it has lost half its orders")]),
+    ("The harbor will reopen next week, Ruth Okafor told reporters on Tuesday.",
+     [("Ruth Okafor", "told", "The harbor will reopen next week")]),
+    # a clause the parse broke into an object and a relative clause is still the content
+    ("Okafor says the rise in costs that the union fears also makes a strike more likely.",
+     [("Okafor", "says", "the rise in costs that the union fears also makes a strike more likely")]),
+    # "told the story of": the story is what was told
+    ("At the dinner, Ruth Okafor told the story of a miner who walked home through the snow.",
+     [("Ruth Okafor", "told", "the story of a miner who walked home through the snow")]),
+    # report, note, explain: the object is what was reported
+    ("The company reported a 4 percent rise in sales in May.",
+     [("company", "reported", "a 4 percent rise in sales in May")]),
+    # an agent noun is a source
+    ("The organizer of the march said the route would change.",
+     [("organizer of the march", "said", "the route would change.")]),
+    # a claim noun with a possessive pronoun: "her claim that"
+    ("Ruth Okafor stood by her claim that the pier would open by summer.",
+     [("Ruth Okafor", "claim", "that the pier would open by summer.")]),
+    # a long relative clause set off at the end of the content is the writer's aside
+    ("Ruth Okafor said the plan came from Tom Reyes, who also runs the bakery on Main Street and the "
+     "small shop next to it.",
+     [("Ruth Okafor", "said", "the plan came from Tom Reyes")]),
+    # ", while other voters said": another speaker's statement ends the first one
+    ("Several supporters said the rally had gone well, while other voters said they had heard nothing new.",
+     [("Several supporters", "said", "the rally had gone well"),
+      ("other voters", "said", "they had heard nothing new.")]),
+    # a question mark before the cue: the cue's sentence belongs to the quotation
+    ('"Where did the money go?" Ms. Ortiz said.',
+     [("Ortiz", "said", "Where did the money go?")]),
+    # quotation marks inside reported content stay balanced
+    ('Ruth Okafor called the plan "a mess" on Monday.',
+     [("Ruth Okafor", "called", 'the plan "a mess"')]),
+    # a thing that cannot speak does not
+    ("The way forward said nothing.", []),
+    ("The river rose quickly, and the bridge closed.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", FAMILIES, ids=[c[0][:40] for c in FAMILIES])
+def test_family_table(nlp, text, expected):
+    quotes, _ = run(nlp, text)
+    assert table(quotes) == expected

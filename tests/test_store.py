@@ -449,3 +449,24 @@ def test_words_of_a_near_variant_are_searchable(store):
     assert stats(store)["quotations"] == 1
     assert search_quotations(store, search="claim")["total"] == 1
     assert search_quotations(store, search="say")["total"] == 1
+
+
+def test_migration_adds_the_confidence_of_each_occurrence(tmp_path):
+    """A file of the step before gains occurrences.confidence; --min-confidence filters on it."""
+    from newsgraph.store.db import _configure, _migrate_confidence
+
+    step = next(v for v, f in MIGRATIONS.items() if f is _migrate_confidence)
+    path = tmp_path / "before.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    _configure(conn)
+    assert migrate(conn, str(path), {v: MIGRATIONS[v] for v in range(1, step)}) == step - 1
+    assert "confidence" not in {r[1] for r in conn.execute("PRAGMA table_info(occurrences)")}
+    conn.close()
+    store = open_store(path)
+    assert store.schema_version == max(MIGRATIONS) >= step
+    rec = article("c1", [(KIM, Q)])
+    rec.quotes[0].confidence = 0.42
+    ingest_records(store, [rec])
+    assert search_quotations(store, min_confidence=0.4)["total"] == 1
+    assert search_quotations(store, min_confidence=0.5)["total"] == 0
+    assert search_quotations(store)["total"] == 1

@@ -126,7 +126,9 @@ def test_newer_database_is_refused(db):
     import sqlite3
 
     conn = sqlite3.connect(db)
-    conn.execute("PRAGMA user_version = 7")
+    from newsgraph.store.db import SCHEMA_VERSION
+
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     res = run("speakers", "--db", db)
     assert res.exit_code == 1 and "E101" in res.output and "upgrade newsgraph" in res.output

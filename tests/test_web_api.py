@@ -482,6 +482,13 @@ def test_head_is_answered_like_get(client):
     assert client.head("/api/articles/none").status_code == 404
 
 
+def test_search_min_confidence(client):
+    # the fixture corpus was stored without confidences: a minimum leaves nothing, none leaves all
+    assert client.get("/api/quotations?min_confidence=0.5").json()["items"] == []
+    assert client.get("/api/quotations?min_confidence=0").json()["total"] == client.get("/api/quotations").json()["total"]
+    assert_error(client.get("/api/quotations?min_confidence=1.5"), 400)
+
+
 # ------------------------------------------------------------------ issue 13: the web items
 
 

@@ -50,9 +50,10 @@ def _progress(quiet: bool, label: str):
 
 
 def run_extract(paths, out, errors_out, options: Options, quiet: bool,
-                failed: Optional[list] = None) -> tuple[int, int]:
+                failed: Optional[list] = None, min_confidence: float | None = None) -> tuple[int, int]:
     from .ingest import read_inputs
     from .pipeline import process_items
+    from .records import drop_below_confidence
 
     ok = err = 0
     read = [0]
@@ -72,6 +73,7 @@ def run_extract(paths, out, errors_out, options: Options, quiet: bool,
                 (errors_out or out).write(rec.to_json() + "\n")
             else:
                 ok += 1
+                drop_below_confidence(rec, min_confidence)
                 out.write(rec.to_json() + "\n")
             update(ok, err, read[0])
     return ok, err
@@ -89,8 +91,11 @@ def run_extract(paths, out, errors_out, options: Options, quiet: bool,
               help="With --engine dask: a running scheduler (tcp://host:8786); default a LocalCluster "
                    "of --workers processes.")
 @extraction_options
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave out quotes whose speaker confidence (0-1, calibrated) is below this; "
+                   "their number is kept in metadata.quotes_below_confidence.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def extract(paths, output, errors_path, engine, scheduler, options, quiet):
+def extract(paths, output, errors_path, engine, scheduler, options, min_confidence, quiet):
     """Extract ArticleRecords from PATHS: text dumps, HTML pages, JSONL(.gz) feeds,
     directories (recursively) or '-' for stdin; with --engine dask also Parquet
     shards and WARC files.
@@ -105,6 +110,9 @@ def extract(paths, output, errors_path, engine, scheduler, options, quiet):
     if engine == "dask":
         if output == "-":
             raise click.UsageError("--engine dask writes Parquet tables: give -o FOLDER")
+        if min_confidence:
+            raise click.UsageError("--min-confidence goes with --engine local (the Parquet quotes "
+                                   "table has a confidence column to filter on)")
         from .distributed import run_dask
 
         with _progress(quiet, "extract (dask)") as update:
@@ -128,7 +136,7 @@ def extract(paths, output, errors_path, engine, scheduler, options, quiet):
     failed: list = []
     with click.open_file(output, "w", encoding="utf-8") as out, \
             (open(errors_path, "w", encoding="utf-8") if errors_path else contextlib.nullcontext()) as err_out:
-        ok, err = run_extract(list(paths), out, err_out, options, quiet, failed)
+        ok, err = run_extract(list(paths), out, err_out, options, quiet, failed, min_confidence)
     if not quiet:
         click.echo(f"newsgraph extract: {ok + err} inputs, {ok} processed, {err} errors", err=True)
     if err:

@@ -25,6 +25,7 @@ Pure: the function only reads the parse and returns records.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -96,11 +97,17 @@ FACILITY_NOUNS = frozenset({
 _POSS = ("'s", "\u2019s", "'", "\u2019")
 
 
+_NOT_KEY = re.compile(r"(?:[^\w']|_)+")
+
+
 def norm_key(name: str) -> str:
-    """A comparison key: lower case, no dots, hyphens and apostrophes as spaces."""
+    """A comparison key: lower case, accents off, no dots, other punctuation as
+    spaces; letters of every script kept ("Στην Ευρώπη" has a key too)."""
     name = name.lower().replace("\u2019", "'")
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     name = re.sub(r"[.]", "", name)
-    name = re.sub(r"[^a-z0-9']+", " ", name).strip()
+    name = _NOT_KEY.sub(" ", name).strip()
     return re.sub(r"^(the|an|a) ", "", name)
 
 
@@ -491,114 +498,136 @@ def _filter_spans(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, 
     return out
 
 
-def _only(hosts, cl=None):
-    """The single host cluster in ``hosts`` (not ``cl`` itself), else None."""
-    return hosts[0] if hosts and len(hosts) == 1 and hosts[0] is not cl else None
+# ---------------------------------------------------------------- the passes
+#
+# extract_entities runs these in order; each takes what the one before returns.
+#   candidate_spans      the parse's names, repaired: (start token, end token, label)
+#   collect_mentions     one cluster per exact full name and per other name; bare names apart
+#   merge_full_names     "Paul D. Ryan" = "Paul Ryan", "Alicia Machado" = "Universe Alicia Machado"
+#   attach_bare_names    "Ryan", "Mr. Ryan" -> the person that word means here
+#   attach_name_pairs    "Trump-Kim" -> a mention of each
+#   fold_* (others)      one-word organisations and places that stand for a longer name
+#   to_entities          clusters -> Entity records in text order
 
 
-def _fold_into_hosts(others: dict, order: list, host_of, *, with_names: bool) -> None:
-    """Merge every cluster for which ``host_of(label, key, cluster)`` names a host into
-    that host: its mentions always, its names too with ``with_names``."""
-    for key in list(others):
-        cl = others[key]
-        label, k = key.split(":", 1)
-        host = host_of(label, k, cl)
-        if host is None:
-            continue
-        if with_names:
-            host.names.extend(cl.names)
-        host.mentions.extend(cl.mentions)
-        del others[key]
-        order.remove(cl)
+@dataclass
+class _Bare:
+    """A one-word person mention ("Ryan", "Mr. Ryan"), waiting for its person."""
+    start: int                  # character offsets of the mention, titles included
+    end: int
+    key: str                    # norm_key of the word
+    titles: list[str]
+    text: str                   # the word as written
+    descriptors: list[str]
+    last: int                   # token index of the word
 
 
-def extract_entities(doc: Doc) -> list[Entity]:
-    """Every named entity of the article once, with its mentions and canonical name."""
+@dataclass
+class _Mentions:
+    """What ``collect_mentions`` finds, before any merging."""
+    people: list[_Cluster] = field(default_factory=list)       # one per exact full name
+    bare: list[_Bare] = field(default_factory=list)
+    others: dict[str, _Cluster] = field(default_factory=dict)  # "LABEL:key" -> cluster, first-seen order
+    pairs: list[tuple[int, int]] = field(default_factory=list)  # "Trump-Kim" token spans
+
+
+def candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """Every name of the article as (start token, end token, label): spaCy's
+    entities split into their parts, the names the model leaves unlabelled
+    (facilities, honorific + name, datelines), labels repaired from the rest of
+    the article, credits and non-people filtered."""
     raw = _split_ents(doc)
     covered = {i for s, e, _ in raw for i in range(s, e)}
     raw.extend(_extra_spans(doc, covered))
     raw.extend(_dateline_spans(doc, covered))
-    raw = _filter_spans(doc, _relabel(doc, sorted(raw)))
+    return _filter_spans(doc, _relabel(doc, sorted(raw)))
 
-    people_full: list[_Cluster] = []
-    bare: list[tuple] = []   # start, end, word, titles, text, descriptors
-    others: dict[str, _Cluster] = {}
-    others_order: list[_Cluster] = []
-    pairs: list[tuple[int, int]] = []
+
+def _add_other(doc: Doc, others: dict[str, _Cluster], label: str, s: int, e: int, name: str) -> None:
+    """A mention of an organisation, place ...: into the cluster of its key (aliases folded)."""
+    key = norm_key(name)
+    if not key:
+        return
+    alias = COUNTRY_ALIASES.get(key)
+    if alias:
+        key = norm_key(alias)
+        if label == "ORG" and alias != "United Nations" and alias != "European Union":
+            label = "GPE"
+    key = f"{label}:{key}"
+    cl = others.get(key)
+    if cl is None:
+        cl = others[key] = _Cluster(label, first=doc[s].idx)
+    cl.names.append(name)
+    cl.mentions.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+
+
+def collect_mentions(doc: Doc, spans: list[tuple[int, int, str]]) -> _Mentions:
+    """Each span as a mention: a person's full name into the cluster of that exact
+    name (its titles off, its descriptors and gender kept), a one-word person name
+    aside for later, anything else into the cluster of its name's key."""
+    found = _Mentions()
     full_index: dict[str, _Cluster] = {}
-
-    def add_other(label: str, s: int, e: int, name: str) -> None:
-        key = norm_key(name)
-        if not key:
-            return
-        alias = COUNTRY_ALIASES.get(key)
-        if alias:
-            key = norm_key(alias)
-            if label == "ORG" and alias != "United Nations" and alias != "European Union":
-                label = "GPE"
-        key = f"{label}:{key}"
-        cl = others.get(key)
-        if cl is None:
-            cl = others[key] = _Cluster(label, first=doc[s].idx)
-            others_order.append(cl)
-        cl.names.append(name)
-        cl.mentions.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
-
-    for s, e, label in raw:
+    for s, e, label in spans:
         if label == "PERSON_PAIR":
-            pairs.append((s, e))
+            found.pairs.append((s, e))
             continue
         s2, e2, titles = _strip_span(doc, s, e, label)
         if s2 >= e2:
             continue
         name = doc[s2:e2].text
-        if label == "PERSON":
-            parts = _person_parts(name)
-            if not parts or not any(p[:1].isupper() for p in parts):
-                continue
-            t0 = s
-            while t0 > 0 and t0 > s - 3 and doc[t0 - 1].lower_.rstrip(".") in TITLES and doc[t0 - 1].text[:1].isupper():
-                t0 -= 1
-            ms, me = doc[t0].idx, doc[e2 - 1].idx + len(doc[e2 - 1].text)
-            if len(parts) >= 2:
-                key = " ".join(name_tokens(" ".join(parts)))
-                cl = full_index.get(key)
-                if cl is None:
-                    cl = _Cluster("PERSON", first=ms)
-                    full_index[key] = cl
-                    people_full.append(cl)
-                cl.names.append(" ".join(parts))
-                cl.mentions.append((ms, me))
-                cl.descriptors.extend(_descriptor(doc, s, e))
-                g = _gender_of([name], titles)
-                if g and not cl.gender:
-                    cl.gender = g
-            else:
-                bare.append((ms, me, norm_key(parts[0]), titles, parts[0], _descriptor(doc, s, e), e2 - 1))
+        if label != "PERSON":
+            _add_other(doc, found.others, label, s2, e2, name)
+            continue
+        parts = _person_parts(name)
+        if not parts or not any(p[:1].isupper() for p in parts):
+            continue
+        t0 = s
+        while t0 > 0 and t0 > s - 3 and doc[t0 - 1].lower_.rstrip(".") in TITLES and doc[t0 - 1].text[:1].isupper():
+            t0 -= 1
+        ms, me = doc[t0].idx, doc[e2 - 1].idx + len(doc[e2 - 1].text)
+        if len(parts) >= 2:
+            key = " ".join(name_tokens(" ".join(parts)))
+            cl = full_index.get(key)
+            if cl is None:
+                cl = full_index[key] = _Cluster("PERSON", first=ms)
+                found.people.append(cl)
+            cl.names.append(" ".join(parts))
+            cl.mentions.append((ms, me))
+            cl.descriptors.extend(_descriptor(doc, s, e))
+            g = _gender_of([name], titles)
+            if g and not cl.gender:
+                cl.gender = g
         else:
-            add_other(label, s2, e2, name)
+            found.bare.append(_Bare(ms, me, norm_key(parts[0]), titles, parts[0], _descriptor(doc, s, e), e2 - 1))
+    return found
 
-    # merge full names that extend one another ("Paul Ryan" / "Paul D. Ryan")
+
+def _extends(name: str, other: str) -> bool:
+    """True when the full name ``name`` and the earlier ``other`` name one person:
+    the same first and last word with one's words inside the other's ("Paul D.
+    Ryan" / "Paul Ryan"), or one ends with the other and that other begins with a
+    given name or a particle ("Universe Alicia Machado" / "Alicia Machado")."""
+    first_last, mfl = name_tokens(name), name_tokens(other)
+    if not first_last or not mfl:
+        return False   # a name with no word to compare merges with nothing
+    toks, mt = set(first_last), set(mfl)
+    n, n2 = len(first_last), len(mfl)
+    head_word = name.split()[0].lower()
+    suffix = n >= 2 and n2 > n and mfl[-n:] == first_last and (
+        head_word in NAME_PARTICLES or (name.split()[0][:1].isupper() and (
+            head_word in MALE_NAMES or head_word in FEMALE_NAMES)))
+    # and the other way round: "Universe Alicia Machado" after "Alicia Machado"
+    suffix = suffix or (n2 >= 2 and n > n2 and first_last[-n2:] == mfl and
+                        (mfl[0] in MALE_NAMES or mfl[0] in FEMALE_NAMES or mfl[0] in NAME_PARTICLES))
+    return ((toks <= mt or mt <= toks) and first_last[0] == mfl[0] and first_last[-1] == mfl[-1]) or suffix
+
+
+def merge_full_names(people: list[_Cluster]) -> list[_Cluster]:
+    """Full-name clusters that name one person merged into the first of them
+    (see ``_extends``), in order of first mention."""
     merged: list[_Cluster] = []
-    for cl in sorted(people_full, key=lambda c: c.first):
-        toks = set(name_tokens(cl.names[0]))
-        host = None
-        for m in merged:
-            mt = set(name_tokens(m.names[0]))
-            first_last = name_tokens(cl.names[0])
-            mfl = name_tokens(m.names[0])
-            n = len(first_last)
-            head_word = cl.names[0].split()[0].lower()
-            suffix = n >= 2 and len(mfl) > n and mfl[-n:] == first_last and (
-                head_word in NAME_PARTICLES or (cl.names[0].split()[0][:1].isupper() and (
-                    head_word in MALE_NAMES or head_word in FEMALE_NAMES)))
-            # and the other way round: "Universe Alicia Machado" after "Alicia Machado"
-            n2 = len(mfl)
-            suffix = suffix or (n2 >= 2 and n > n2 and first_last[-n2:] == mfl and
-                                (mfl[0] in MALE_NAMES or mfl[0] in FEMALE_NAMES or mfl[0] in NAME_PARTICLES))
-            if ((toks <= mt or mt <= toks) and first_last[0] == mfl[0] and first_last[-1] == mfl[-1]) or suffix:
-                host = m
-                break
+    for cl in sorted(people, key=lambda c: c.first):
+        host = next((m for m in merged if _extends(cl.names[0], m.names[0])), None)
         if host is None:
             merged.append(cl)
         else:
@@ -606,19 +635,33 @@ def extract_entities(doc: Doc) -> list[Entity]:
             host.mentions.extend(cl.mentions)
             host.descriptors.extend(cl.descriptors)
             host.gender = host.gender or cl.gender
-    people = merged
+    return merged
 
-    # bare names: the person established for that word, else the earliest such person
-    established: dict[str, _Cluster] = {}
-    singles: dict[str, _Cluster] = {}
-    forward: list[tuple] = []      # guesses made before anyone of that name was named in full
-    votes: dict[str, dict[int, int]] = {}
-    for ms, me, tok, titles, text, desc, last_i in sorted(bare, key=lambda b: b[0]):
-        gender = _gender_of([], titles)
+
+@dataclass
+class _BareLinks:
+    """What ``attach_bare_names`` decided, for the passes after it."""
+    established: dict[str, _Cluster]     # word -> the person it was first used for
+    singles: dict[str, _Cluster]         # word -> a person known only by that word
+    forward: list[tuple]                 # (start, end, key, descriptors, guess): before any full name
+    votes: dict[str, dict[int, int]]     # word -> id(cluster) -> uses
+
+
+def attach_bare_names(doc: Doc, people: list[_Cluster], bare: list[_Bare]) -> _BareLinks:
+    """Each one-word mention to a person, in text order: a gendered title or the
+    pronoun that follows picks among namesakes; once a word is used for someone it
+    stays theirs; else the person most recently named in full; in a headline before
+    any full name, the first one named (a forward guess, settled later); a word no
+    full name has becomes a person of its own (appended to ``people``)."""
+    links = _BareLinks({}, {}, [], {})
+    established, singles, forward, votes = links.established, links.singles, links.forward, links.votes
+    for b in sorted(bare, key=lambda b: b.start):
+        ms, tok = b.start, b.key
+        gender = _gender_of([], b.titles)
         cands = [c for c in people if tok in _name_word_set(c)]
         if gender is None and len({c.gender for c in cands}) > 1:
             # "Alvarez, speaking to reporters, said she ...": the pronoun tells which
-            said = _following_pronoun(doc, last_i)
+            said = _following_pronoun(doc, b.last)
             if said and any(c.gender == said for c in cands):
                 cands = [c for c in cands if c.gender == said]
         if gender:
@@ -635,7 +678,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
             else:
                 # ... or, in a headline before any full name, the first one named
                 target = min(cands, key=lambda c: c.first)
-                forward.append((ms, me, tok, desc, target))
+                forward.append((ms, b.end, tok, b.descriptors, target))
             # once a bare name is used for someone it stays theirs ("Kim" stays
             # Kim Jong Un after Dong-Yub Kim appears)
             established[tok] = target
@@ -644,19 +687,23 @@ def extract_entities(doc: Doc) -> list[Entity]:
             if target is None:
                 target = singles[tok] = _Cluster("PERSON", first=ms)
                 people.append(target)
-            target.names.append(text)
-        target.mentions.append((ms, me))
-        target.descriptors.extend(desc)
+            target.names.append(b.text)
+        target.mentions.append((ms, b.end))
+        target.descriptors.extend(b.descriptors)
         if gender and not target.gender:
             target.gender = gender
         if not forward or forward[-1][0] != ms:
             v = votes.setdefault(tok, {})
             v[id(target)] = v.get(id(target), 0) + 1
-    # a forward guess yields to the person the name turned out to mean
-    # ("President Obama" in a first line, then "Mr. Obama" throughout)
+    return links
+
+
+def settle_forward_guesses(people: list[_Cluster], links: _BareLinks) -> None:
+    """A forward guess yields to the person the word turned out to mean
+    ("President Obama" in a first line, then "Mr. Obama" throughout)."""
     by_id = {id(c): c for c in people}
-    for ms, me, tok, desc, guess in forward:
-        v = votes.get(tok)
+    for ms, me, tok, desc, guess in links.forward:
+        v = links.votes.get(tok)
         if not v:
             continue
         best = by_id.get(max(v, key=v.get))
@@ -668,7 +715,10 @@ def extract_entities(doc: Doc) -> list[Entity]:
             best.mentions.append((ms, me))
             best.descriptors.extend(desc)
 
-    # "Trump-Kim": mentions of both people when both are known
+
+def attach_name_pairs(doc: Doc, pairs: list[tuple[int, int]], people: list[_Cluster], links: _BareLinks) -> None:
+    """"Trump-Kim": a mention of each person when both are known; otherwise the
+    hyphenated name of one person ("Jo-Ann"), a person of its own."""
     for s, e in pairs:
         span = doc[s:e]
         a, b = span.text.split("-")
@@ -676,85 +726,128 @@ def extract_entities(doc: Doc) -> list[Entity]:
         found = []
         for part, off in ((a, 0), (b, len(a) + 1)):
             key = norm_key(part)
-            target = established.get(key) or next((c for c in people if key in _name_word_set(c)), None)
+            target = links.established.get(key) or next((c for c in people if key in _name_word_set(c)), None)
             found.append((target, pos + off, pos + off + len(part)))
         if all(t is not None for t, _, _ in found):
             for target, a0, b0 in found:
                 target.mentions.append((a0, b0))
-        else:  # a hyphenated name of one person ("Jo-Ann")
-            cl = singles.get(norm_key(span.text)) or _Cluster("PERSON", first=pos)
-            if norm_key(span.text) not in singles:
-                singles[norm_key(span.text)] = cl
+        else:
+            key = norm_key(span.text)
+            cl = links.singles.get(key) or _Cluster("PERSON", first=pos)
+            if key not in links.singles:
+                links.singles[key] = cl
                 people.append(cl)
             cl.names.append(span.text)
             cl.mentions.append((pos, span.end_char))
 
-    # single-word organisations/places that are really a known person ("with Trump")
-    person_words = {w: c for w, c in established.items()}
-    _fold_into_hosts(others, others_order, lambda label, k, cl: person_words.get(k) if (
+
+def _only(hosts, cl=None):
+    """The single host cluster in ``hosts`` (not ``cl`` itself), else None."""
+    return hosts[0] if hosts and len(hosts) == 1 and hosts[0] is not cl else None
+
+
+def _fold_into_hosts(others: dict[str, _Cluster], host_of, *, with_names: bool) -> None:
+    """Merge every cluster for which ``host_of(label, key, cluster)`` names a host into
+    that host: its mentions always, its names too with ``with_names``."""
+    for key in list(others):
+        cl = others[key]
+        label, k = key.split(":", 1)
+        host = host_of(label, k, cl)
+        if host is None:
+            continue
+        if with_names:
+            host.names.extend(cl.names)
+        host.mentions.extend(cl.mentions)
+        del others[key]
+
+
+def fold_person_words(others: dict[str, _Cluster], person_words: dict[str, _Cluster]) -> None:
+    """A one-word organisation or place that is a person's name word ("with
+    Trump" tagged ORG): a mention of that person."""
+    _fold_into_hosts(others, lambda label, k, cl: person_words.get(k) if (
         label in ("ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART")
         and all(" " not in norm_key(n) for n in cl.names)) else None, with_names=False)
 
-    # "the North" = North Korea, when one place in the article starts with that word
+
+def fold_compass_words(others: dict[str, _Cluster]) -> None:
+    """"the North" = North Korea, when one place of the article starts with that word."""
     by_first: dict[str, list[_Cluster]] = {}
-    for cl in others_order:
+    for cl in others.values():
         if cl.label == "GPE":
             words = norm_key(cl.best_name()).split()
             if len(words) >= 2:
                 by_first.setdefault(words[0], []).append(cl)
-    _fold_into_hosts(others, others_order, lambda label, k, cl: _only(by_first.get(k)) if (
+    _fold_into_hosts(others, lambda label, k, cl: _only(by_first.get(k)) if (
         label in ("LOC", "GPE") and k in ("north", "south", "east", "west")) else None, with_names=False)
-    # a last word standing for the whole name: "the Times" = "The New York Times"
+
+
+def fold_last_words(others: dict[str, _Cluster]) -> None:
+    """A last word standing for the whole name: "the Times" = "The New York Times",
+    when one organisation of the article ends with it."""
     by_last: dict[str, list[_Cluster]] = {}
-    for cl in others_order:
+    for cl in others.values():
         if cl.label == "ORG":
             words = norm_key(cl.names[0]).split()
             if len(words) >= 2 and cl.names[0].split()[-1][:1].isupper():
                 by_last.setdefault(words[-1], []).append(cl)
-    _fold_into_hosts(others, others_order, lambda label, k, cl: _only(by_last.get(k), cl) if (
+    _fold_into_hosts(others, lambda label, k, cl: _only(by_last.get(k), cl) if (
         label == "ORG" and " " not in k) else None, with_names=True)
-    # a company's short name: "Quillon" = "Quillon Systems" (the rest is a corporate suffix)
+
+
+def fold_company_stems(others: dict[str, _Cluster]) -> None:
+    """A company's short name: "Quillon" = "Quillon Systems" (the rest a corporate suffix)."""
     by_stem: dict[str, list[_Cluster]] = {}
-    for cl in others_order:
+    for cl in others.values():
         if cl.label == "ORG":
             words = norm_key(cl.names[0]).split()
             if len(words) >= 2 and all(w in CORP_SUFFIXES for w in words[1:]):
                 by_stem.setdefault(words[0], []).append(cl)
-
-    _fold_into_hosts(others, others_order, lambda label, k, cl: _only(by_stem.get(k), cl) if (
+    _fold_into_hosts(others, lambda label, k, cl: _only(by_stem.get(k), cl) if (
         label in ("ORG", "PRODUCT", "GPE", "NORP") and " " not in k) else None, with_names=True)
-    # acronyms: "FBI" = "Federal Bureau of Investigation"
+
+
+def fold_acronyms(others: dict[str, _Cluster]) -> None:
+    """"FBI" = "Federal Bureau of Investigation": a one-word organisation made of
+    the initials of a longer organisation or place of the article."""
     by_initials: dict[str, _Cluster] = {}
-    for cl in others_order:
+    for cl in others.values():
         if cl.label in ("ORG", "GPE"):
-            name = cl.names[0]
-            words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+            words = [w for w in re.split(r"[\s-]+", cl.names[0]) if w[:1].isupper()]
             if len(words) >= 2:
                 by_initials.setdefault("".join(w[0] for w in words).lower(), cl)
-    for key in list(others):
-        cl = others[key]
-        label, k = key.split(":", 1)
-        if label == "ORG" and " " not in k and k in by_initials and by_initials[k] is not cl:
-            host = by_initials[k]
-            host.names.extend(cl.names)
-            host.mentions.extend(cl.mentions)
-            del others[key]
-            others_order.remove(cl)
+    _fold_into_hosts(others, lambda label, k, cl: by_initials[k] if (
+        label == "ORG" and " " not in k and k in by_initials and by_initials[k] is not cl) else None,
+        with_names=True)
 
-    clusters = [c for c in people if c.mentions] + others_order
-    clusters.sort(key=lambda c: min(m[0] for m in c.mentions))
-    text = doc.text
+
+def to_entities(text: str, clusters: list[_Cluster]) -> list[Entity]:
+    """Clusters as Entity records, in order of first mention: the canonical name,
+    the other names as aliases, mentions once each."""
+    clusters = sorted(clusters, key=lambda c: min(m[0] for m in c.mentions))
     entities = []
     for n, cl in enumerate(clusters, 1):
-        mentions = sorted(set(cl.mentions))
         name = cl.best_name()
-        aliases = sorted({x for x in cl.names if x != name})
-        descriptors = list(dict.fromkeys(d for d in cl.descriptors if d))
-        ent = Entity(id=f"E{n}", name=name, type=cl.label,
-                     mentions=[Mention(text[a:b], a, b) for a, b in mentions],
-                     aliases=aliases, descriptors=descriptors)
-        entities.append(ent)
+        entities.append(Entity(id=f"E{n}", name=name, type=cl.label,
+                               mentions=[Mention(text[a:b], a, b) for a, b in sorted(set(cl.mentions))],
+                               aliases=sorted({x for x in cl.names if x != name}),
+                               descriptors=list(dict.fromkeys(d for d in cl.descriptors if d))))
     return entities
+
+
+def extract_entities(doc: Doc) -> list[Entity]:
+    """Every named entity of the article once, with its mentions and canonical name."""
+    found = collect_mentions(doc, candidate_spans(doc))
+    people = merge_full_names(found.people)
+    links = attach_bare_names(doc, people, found.bare)
+    settle_forward_guesses(people, links)
+    attach_name_pairs(doc, found.pairs, people, links)
+    others = found.others
+    fold_person_words(others, dict(links.established))
+    fold_compass_words(others)
+    fold_last_words(others)
+    fold_company_stems(others)
+    fold_acronyms(others)
+    return to_entities(doc.text, [c for c in people if c.mentions] + list(others.values()))
 
 
 def entity_gender(entity: Entity) -> str | None:

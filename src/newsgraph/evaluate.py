@@ -38,6 +38,26 @@ def _speaker_name(speaker) -> Optional[str]:
     return speaker.get("name") if isinstance(speaker, dict) else speaker
 
 
+def _speaker_mention(speaker) -> Optional[str]:
+    mention = speaker.get("mention") if isinstance(speaker, dict) else None
+    return mention.get("text") if isinstance(mention, dict) else None
+
+
+# words that never make two speaker spans the same source
+SPAN_STOP = frozenset({"the", "a", "an", "of", "s", "and", "in", "for", "to", "at", "on", "with"})
+
+
+def speaker_ok(gold_quote: dict, accepted: set[str], speaker) -> bool:
+    """Canonical gold: the predicted name is in the accept list. Span gold
+    (``speaker_span``: the source as the article writes it, "he", "a campaign aide"):
+    the predicted name or the mention it was read from shares a word with it."""
+    name = _speaker_name(speaker)
+    if gold_quote.get("speaker_span"):
+        src = set(words(gold_quote.get("speaker"))) - SPAN_STOP
+        return bool(src & (set(words(name)) | set(words(_speaker_mention(speaker)))))
+    return name_key(name) in accepted
+
+
 def _ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
@@ -55,7 +75,7 @@ def score_article(gold: dict, pred: dict) -> tuple[Counter, list[str]]:
     gw = [words(g["text"]) for g in golds]
     accepted = [{name_key(a) for a in g.get("accept") or [g.get("speaker")]} for g in golds]
     covered = [Counter() for _ in golds]
-    best: list[tuple[int, Optional[str]]] = [(0, None)] * len(golds)
+    best: list[tuple[int, object]] = [(0, None)] * len(golds)
     for p in pred.get("quotes", []):
         pw = words(p.get("text"))
         n = sum(pw.values())
@@ -72,21 +92,20 @@ def score_article(gold: dict, pred: dict) -> tuple[Counter, list[str]]:
             continue
         c["pred_matched"] += 1
         covered[i] |= pw & gw[i]
-        name = _speaker_name(p.get("speaker"))
-        if name_key(name) in accepted[i]:
+        if speaker_ok(golds[i], accepted[i], p.get("speaker")):
             c["pred_speaker_ok"] += 1
         if shared > best[i][0]:
-            best[i] = (shared, name)
+            best[i] = (shared, p.get("speaker"))
     for i, g in enumerate(golds):
         if g.get("optional"):
             continue
         c["gold"] += 1
         if sum(covered[i].values()) >= FOUND_SHARE * sum(gw[i].values()):
             c["found"] += 1
-            if name_key(best[i][1]) in accepted[i]:
+            if speaker_ok(g, accepted[i], best[i][1]):
                 c["found_speaker_ok"] += 1
             else:
-                notes.append(f"{gid}: wrong: {g.get('speaker')!r} <- {best[i][1]!r}: {g['text'][:60]}")
+                notes.append(f"{gid}: wrong: {g.get('speaker')!r} <- {_speaker_name(best[i][1])!r}: {g['text'][:60]}")
         else:
             notes.append(f"{gid}: missed: {g.get('speaker')!r}: {g['text'][:70]}")
     # entities
@@ -136,6 +155,79 @@ def score_article(gold: dict, pred: dict) -> tuple[Counter, list[str]]:
         c["titles"] += 1
         c["title_ok"] += name_key(pred.get("title")) == name_key(gold["title"])
     return c, notes
+
+
+THRESHOLDS = (0.0, 0.5, 0.7, 0.8, 0.9)
+
+
+def prediction_labels(gold: dict, pred: dict) -> list[tuple[Optional[float], int]]:
+    """(confidence, right) for each predicted quote: right is 1 when it hits a gold
+    statement with the right speaker, 0 when the speaker is wrong or it hits no
+    statement; quotes on optional gold statements are left out."""
+    golds = gold.get("quotes", [])
+    gw = [words(g["text"]) for g in golds]
+    accepted = [{name_key(a) for a in g.get("accept") or [g.get("speaker")]} for g in golds]
+    out = []
+    for p in pred.get("quotes", []):
+        pw = words(p.get("text"))
+        n = sum(pw.values())
+        hits = [(sum((pw & g).values()), i) for i, g in enumerate(gw)]
+        hits = [(sh, i) for sh, i in hits if n and sh >= min(MIN_WORDS, sum(gw[i].values())) and sh / n >= HIT_SHARE]
+        if not hits:
+            out.append((p.get("confidence"), 0))
+            continue
+        _, i = max(hits)
+        if golds[i].get("optional"):
+            continue
+        out.append((p.get("confidence"), int(speaker_ok(golds[i], accepted[i], p.get("speaker")))))
+    return out
+
+
+def reliability(confidences: list, labels: list[int], bins: int = 10) -> list[str]:
+    """A reliability table: per confidence band, the quotes in it, their mean
+    confidence and the share with the right speaker; then the share at >= 0.9."""
+    lines = [f"{'confidence':<11} {'quotes':>6} {'mean':>6} {'right':>6}"]
+    pairs = [(c, y) for c, y in zip(confidences, labels, strict=True) if c is not None]
+    for k in range(bins):
+        lo, hi = k / bins, (k + 1) / bins
+        band = [(c, y) for c, y in pairs if lo <= c < hi or (k == bins - 1 and c == 1.0)]
+        if band:
+            lines.append(f"{lo:.1f}-{hi:.1f}     {len(band):>6} {sum(c for c, _ in band) / len(band):>6.3f} "
+                         f"{sum(y for _, y in band) / len(band):>6.3f}")
+    high = [y for c, y in pairs if c >= 0.9]
+    lines.append(f">= 0.9      {len(high):>6}        {sum(high) / len(high) if high else 0.0:>6.3f}")
+    return lines
+
+
+def confidence_report(golds: dict[str, dict], preds: dict[str, dict]) -> dict:
+    """Attribution precision and recall when only quotes at or above each threshold
+    are kept, and the reliability table of the confidences."""
+    at = {}
+    for t in THRESHOLDS:
+        kept = {gid: {**p, "quotes": [q for q in p.get("quotes", []) if (q.get("confidence") or 0.0) >= t]}
+                for gid, p in preds.items()}
+        sm = score(golds, kept)["summary"]
+        at[t] = {k: sm[k] for k in ("quotes_predicted", "attribution_precision", "attribution_recall",
+                                    "attribution_f1", "quote_precision", "quote_recall")}
+    conf, labels = [], []
+    for gid, gold in golds.items():
+        for c, y in prediction_labels(gold, preds.get(gid, {})):
+            conf.append(c)
+            labels.append(y)
+    return {"thresholds": at, "reliability": reliability(conf, labels),
+            "right_at_0.9": round(sum(y for c, y in zip(conf, labels, strict=True) if c is not None and c >= 0.9)
+                                  / max(1, sum(1 for c in conf if c is not None and c >= 0.9)), 3)}
+
+
+def format_confidence(rep: dict) -> str:
+    lines = ["attribution at a minimum confidence:",
+             f"{'min':<5} {'quotes':>7} {'att P':>6} {'att R':>6} {'att F1':>6}"]
+    for t, v in rep["thresholds"].items():
+        lines.append(f"{t:<5.1f} {v['quotes_predicted']:>7} {v['attribution_precision']:>6.3f} "
+                     f"{v['attribution_recall']:>6.3f} {v['attribution_f1']:>6.3f}")
+    lines.append("reliability (right = the quote is a statement and its speaker is right):")
+    lines += rep["reliability"]
+    return "\n".join(lines)
 
 
 def score(golds: dict[str, dict], preds: dict[str, dict]) -> dict:
@@ -220,13 +312,17 @@ def evaluate_folder(folder: str | Path, *, inputs: Optional[list[str]] = None, o
     finally:
         if out:
             out.close()
-    return score(golds, preds)
+    report = score(golds, preds)
+    report["confidence"] = confidence_report(golds, preds)
+    return report
 
 
 def format_report(report: dict) -> str:
     lines = list(report["notes"])
     width = max(map(len, report["summary"]))
     lines += [f"{k:<{width}}  {v}" for k, v in report["summary"].items()]
+    if report.get("confidence"):
+        lines.append(format_confidence(report["confidence"]))
     return "\n".join(lines)
 
 

@@ -124,6 +124,7 @@ class Quote:
     about: list[About] = field(default_factory=list)
     date: Optional[str] = None     # TIMEX3 value of when the statement was made
     date_source: Optional[str] = None  # "text" | "published"
+    confidence: Optional[float] = None  # calibrated probability that the speaker is right (quotes/confidence.py)
 
 
 @dataclass
@@ -211,6 +212,20 @@ class ArticleRecord:
     def paragraph_text(self, i: int) -> str:
         p = self.paragraphs[i]
         return self.text[p.start:p.end]
+
+
+def drop_below_confidence(rec: ArticleRecord, min_confidence: Optional[float]) -> int:
+    """Leave out the quotes whose speaker confidence is below ``min_confidence`` (a
+    quote with no confidence counts as 0); their number goes into
+    ``metadata["quotes_below_confidence"]``. Returns that number."""
+    if not min_confidence:
+        return 0
+    kept = [q for q in rec.quotes if (q.confidence or 0.0) >= min_confidence]
+    dropped = len(rec.quotes) - len(kept)
+    rec.quotes = kept
+    if dropped:
+        rec.metadata["quotes_below_confidence"] = dropped
+    return dropped
 
 
 @dataclass

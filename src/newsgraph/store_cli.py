@@ -199,13 +199,15 @@ def load(out_dir, db_path, batch_size, quiet, as_json):
 @click.option("--role", help="Speaker's role (profile): government, expert, business, ... (docs/profiles.md).")
 @click.option("--section", help="Section of the article (business, world, ...).")
 @click.option("--order", type=click.Choice(["date", "first_seen", "occurrences", "relevance"]))
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Only quotations with an occurrence whose speaker confidence (0-1) is at least this.")
 @click.option("--id", "quotation_id", type=int, help="Show one quotation with all its occurrences.")
 @click.option("-n", "--limit", type=click.IntRange(0, 1000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @JSON_OPTION
 @_handle_errors
 def quotes(db_path, search, fts, speaker, about, speaker_type, since, until, date_field, source, kind, gender, role,
-           section, order, quotation_id, limit, offset, as_json):
+           section, order, min_confidence, quotation_id, limit, offset, as_json):
     """Search quotations: full text and filters, merged across articles."""
     from .store import get_quotation, search_quotations
 
@@ -222,7 +224,8 @@ def quotes(db_path, search, fts, speaker, about, speaker_type, since, until, dat
                       ["article", "site", "published", "said", "match", "copy of", "wording"], rows)
     res = search_quotations(store, search=search, fts=fts, speaker=speaker, about=about, speaker_type=speaker_type,
                             since=since, until=until, date_field=date_field, source=source, kind=kind, order=order,
-                            gender=gender, role=role, section=section, limit=limit, offset=offset)
+                            gender=gender, role=role, section=section, min_confidence=min_confidence,
+                            limit=limit, offset=offset)
     if as_json:
         return _echo_json(res)
     rows = [[q["id"], q["first_seen"], q["speaker"]["name"], q["text"], q["n_articles"], ", ".join(q["sources"][:3])]

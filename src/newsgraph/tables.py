@@ -53,7 +53,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("speaker_mention_text", _S), ("speaker_mention_start", _I), ("speaker_mention_end", _I),
         ("cue_text", _S), ("cue_start", _I), ("cue_end", _I), ("channel", _S),
         ("about_entities", pa.list_(_S)), ("about_names", pa.list_(_S)),
-        ("date", _S), ("date_source", _S),
+        ("date", _S), ("date_source", _S), ("confidence", pa.float64()),
         ("speaker_profile", _S),   # JSON Profile of a speaker that is no entity (anonymous, a group)
     ]),
     "entities": pa.schema([
@@ -117,7 +117,7 @@ def quote_rows(rec: ArticleRecord, shard: str) -> Iterator[dict]:
             "cue_text": cue.text if cue else None, "cue_start": cue.start if cue else None,
             "cue_end": cue.end if cue else None, "channel": q.channel,
             "about_entities": [a.entity for a in q.about], "about_names": [a.name for a in q.about],
-            "date": q.date, "date_source": q.date_source,
+            "date": q.date, "date_source": q.date_source, "confidence": q.confidence,
             "speaker_profile": _profile_json(sp.profile if sp else None),
         }
 
@@ -363,7 +363,7 @@ def _quote(q: dict) -> Quote:
     return Quote(text=q["text"], kind=q["kind"], start=q["start"], end=q["end"], paragraph=q["paragraph"],
                  speaker=speaker, cue=cue, channel=q["channel"],
                  about=[About(entity=e, name=n) for e, n in zip(q["about_entities"] or [], q["about_names"] or [])],
-                 date=q["date"], date_source=q["date_source"])
+                 date=q["date"], date_source=q["date_source"], confidence=q.get("confidence"))
 
 
 def _entity(e: dict) -> Entity:

@@ -124,7 +124,7 @@ class ActorReader:
                 sp = self.speaker_of_token.get(head.i)
             if sp is None:
                 try:
-                    sp = self.resolver.resolve(head)
+                    sp = self.resolver.resolve(head).speaker   # the resolver returns a Decision
                 except Exception:  # the resolver is best effort on odd parses
                     sp = None
             if sp is not None:

@@ -48,7 +48,7 @@ REPORTING_VERBS: dict[str, str] = {
     "surmise": "speech", "muse": "speech", "opine": "speech", "acknowlege": "speech",
     "scold": "speech", "mock": "speech", "scoff": "speech", "tease": "speech",
     "question": "speech", "challenge": "speech", "fret": "speech", "gripe": "speech",
-    "reason": "speech", "rule": "speech", "find": "speech", "conclude": "speech",
+    "reason": "speech", "rule": "speech", "find": "speech",
     # statements made of an object or object + complement
     "call": "object", "describe": "object", "label": "object", "dub": "object",
     "brand": "object", "praise": "object", "criticize": "object", "criticise": "object",
@@ -98,6 +98,18 @@ STATEMENT_NOUNS = frozenset({
     "accusation", "allegation", "denial", "admission", "suggestion", "message",
     "tweet", "post", "letter", "missive", "memo", "email", "e-mail", "interview",
 })
+
+# Nouns that report a statement of their possessor: "her claim that ...", "his vow to ...",
+# "Berlin's pledge to ...", "the senator's call for ..."
+CLAIM_NOUNS = STATEMENT_NOUNS | frozenset({
+    "vow", "vows", "pledges", "promises", "claims", "denials", "warnings", "demand", "demands",
+    "call", "calls", "charge", "charges", "assurance", "assurances", "threat", "threats",
+    "complaint", "complaints", "plea", "appeal", "request", "insistence", "contention",
+    "prediction", "predictions", "boast", "admission", "acknowledgment", "acknowledgement",
+    "criticism", "accusations", "allegations", "assertions", "suggestion", "suggestions",
+})
+# prepositions that carry a claim noun's content: "call for", "warning of/against"
+CLAIM_PREPS = frozenset({"for", "of", "against", "about"})
 
 # "in a statement", "in an interview", "on Twitter", "via Twitter": the channel.
 CHANNELS: dict[str, str] = {

@@ -14,6 +14,8 @@ clusters. It maps a head token to
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import ChainMap
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -55,6 +57,16 @@ office authority council service institute trust association federation
 # "the Times article", "a Bloomberg report": the publisher speaks
 DOCUMENT_NOUNS = frozenset({"article", "report", "editorial", "story", "piece", "column",
                             "investigation", "analysis", "op-ed", "broadcast", "segment"})
+# English agent-noun endings: a person who does something ("organizer", "strategist",
+# "historian", "attendee", "consultant", "correspondent")
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "eer", "ant", "ent")
+# texts that say something when they are the subject of a cue
+WRITTEN_NOUNS = frozenset("""
+petition opinion order ruling filing lawsuit suit complaint indictment memo memorandum
+letter email statement release report study survey poll ad advertisement video post
+tweet message note sign banner headline caption resolution bill law platform decision
+verdict warrant affidavit brief motion agreement proposal plan document book
+""".split())
 # nouns that mean a person of unstated name; singular with "a"/"an" -> anonymous
 PERSON_NOUNS = frozenset("""
 official officials spokesman spokeswoman spokesperson aide aides adviser advisers advisor
@@ -69,7 +81,68 @@ insider insiders negotiator negotiators investigator investigators
 """.split())
 
 
+@dataclass(frozen=True)
+class Focus:
+    """The speaker of the statement before (an entity id) and the token of its cue:
+    pronouns, "the campaign", "it added" and bare role words lean towards them."""
+    entity: str | None = None
+    at: int | None = None
+
+
+Nominal = tuple[str, str, int]   # a group or organisation named by a noun: (name, type, token)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a lookup decided: the speaker (or None), and the groups and
+    organisations it named by a noun, which later mentions of that noun mean
+    ("these voters", "the network"). The caller adds them to its ``Discourse``."""
+    speaker: Speaker | None
+    named: tuple[tuple[str, Nominal], ...] = ()
+
+
+@dataclass
+class Discourse:
+    """What the article has established so far, kept by the caller and read by
+    the resolver: the last speaker, and the nouns that named a group or an
+    organisation (head noun -> ``Nominal``)."""
+    focus: Focus = Focus()
+    nominals: dict[str, Nominal] = field(default_factory=dict)
+
+    def take(self, decision: Decision) -> Speaker | None:
+        """Remember what ``decision`` named; its speaker."""
+        self.nominals.update(decision.named)
+        return decision.speaker
+
+
+@dataclass(frozen=True)
+class PronounPick:
+    """The antecedent chosen for a he/she; ``sure`` when it is a subject in the
+    same or the sentence before whose gender was unknown (so the pronoun tells it)."""
+    entity: str | None
+    sure: bool = False
+
+
+class _Lookup:
+    """One lookup's view of the discourse: reads the caller's, collects what it names."""
+    __slots__ = ("focus", "new", "nominals")
+
+    def __init__(self, discourse: Discourse | None):
+        discourse = discourse or Discourse()
+        self.focus = discourse.focus
+        self.new: dict[str, Nominal] = {}
+        self.nominals = ChainMap(self.new, discourse.nominals)
+
+    def decision(self, speaker: Speaker | None) -> Decision:
+        return Decision(speaker, tuple(self.new.items()))
+
+
 class SpeakerResolver:
+    """Speaker lookups over one document. Built once from the entity clusters;
+    its lookups never change it: what depends on the statements before (who spoke
+    last, what a noun named) is the caller's ``Discourse``, passed in, and each
+    lookup returns a ``Decision``."""
+
     def __init__(self, doc: Doc, entities: list[Entity], quoted: set[int] | None = None, *,
                  starts: list[int] | None = None, lowers: list[int] | None = None):
         self.doc = doc
@@ -128,8 +201,6 @@ class SpeakerResolver:
             self.person_mentions.append((head.i, eid, head.dep_ in SUBJECTS or (
                 head.dep_ in ("poss", "appos") and head.head.dep_ in SUBJECTS)))
         self._pm_index = [p[0] for p in self.person_mentions]
-        self.last_speaker: str | None = None
-        self.last_speaker_at: int | None = None
         self.salience: dict[str, int] = {}
         for _, eid, _ in self.person_mentions:
             self.salience[eid] = self.salience.get(eid, 0) + 1
@@ -141,8 +212,9 @@ class SpeakerResolver:
         for i in [i for i, h in enumerate(lowers) if h in gendered]:
             tok = doc[i]
             if tok.dep_ in SUBJECTS and tok.i not in quoted:
-                rid = self.resolve_pronoun(tok)
-                if rid and self.gender.get(rid) is None and self._last_pick_sure:
+                pick = self.pick_pronoun(tok)
+                rid = pick.entity
+                if rid and self.gender.get(rid) is None and pick.sure:
                     # "Dr Colm Farrell said ... He said ...": Farrell is a he from now on
                     self.gender[rid] = "m" if tok.lower_ in MALE else "f"
                 if rid:
@@ -171,7 +243,6 @@ class SpeakerResolver:
                 w = m.text.split()[-1] if m.text.split() else ""
                 if w and w[:1].isupper():
                     self.name_words.setdefault(w, e.id)
-        self.nominals: dict[str, tuple[str, str, int]] = {}   # head noun -> (name, type, token)
 
     def _pronoun_evidence(self, entities: list[Entity]) -> None:
         """Gender of people whose names and titles do not tell it, from the
@@ -214,18 +285,30 @@ class SpeakerResolver:
         desc = e.descriptors[0] if e.descriptors and stype == "person" else None
         return Speaker(name=e.name, type=stype, entity=eid, mention=m, descriptor=desc)
 
+    def person_mentions_between(self, lo: int, hi: int) -> list[int]:
+        """Token indexes of the person mentions (pronoun chains included) strictly
+        between tokens ``lo`` and ``hi``."""
+        return [self.person_mentions[k][0]
+                for k in range(bisect_right(self._pm_index, lo), bisect_right(self._pm_index, hi - 1))]
+
     # -- pronouns -------------------------------------------------------
-    def resolve_pronoun(self, tok: Token, exclude: str | None = None) -> str | None:
+    def resolve_pronoun(self, tok: Token, exclude: str | None = None, focus: Focus | None = None) -> str | None:
+        """The entity id a he/she stands for, or None (``exclude``: never this one)."""
+        return self.pick_pronoun(tok, exclude, focus).entity
+
+    def pick_pronoun(self, tok: Token, exclude: str | None = None, focus: Focus | None = None) -> PronounPick:
+        """The antecedent of a he/she by gender, distance in sentences, syntactic
+        role (subjects first), the last speaker (``focus``) and salience."""
         word = tok.lower_
         if word in MALE:
             want = "m"
         elif word in FEMALE:
             want = "f"
         else:
-            return None
+            return PronounPick(None)
+        last_speaker = focus.entity if focus else None
         hi = bisect_right(self._pm_index, tok.i - 1)
-        best, best_score = None, None
-        self._last_pick_sure = False
+        best, best_score, sure = None, None, False
         k = hi - 1
         # walk back over a few paragraphs at most
         while k >= 0:
@@ -239,15 +322,15 @@ class SpeakerResolver:
             if g and g != want:
                 continue
             dist = self.sent_index[tok.i] - self.sent_index[i]   # sentences back
-            score = dist * 2.0 + (0.0 if is_subj else 1.5) + (0.0 if eid == self.last_speaker else 1.5)
+            score = dist * 2.0 + (0.0 if is_subj else 1.5) + (0.0 if eid == last_speaker else 1.5)
             if g == want:
                 score -= 0.5
             if eid == self.main:
                 score -= 0.5
             if best_score is None or score < best_score:
                 best, best_score = eid, score
-                self._last_pick_sure = is_subj and dist <= 1 and g is None
-        return best
+                sure = is_subj and dist <= 1 and g is None
+        return PronounPick(best, sure)
 
     # -- nominal phrases ---------------------------------------------------
     def np_span(self, head: Token, with_pp: bool = True):
@@ -279,11 +362,15 @@ class SpeakerResolver:
             hi -= 1
         return doc[lo:hi + 1]
 
-    def resolve(self, head: Token, *, exclude: str | None = None) -> Speaker | None:
-        """The speaker named by the subject whose head token is ``head``."""
-        doc = self.doc
+    def resolve(self, head: Token, discourse: Discourse | None = None, *, exclude: str | None = None) -> Decision:
+        """The speaker named by the subject whose head token is ``head``, read
+        against what the article has established so far (``discourse``)."""
+        ctx = _Lookup(discourse)
+        return ctx.decision(self._resolve(head, ctx, exclude))
+
+    def _resolve(self, head: Token, ctx: _Lookup, exclude: str | None) -> Speaker | None:
         if head.lower_ in ("many", "most", "some", "several", "few", "each") and head.pos_ != "PRON" or head.pos_ == "ADJ":
-            return self._nominal(head)
+            return self._nominal(head, ctx)
         # named entity at the head, or the head's flat name
         eid = self.entity_of(head)
         if eid is None and head.pos_ == "PROPN":
@@ -320,17 +407,17 @@ class SpeakerResolver:
         word = head.lower_
         if head.pos_ == "PRON" or word in MALE | FEMALE | PLURAL | NEUTER:
             if word in MALE or word in FEMALE:
-                rid = self.resolve_pronoun(head, exclude=exclude)
+                rid = self.resolve_pronoun(head, exclude, ctx.focus)
                 if rid:
                     sp = self.speaker_for_entity(rid)
                     sp.mention = Mention(head.text, head.idx, head.idx + len(head.text))
                     return sp
                 return None
             if word in PLURAL or word in NEUTER:
-                return self._resolve_collective(head)
+                return self._resolve_collective(head, ctx)
             return None
         if head.pos_ in ("NOUN", "PROPN", "NUM"):
-            return self._nominal(head)
+            return self._nominal(head, ctx, any_noun=True)
         return None
 
     def _mention_span(self, head: Token):
@@ -340,14 +427,15 @@ class SpeakerResolver:
                 lo = min(lo, c.left_edge.i)
         return self.doc[lo:head.i + 1]
 
-    def _resolve_collective(self, head: Token) -> Speaker | None:
+    def _resolve_collective(self, head: Token, ctx: _Lookup) -> Speaker | None:
         """'they' / 'it': the last organisation, country or group that was a
         subject (or a speaker) before the pronoun, within a few paragraphs."""
         want_plural = head.lower_ in PLURAL
         mention = Mention(head.text, head.idx, head.idx + len(head.text))
-        if not want_plural and self.last_speaker and self.last_speaker_at is not None \
-                and 0 < head.i - self.last_speaker_at < 150 and self.entities[self.last_speaker].type == "ORG":
-            sp = self.speaker_for_entity(self.last_speaker)   # "it added": the organisation just quoted
+        last = ctx.focus
+        if not want_plural and last.entity and last.at is not None \
+                and 0 < head.i - last.at < 150 and self.entities[last.entity].type == "ORG":
+            sp = self.speaker_for_entity(last.entity)   # "it added": the organisation just quoted
             sp.mention = mention
             return sp
         for i in range(head.i - 1, max(-1, head.i - 250), -1):
@@ -365,14 +453,19 @@ class SpeakerResolver:
                 plural = tok.tag_ in ("NNS", "NNPS")
                 if plural != want_plural:
                     continue
-                sp = self._nominal(tok)
+                sp = self._nominal(tok, ctx)
                 if sp is not None and sp.type in ("group", "organisation"):
                     sp.mention = mention
                     return sp
         return None
 
-    def _nominal(self, head: Token) -> Speaker | None:
+    def _nominal(self, head: Token, ctx: _Lookup, any_noun: bool = False) -> Speaker | None:
+        """The speaker a noun phrase names. ``any_noun``: the subject of a cue, where
+        any noun phrase is a source the article names ("the petition accuses",
+        "the organizer of the rally said"); elsewhere (the antecedent of "it",
+        "they") only nouns that can speak."""
         doc = self.doc
+        nominals = ctx.nominals
         # "the Democratic candidate Hillary Clinton", "spokeswoman Jessica Ditto"
         for c in head.children:
             if c.dep_ in ("appos", "compound", "npadvmod") and c.i > head.i or c.dep_ == "appos":
@@ -394,7 +487,7 @@ class SpeakerResolver:
         # "his advisers", "her campaign": the possessor resolved
         poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")]
         if poss and poss[0].i == span.start - 1 or poss and poss[0].i < span.start:
-            owner = self._owner(poss[0])
+            owner = self._owner(poss[0], ctx)
             if owner:
                 name = f"{owner}'s {name}"
         plural = head.tag_ in ("NNS", "NNPS")
@@ -415,11 +508,11 @@ class SpeakerResolver:
                 sp.mention = mention
                 return sp
         if plural:
-            if definite and not inner and key in self.nominals and len(span) <= 2:
-                n, t, _ = self.nominals[key]   # "these voters": the group named before
+            if definite and not inner and key in nominals and len(span) <= 2:
+                n, t, _ = nominals[key]   # "these voters": the group named before
                 return Speaker(name=n, type=t, mention=mention)
             sp = Speaker(name=name, type="group", mention=mention, affiliation=affiliation)
-            self.nominals[key] = (name, "group", head.i)
+            nominals[key] = (name, "group", head.i)
             return sp
         if definite and len(span) <= 6:
             # a role description: "the president", "the Republican nominee", "the commission"
@@ -428,25 +521,26 @@ class SpeakerResolver:
                 sp = self.speaker_for_entity(rid)
                 sp.mention = mention
                 return sp
-            if key == "campaign" and not inner and self.last_speaker and self.last_speaker_at is not None and (
-                    key not in self.nominals or self.nominals[key][2] < self.last_speaker_at):
+            last = ctx.focus
+            if key == "campaign" and not inner and last.entity and last.at is not None and (
+                    key not in nominals or nominals[key][2] < last.at):
                 # "the campaign" of the person just quoted
-                owner = self.entities[self.last_speaker]
+                owner = self.entities[last.entity]
                 if owner.type == "PERSON":
                     return Speaker(name=f"{owner.name.split()[-1]} campaign", type="organisation", mention=mention)
-            if key in self.nominals:
-                n, t, _ = self.nominals[key]
+            if key in nominals:
+                n, t, _ = nominals[key]
                 return Speaker(name=n, type=t, mention=mention)
             if key in ROLE_NOUNS and (not inner or all(self.entities[x].type != "PERSON" for x in inner)):
                 # a role the article has not tied to a name: the person in focus
-                rid = self.recent_person(head, ROLE_GENDER.get(key))
+                rid = self.recent_person(head, ROLE_GENDER.get(key), ctx.focus)
                 if rid:
                     sp = self.speaker_for_entity(rid)
                     sp.mention = mention
                     return sp
         if inner and head.lower_ not in PERSON_NOUNS:
             # "the Trump campaign", "South Korea's government"
-            self.nominals[key] = (name, "organisation", head.i)
+            nominals[key] = (name, "organisation", head.i)
             return Speaker(name=name, type="organisation", mention=mention, affiliation=affiliation)
         if definite and (key in ORG_NOUNS or key in ("statement", "letter", "release", "filing")) and not inner:
             # "the network", "the bank", "the statement": the organisation in focus
@@ -455,12 +549,16 @@ class SpeakerResolver:
                 sp = self.speaker_for_entity(oid)
                 sp.mention = mention
                 return sp
-            orgs = [v for v in self.nominals.values() if v[1] == "organisation" and v[2] < head.i]
+            orgs = [v for v in nominals.values() if v[1] == "organisation" and v[2] < head.i]
             if key not in ORG_NOUNS and orgs:
                 n, t, _ = max(orgs, key=lambda v: v[2])   # "The statement said": the company's
                 return Speaker(name=n, type=t, mention=mention)
         if not plural and head.pos_ == "NOUN" and key not in SPEAKING_NOUNS and key not in PERSON_NOUNS \
                 and key not in ROLE_NOUNS and key not in ORG_NOUNS and key not in DOCUMENT_NOUNS:
+            if any_noun and (key.endswith(AGENT_SUFFIXES) or key in WRITTEN_NOUNS):
+                # "the organizer of the rally said", "the petition accuses": someone
+                # who does something, or a text that says something
+                return Speaker(name=name, type="anonymous", mention=mention, affiliation=affiliation)
             return None  # "the way", "brain cancer", "a haven": not a speaker
         if any(d in ("a", "an") for d in dets) or head.lower_ in PERSON_NOUNS:
             return Speaker(name=name, type="anonymous", mention=mention, affiliation=affiliation)
@@ -469,16 +567,16 @@ class SpeakerResolver:
         if head.pos_ in ("NOUN", "ADJ", "NUM") or head.lower_ in ("many", "most", "some", "each", "several", "few"):
             # "the announcer", "19 percent of respondents", "many of them"
             if key in ORG_NOUNS:
-                self.nominals[key] = (name, "organisation", head.i)
+                nominals[key] = (name, "organisation", head.i)
                 return Speaker(name=name, type="organisation", mention=mention, affiliation=affiliation)
             return Speaker(name=name, type="group" if plural or head.pos_ != "NOUN" or key in ("percent", "majority", "half", "third") else "anonymous",
                            mention=mention, affiliation=affiliation)
         return None
 
-    def _owner(self, pron: Token) -> str | None:
+    def _owner(self, pron: Token, ctx: _Lookup) -> str | None:
         """The short name of whoever 'his'/'her'/'its' stands for."""
         if pron.lower_ in ("his", "her"):
-            eid = self.resolve_pronoun(pron)
+            eid = self.resolve_pronoun(pron, None, ctx.focus)
         elif pron.lower_ == "its":
             eid = self.recent_org(pron)
         else:
@@ -505,13 +603,13 @@ class SpeakerResolver:
                 best = best or eid
         return best
 
-    def recent_person(self, tok: Token, gender: str | None = None) -> str | None:
-        """The last speaker, else the last person named as a subject, nearby."""
+    def recent_person(self, tok: Token, gender: str | None = None, focus: Focus | None = None) -> str | None:
+        """The last speaker (``focus``), else the last person named as a subject, nearby."""
         def fits(eid: str) -> bool:
             return gender is None or self.gender.get(eid) in (None, gender)
-        if self.last_speaker and self.last_speaker_at is not None and tok.i - self.last_speaker_at < 150 \
-                and self.entities[self.last_speaker].type == "PERSON" and fits(self.last_speaker):
-            return self.last_speaker
+        if focus and focus.entity and focus.at is not None and tok.i - focus.at < 150 \
+                and self.entities[focus.entity].type == "PERSON" and fits(focus.entity):
+            return focus.entity
         hi = bisect_right(self._pm_index, tok.i - 1)
         for k in range(hi - 1, -1, -1):
             i, eid, is_subj = self.person_mentions[k]

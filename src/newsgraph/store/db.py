@@ -209,10 +209,19 @@ def _migrate_v6(conn: sqlite3.Connection) -> None:
     fill_events(conn)
 
 
+# Each occurrence keeps the speaker confidence of its quote (quotes/confidence.py);
+# rows stored before this step have none (NULL), which a --min-confidence filter leaves out.
+def _migrate_confidence(conn: sqlite3.Connection) -> None:
+    """occurrences.confidence (idempotent: a file that has the column keeps it)."""
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(occurrences)")}
+    if "confidence" not in cols:
+        conn.execute("ALTER TABLE occurrences ADD COLUMN confidence REAL")
+
+
 # version -> SQL script or function that brings the previous version to it
 MIGRATIONS: dict[int, Union[str, Callable[[sqlite3.Connection], None]]] = {1: SCHEMA_V1, 2: _migrate_v2,
                                                                            3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5,
-                                                                           6: _migrate_v6}
+                                                                           6: _migrate_v6, 7: _migrate_confidence}
 SCHEMA_VERSION = max(MIGRATIONS)
 APP_ID = 0x4E475354  # "NGST": marks the file as a newsgraph store
 

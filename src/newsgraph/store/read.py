@@ -119,6 +119,7 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
                       until: Optional[str] = None, date_field: str = "statement", source: Optional[str] = None,
                       kind: Optional[str] = None, order: Optional[str] = None,
                       gender: Optional[str] = None, role: Optional[str] = None, section: Optional[str] = None,
+                      min_confidence: Optional[float] = None,
                       limit: int = 20, offset: int = 0) -> dict:
     """Quotations matching full-text search and filters, one page of them.
 
@@ -127,6 +128,8 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     becomes a StoreError E102. ``about`` is an entity the statement mentions.
     ``date_field`` is "statement" (when it was said) or "published". ``gender`` and
     ``role`` filter on the speaker's merged profile, ``section`` on the article's.
+    ``min_confidence``: only quotations with an occurrence whose speaker confidence
+    is at least this (occurrences stored without one never pass).
     """
     limit, offset = _page(limit, offset)
     if date_field not in ("statement", "published"):
@@ -187,6 +190,9 @@ def search_quotations(store: Store, *, search: Optional[str] = None, fts: bool =
     if section:
         occ.append("o.article IN (SELECT rowid FROM articles WHERE section = ?)")
         params.append(section)
+    if min_confidence:
+        occ.append("o.confidence >= ?")   # an occurrence whose speaker is that sure
+        params.append(float(min_confidence))
     if occ:
         where.append(f"EXISTS (SELECT 1 FROM occurrences o WHERE o.quotation = q.id AND {' AND '.join(occ)})")
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""
@@ -225,7 +231,7 @@ def _empty(limit: int, offset: int, search) -> dict:
 
 
 _OCCURRENCE_COLS = ("o.id, a.id AS article, a.title, o.site, o.published, o.date, o.date_source, o.text, o.kind, "
-                    "o.match, o.cue, o.channel, o.speaker_name, o.speaker_descriptor, o.start, o.end, o.paragraph, "
+                    "o.match, o.cue, o.channel, o.speaker_name, o.speaker_descriptor, o.confidence, o.start, o.end, o.paragraph, "
                     "d.id AS duplicate_of")
 _OCCURRENCE_FROM = ("FROM occurrences o JOIN articles a ON a.rowid = o.article "
                     "LEFT JOIN articles d ON d.rowid = a.duplicate_of")

@@ -91,6 +91,8 @@ class ArticleWriter:
         self._profiles = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_profiles'").fetchone() is not None
         self.dirty_speakers: set[int] = set()   # their speaker_stats are recomputed by flush()
         self._has_canonical = "canonical_url" in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+        # the speaker confidence came with schema 5 (an older migration step writes without it)
+        self._confidence = any(r[1] == "confidence" for r in conn.execute("PRAGMA table_info(occurrences)"))
 
     def flush(self) -> None:
         """Bring the counts kept for serving up to date (before the transaction commits)."""
@@ -454,14 +456,16 @@ class ArticleWriter:
                 for other in sorted(related)[1:]:   # this wording joins them: one quotation
                     self._merge_quotations(other, qid)
             self._index_wording(qid, norm, skey)
-            cur = self.conn.execute(
-                "INSERT INTO occurrences (quotation, article, idx, match, text, kind, start, end, paragraph, "
-                "speaker_name, speaker_descriptor, cue, channel, date, date_source, sdate, published, site) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (qid, art, idx, match, quote.text, quote.kind, quote.start, quote.end, quote.paragraph,
-                 sp.name if sp else None, sp.descriptor if sp else None, quote.cue.text if quote.cue else None,
-                 quote.channel, quote.date, quote.date_source, statement_date(quote.date, rec.published),
-                 rec.published, site))
+            cols = ("quotation, article, idx, match, text, kind, start, end, paragraph, speaker_name, "
+                    "speaker_descriptor, cue, channel, date, date_source, sdate, published, site")
+            values = (qid, art, idx, match, quote.text, quote.kind, quote.start, quote.end, quote.paragraph,
+                      sp.name if sp else None, sp.descriptor if sp else None, quote.cue.text if quote.cue else None,
+                      quote.channel, quote.date, quote.date_source, statement_date(quote.date, rec.published),
+                      rec.published, site)
+            if self._confidence:
+                cols, values = cols + ", confidence", values + (quote.confidence,)
+            cur = self.conn.execute(f"INSERT INTO occurrences ({cols}) VALUES ({', '.join('?' * len(values))})",
+                                    values)
             occ = cur.lastrowid
             about = set()
             for ab in quote.about:

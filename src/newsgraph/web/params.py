@@ -107,6 +107,8 @@ class SearchArgs:
         gender: Optional[str] = choice(Gender, "Speaker's gender (merged profile)."),
         role: Optional[str] = choice(Role, "Speaker's role (merged profile)."),
         section: Optional[str] = text("Section of the article (business, world, ...).", max_length=60),
+        min_confidence: Optional[float] = Query(None, ge=0.0, le=1.0, description=(
+            "Only quotations with an occurrence whose speaker confidence (0-1, calibrated) is at least this.")),
     ):
         self.gender, self.role, self.section = gender, role, section
         from ..store import date_problem
@@ -119,6 +121,7 @@ class SearchArgs:
         self.q, self.fts, self.speaker, self.about = q, fts, speaker, about
         self.speaker_type, self.since, self.until = speaker_type, since, until
         self.date_field, self.source, self.kind, self.order = date_field, source, kind, order
+        self.min_confidence = min_confidence
 
     def store_kwargs(self) -> dict:
         val = lambda e: e or None  # noqa: E731
@@ -130,7 +133,7 @@ class SearchArgs:
                 "about": blank(self.about), "speaker_type": val(self.speaker_type), "since": self.since or None,
                 "until": self.until or None, "date_field": self.date_field or "statement", "source": blank(self.source),
                 "kind": val(self.kind), "order": order, "gender": val(self.gender), "role": val(self.role),
-                "section": blank(self.section)}
+                "section": blank(self.section), "min_confidence": self.min_confidence}
 
     def form(self) -> dict:
         """The values as the search form shows them."""
@@ -139,7 +142,8 @@ class SearchArgs:
                 "speaker_type": val(self.speaker_type), "since": self.since or "", "until": self.until or "",
                 "date_field": val(self.date_field), "source": self.source or "", "kind": val(self.kind),
                 "order": val(self.order), "gender": val(self.gender), "role": val(self.role),
-                "section": self.section or ""}
+                "section": self.section or "",
+                "min_confidence": self.min_confidence if self.min_confidence is not None else ""}
 
 # parameter name -> the Enum whose values it takes (for error messages)
 CHOICES = {"speaker_type": "SpeakerType", "kind": "Kind", "order": "Order", "date_field": "DateField",

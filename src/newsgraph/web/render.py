@@ -71,6 +71,15 @@ def _valid(start, end, n: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n
 
 
+# attributions below this speaker confidence are shown as uncertain
+LOW_CONFIDENCE = 0.5
+
+
+def uncertain(confidence) -> bool:
+    """True for a quote whose speaker confidence is known and low."""
+    return isinstance(confidence, (int, float)) and confidence < LOW_CONFIDENCE
+
+
 def article_view(record: dict, store_info: dict) -> dict:
     """Everything the article template needs: blocks of HTML, the speakers legend, the quotes.
 
@@ -99,10 +108,13 @@ def article_view(record: dict, store_info: dict) -> dict:
         quotes.append({"idx": i, "text": q.get("text"), "kind": q.get("kind"), "speaker": info,
                        "descriptor": sp.get("descriptor"), "cue": cue.get("text"), "date": q.get("date"),
                        "quotation_id": joined.get("quotation_id"), "n_articles": joined.get("n_articles"),
-                       "match": joined.get("match")})
+                       "match": joined.get("match"), "confidence": q.get("confidence"),
+                       "uncertain": uncertain(q.get("confidence"))})
         colour = f"c{info['colour']}"
         if _valid(q.get("start"), q.get("end"), n):
-            spans.append(Span(q["start"], q["end"], "quote", classes=(colour, q.get("kind") or "direct"), attrs={
+            classes = (colour, q.get("kind") or "direct") + (("uncertain",) if uncertain(q.get("confidence")) else ())
+            spans.append(Span(q["start"], q["end"], "quote", classes=classes, attrs={
+                "data-confidence": q.get("confidence"),
                 "id": f"s{q['start']}", "data-idx": i, "data-speaker": info["name"], "data-speaker-key": key, "data-kind": q.get("kind"),
                 "data-cue": cue.get("text"), "data-date": q.get("date"), "data-descriptor": sp.get("descriptor"),
                 "data-quotation": joined.get("quotation_id"), "data-entity": info["entity_id"], "tabindex": "0"}))

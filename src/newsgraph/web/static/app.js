@@ -14,6 +14,8 @@
     $(".d-descriptor", box).textContent = d.descriptor || "—";
     $(".d-cue", box).textContent = d.cue || "—";
     $(".d-kind", box).textContent = d.kind || "—";
+    var conf = $(".d-confidence", box);
+    if (conf) conf.textContent = d.confidence ? d.confidence + (q.classList.contains("uncertain") ? " (uncertain)" : "") : "—";
     $(".d-date", box).textContent = d.date || "—";
     var link = $(".d-link", box);
     if (d.quotation && /^\d+$/.test(d.quotation)) {
